@@ -1,0 +1,87 @@
+import { cdk8s, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const quietJsii = { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-netpol',
+  description:
+    'Kubernetes NetworkPolicies as typed cdk8s constructs: validated at synth time, with an embedded evaluator, reachability assertions and a CLI.',
+  author: 'cdk8s-netpol authors',
+  authorAddress: 'cdk8s-netpol@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk8s-netpol/cdk8s-netpol.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'network-policy', 'security', 'jsii'],
+  license: 'Apache-2.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.3',
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.8.1',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  devDeps: [
+    'cdk8s-plus-28@2.5.6',
+    'fast-check@^4',
+    'jsii-rosetta@~6.0.0',
+    'jsii-docgen@^10',
+    'jsii-pacmak@^1.140',
+    '@types/node@^20',
+  ],
+  bundledDeps: ['yaml@^2', 'ipaddr.js@^2', 'commander@^14'],
+  bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
+
+  // Nothing here can reach GitHub or a package registry for publishing.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  clobber: false,
+  compat: false,
+  package: false,
+
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+    },
+  },
+  tsconfigDev: {
+    compilerOptions: {},
+    include: ['../examples/**/*.ts', '../bench/**/*.ts'],
+  },
+  gitignore: ['cdk8s.out/', '/bench/out/', '.jsii.tabl.json'],
+});
+
+// jsii prints a long end-of-life banner on Node 20; it drowns real warnings.
+for (const [key, value] of Object.entries(quietJsii)) project.tasks.addEnvironment(key, value);
+
+for (const path of ['/examples/', '/bench/', '/docs/', '/.ci/', '/scripts/']) project.addPackageIgnore(path);
+
+project.addTask('examples', {
+  description: 'Synthesize every example into cdk8s.out/ and print its reachability',
+  exec: 'ts-node --project test/tsconfig.json examples/run-all.ts',
+});
+
+project.addTask('bench', {
+  description: 'Benchmark the evaluator, synthesis and the CLI (pass -- --quick for a short run)',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json bench/bench.ts',
+  receiveArgs: true,
+});
+
+project.addTask('conformance', {
+  description: "Compare `connlist` with netpol-analyzer's expected connectivity (needs ../shared/oracle)",
+  exec: 'bash scripts/conformance.sh',
+  receiveArgs: true,
+});
+
+// `npx cdk8s-netpol` must work right after `npm ci`, so the library is compiled on install.
+project.package.setScript('prepare', 'JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 jsii --silence-warnings=reserved-word');
+
+// No published version to compare against, and no registry to publish to.
+project.removeTask('compat');
+project.deps.removeDependency('jsii-diff');
+
+project.synth();

@@ -1,0 +1,17 @@
+/**
+ * One line of a connectivity list: an ordered pair of peers and the connections allowed from the
+ * first to the second. Peers are already rendered (`ns/name[Kind]`, `a.b.c.d-e.f.g.h[External]`),
+ * connections in netpol-analyzer's canonical text (`All Connections`, `TCP 80,UDP 53`).
+ */
+export interface ConnlistEntry {
+  readonly source: string;
+  readonly destination: string;
+  readonly connections: string;
+}
+
+/** Sorts entries by their txt line, as netpol-analyzer does: plain string order. */
+export function sortEntries(entries: readonly ConnlistEntry[]): ConnlistEntry[] {
+  const keyed = entries.map((e) => ({ e, key: `${e.source} => ${e.destination} : ${e.connections}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.e);
+}

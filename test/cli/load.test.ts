@@ -1,0 +1,212 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { formatProblem, loadManifests } from '../../src/cli/load';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'cli');
+
+describe('loadManifests', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-load-'));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  function write(name: string, content: string | Buffer): string {
+    const file = path.join(tmp, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+    return file;
+  }
+
+  describe('files and folders', () => {
+    test('a folder is read recursively, in name order, and only yaml, yml and json files count', () => {
+      // GIVEN
+      write('b.yml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n');
+      write('sub/deep/a.json', '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "a"}}');
+      write('notes.txt', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: ignored}\n');
+      write('c.YAML', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: c}\n');
+
+      // WHEN
+      const result = loadManifests([tmp]);
+
+      // THEN
+      expect(result.problems).toEqual([]);
+      expect(result.files.map((f) => path.relative(tmp, f))).toEqual(['b.yml', 'c.YAML', path.join('sub', 'deep', 'a.json')]);
+      expect(result.objects.map((o) => (o.object.metadata as { name: string }).name)).toEqual(['b', 'c', 'a']);
+    });
+
+    test('a file named explicitly is read whatever its extension', () => {
+      const file = write('policy.txt', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n');
+      expect(loadManifests([file]).objects).toHaveLength(1);
+    });
+
+    test('the shop fixture yields its objects with their first lines', () => {
+      const result = loadManifests([path.join(FIXTURES, 'shop')]);
+      expect(result.problems).toEqual([]);
+      const summary = result.objects.map((o) => `${path.basename(o.source.file)}:${o.source.line} ${o.object.kind}`);
+      expect(summary).toEqual([
+        'namespaces.yaml:1 Namespace',
+        'namespaces.yaml:8 Namespace',
+        'policies.yaml:2 NetworkPolicy',
+        'policies.yaml:11 NetworkPolicy',
+        'policies.yaml:28 NetworkPolicy',
+        'policies.yaml:52 NetworkPolicy',
+        'policies.yaml:74 NetworkPolicy',
+        'prometheus.json:5 Pod',
+        'workloads.yaml:1 Deployment',
+        'workloads.yaml:22 Deployment',
+      ]);
+    });
+  });
+
+  describe('documents', () => {
+    test('multi-document YAML skips empty documents and keeps the line of each object', () => {
+      const file = write('multi.yaml', [
+        '---',
+        '# only a comment',
+        '---',
+        'apiVersion: v1',
+        'kind: Namespace',
+        'metadata: {name: one}',
+        '---',
+        '---',
+        'apiVersion: v1',
+        'kind: Namespace',
+        'metadata: {name: two}',
+        '',
+      ].join('\n'));
+      const result = loadManifests([file]);
+      expect(result.problems).toEqual([]);
+      expect(result.objects.map((o) => o.source.line)).toEqual([4, 9]);
+    });
+
+    test('List kinds are flattened and each item keeps its own line', () => {
+      const file = write('list.yaml', [
+        'apiVersion: v1',
+        'kind: PodList',
+        'items:',
+        '  - apiVersion: v1',
+        '    kind: Pod',
+        '    metadata: {name: a}',
+        '  - apiVersion: v1',
+        '    kind: Pod',
+        '    metadata:',
+        '      name: b',
+        '',
+      ].join('\n'));
+      const result = loadManifests([file]);
+      expect(result.objects.map((o) => [o.object.kind, o.source.line])).toEqual([['Pod', 4], ['Pod', 7]]);
+      expect(result.objects[1].lineOf('metadata.name')).toBe(10);
+    });
+
+    test('field paths map to the line of the field, or of the deepest part that exists', () => {
+      const result = loadManifests([path.join(FIXTURES, 'bad', 'invalid-policies.yaml')]);
+      const bad = result.objects[1];
+      expect(bad.lineOf('spec.ingress[0].ports[0].port')).toBe(18);
+      expect(bad.lineOf('spec.ingress[0].ports[1].endPort')).toBe(20);
+      expect(bad.lineOf('spec.ingress[0].ports[1]')).toBe(19);
+      expect(bad.lineOf('spec.egress[0].to[0]')).toBe(14);
+      expect(bad.lineOf('')).toBe(9);
+    });
+  });
+
+  describe('bad input', () => {
+    test('malformed YAML is reported with its line and the valid documents before it are kept', () => {
+      const file = path.join(FIXTURES, 'bad', 'malformed.yaml');
+      const result = loadManifests([file]);
+      expect(result.objects.map((o) => (o.object.metadata as { name: string }).name)).toEqual(['fine']);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]).toMatchObject({ file, fatal: true });
+      expect(result.problems[0].line).toBeGreaterThanOrEqual(9);
+      expect(formatProblem(result.problems[0])).toMatch(/^.*malformed\.yaml:\d+: invalid YAML: /);
+    });
+
+    test('an empty file is a fatal problem', () => {
+      const file = path.join(FIXTURES, 'bad', 'empty.yaml');
+      expect(loadManifests([file]).problems).toEqual([
+        { file, message: 'file is empty: expected YAML or JSON Kubernetes objects', fatal: true },
+      ]);
+    });
+
+    test('a file with only comments is a fatal problem', () => {
+      const file = write('comments.yaml', '# nothing here\n---\n# nor here\n');
+      expect(loadManifests([file]).problems).toEqual([
+        { file, message: 'file holds no YAML document (only comments or separators)', fatal: true },
+      ]);
+    });
+
+    test('a binary file is refused without being parsed', () => {
+      const file = write('image.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+      expect(loadManifests([file]).problems).toEqual([
+        { file, message: 'file is binary (it contains NUL bytes), not YAML or JSON', fatal: true },
+      ]);
+    });
+
+    test('a missing path is a fatal problem and other paths are still read', () => {
+      const missing = path.join(tmp, 'nope.yaml');
+      const good = write('ok.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: ok}\n');
+      const result = loadManifests([missing, good]);
+      expect(result.problems).toEqual([{ file: missing, message: 'cannot read: no such file or folder', fatal: true }]);
+      expect(result.objects).toHaveLength(1);
+    });
+
+    test('a file over the size limit is refused with the limit in the message', () => {
+      const file = write('big.yaml', 'x'.repeat(4096));
+      const result = loadManifests([file], { maxFileBytes: 1024 });
+      expect(result.objects).toEqual([]);
+      expect(result.problems[0].message).toBe('file is 4.0 KiB, larger than the limit of 1.0 KiB; split it or raise --max-file-size');
+    });
+
+    test('a multi-megabyte file of objects is read in reasonable time', () => {
+      const doc = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: a, tier: b}\n---\n';
+      const file = write('many.yaml', doc.repeat(40000));
+      const result = loadManifests([file]);
+      expect(result.problems).toEqual([]);
+      expect(result.objects).toHaveLength(40000);
+    });
+
+    test('documents that are not Kubernetes objects are skipped with a warning, not a failure', () => {
+      const file = path.join(FIXTURES, 'bad', 'not-kubernetes.json');
+      expect(loadManifests([file]).problems).toEqual([{
+        file,
+        line: 1,
+        message: 'skipped: expected a Kubernetes object (a mapping with apiVersion and kind), found a list',
+        fatal: false,
+      }]);
+      const noKind = write('nokind.yaml', 'apiVersion: v1\nmetadata: {name: x}\n');
+      expect(loadManifests([noKind]).problems).toEqual([
+        { file: noKind, line: 1, message: 'skipped: document has no kind, so it is not a Kubernetes object', fatal: false },
+      ]);
+    });
+
+    test('a Kubernetes object of the wrong shape is a fatal problem at the offending field', () => {
+      const file = path.join(FIXTURES, 'bad', 'wrong-shape.yaml');
+      expect(loadManifests([file]).problems).toEqual([
+        { file, line: 3, message: 'List.items must be a list, found the string "not-a-list"', fatal: true },
+      ]);
+      const meta = write('meta.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: 12\n');
+      expect(loadManifests([meta]).problems).toEqual([
+        { file: meta, line: 3, message: 'metadata must be a mapping, found the number 12', fatal: true },
+      ]);
+    });
+
+    test('duplicate keys and alias bombs are reported, not expanded', () => {
+      const dup = write('dup.yaml', 'apiVersion: v1\nkind: Pod\nkind: Service\n');
+      expect(loadManifests([dup]).problems[0]).toMatchObject({ file: dup, line: 3, fatal: true });
+      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+      for (let i = 0; i < 8; i++) {
+        const prev = String.fromCharCode(97 + i);
+        const next = String.fromCharCode(98 + i);
+        bomb.push(`${next}: &${next} [*${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}]`);
+      }
+      const file = write('bomb.yaml', 'apiVersion: v1\nkind: ConfigMap\n' + bomb.join('\n') + '\n');
+      const result = loadManifests([file]);
+      expect(result.objects).toEqual([]);
+      expect(result.problems[0]).toMatchObject({ file, fatal: true });
+      expect(result.problems[0].message).toMatch(/^cannot read document: /);
+    });
+  });
+});

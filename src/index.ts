@@ -1,8 +1,23 @@
 // Public (jsii) API. Each area re-exports its own modules; keep this file to export lines only.
 
 // --- value objects: selectors, namespaces, peers, ports
+export * from './values/protocol';
+export * from './values/port';
+export * from './values/label-selector';
+export * from './values/namespaces';
+export * from './values/pods';
+export * from './values/peer';
+export * from './values/peers';
 
 // --- constructs
+export * from './constructs/policy-type';
+export * from './constructs/network-policy';
+export * from './constructs/default-deny-all';
+export * from './constructs/allow-from';
+export * from './constructs/allow-dns-egress';
+export * from './constructs/allow-cluster-internal-egress';
+export * from './constructs/monitoring-port';
+export * from './constructs/namespace-baseline';
 
 // --- validation
 

@@ -1,0 +1,41 @@
+import { Construct } from 'constructs';
+import { NetworkPolicy, NetworkPolicyOptions } from './network-policy';
+import { PolicyDirection, policyTypesOf } from './policy-type';
+import { Pods } from '../values/pods';
+
+/** Properties of a `DefaultDenyAll`. */
+export interface DefaultDenyAllProps extends NetworkPolicyOptions {
+  /**
+   * Which traffic to deny.
+   * @default PolicyDirection.BOTH
+   */
+  readonly direction?: PolicyDirection;
+  /**
+   * The pods to isolate.
+   * @default Pods.all()
+   */
+  readonly pods?: Pods;
+}
+
+/**
+ * Denies all traffic of the selected pods (every pod of the namespace by default), in one
+ * or both directions. Other policies then open what is needed: policies are additive, so
+ * this one only ensures the pods are isolated.
+ *
+ * Renders `podSelector: {}`, the chosen `policyTypes`, and no rules.
+ */
+export class DefaultDenyAll extends NetworkPolicy {
+  /** The denied direction(s). */
+  public readonly direction: PolicyDirection;
+
+  public constructor(scope: Construct, id: string, props: DefaultDenyAllProps = {}) {
+    const direction = props.direction ?? PolicyDirection.BOTH;
+    super(scope, id, {
+      policyName: props.policyName,
+      namespaceName: props.namespaceName,
+      podSelector: props.pods,
+      policyTypes: policyTypesOf(direction),
+    });
+    this.direction = direction;
+  }
+}

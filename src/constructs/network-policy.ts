@@ -1,0 +1,205 @@
+import { Chart, Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { derivePolicyName } from './policy-name';
+import { PolicyType } from './policy-type';
+import { renderRule, toKubeSpec } from './render';
+import { NetworkPolicyManifest, NetworkPolicySpecManifest } from '../model/manifest';
+import { formatDiagnostic } from '../validation/diagnostic';
+import { validateNetworkPolicy } from '../validation/network-policy';
+import { IPeer } from '../values/peer';
+import { Pods } from '../values/pods';
+import { Port } from '../values/port';
+
+/** One ingress or egress rule: traffic from/to any of the peers, on any of the ports. */
+export interface NetworkPolicyRule {
+  /**
+   * The sources (ingress) or destinations (egress). Traffic matches when it matches any peer.
+   * @default - every source or destination, inside and outside the cluster
+   */
+  readonly peers?: IPeer[];
+  /**
+   * The destination ports. Traffic matches when it matches any port.
+   * @default - all ports of every protocol
+   */
+  readonly ports?: Port[];
+}
+
+/** Options shared by every construct that writes one NetworkPolicy object. */
+export interface NetworkPolicyOptions {
+  /**
+   * The object name (`metadata.name`).
+   * @default - derived from the construct path below the chart, e.g. `web-to-api`; cut to
+   * 63 characters with a short hash appended only when longer
+   */
+  readonly policyName?: string;
+  /**
+   * The namespace of the policy (`metadata.namespace`).
+   * @default - the namespace of the target workload when the target is `Pods.of(workload)`,
+   * otherwise the chart's namespace
+   */
+  readonly namespaceName?: string;
+}
+
+/** Properties of a `NetworkPolicy`. */
+export interface NetworkPolicyProps extends NetworkPolicyOptions {
+  /**
+   * The pods the policy applies to (`spec.podSelector`), always in the policy's namespace.
+   * @default Pods.all()
+   */
+  readonly podSelector?: Pods;
+  /**
+   * Directions the policy isolates even without rules (a direction with no rules denies
+   * all its traffic). Directions that have rules are always added.
+   * @default - the directions that have rules; `Ingress` alone when there are none, as
+   * Kubernetes itself defaults
+   */
+  readonly policyTypes?: PolicyType[];
+  /**
+   * Ingress rules; more can be added with `addIngressRule()`.
+   * @default - none
+   */
+  readonly ingress?: NetworkPolicyRule[];
+  /**
+   * Egress rules; more can be added with `addEgressRule()`.
+   * @default - none
+   */
+  readonly egress?: NetworkPolicyRule[];
+}
+
+/**
+ * A `networking.k8s.io/v1` NetworkPolicy with full API fidelity.
+ *
+ * The rendered object always lists `policyTypes` explicitly and always has a `podSelector`
+ * (`{}` selects every pod of the namespace). Rules added after construction appear at
+ * synthesis. At synthesis the rendered object is checked with the API server's rules, so
+ * nothing the server would reject reaches the YAML.
+ *
+ * Policies are additive: a pod isolated for a direction accepts the union of what every
+ * policy selecting it allows, and a connection needs both the source's egress and the
+ * destination's ingress to allow it.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
+ */
+export class NetworkPolicy extends Construct {
+  /** The object name (`metadata.name`). */
+  public readonly name: string;
+  /** The namespace (`metadata.namespace`), if one is known. */
+  public readonly namespaceName?: string;
+  /** The pods the policy applies to. */
+  public readonly selectedPods: Pods;
+  /** The generated Kubernetes object. */
+  public readonly apiObject: k8s.KubeNetworkPolicy;
+  private readonly policyTypes: Set<PolicyType>;
+  private readonly ingressRules: NetworkPolicyRule[] = [];
+  private readonly egressRules: NetworkPolicyRule[] = [];
+  private readonly requestedNamespace?: string;
+
+  public constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
+    super(scope, id);
+    this.selectedPods = props.podSelector ?? Pods.all();
+    this.requestedNamespace = props.namespaceName;
+    this.namespaceName = props.namespaceName ?? this.selectedPods._namespaceName ?? Chart.of(this).namespace;
+    this.name = props.policyName ?? derivePolicyName(this);
+    this.policyTypes = new Set(props.policyTypes ?? []);
+    for (const rule of props.ingress ?? []) this.addIngressRule(rule.peers ?? [], rule.ports);
+    for (const rule of props.egress ?? []) this.addEgressRule(rule.peers ?? [], rule.ports);
+
+    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
+      metadata: { name: this.name, namespace: this.namespaceName },
+      spec: Lazy.any({ produce: () => toKubeSpec(this._renderSpec()) }),
+    });
+    this.node.addValidation({ validate: () => this.validatePolicy() });
+  }
+
+  /**
+   * Allows traffic into the selected pods from any of `peers` on any of `ports`, and
+   * isolates the pods for ingress. An empty `peers` list means every source, inside and
+   * outside the cluster; no ports means all ports.
+   *
+   * @param peers the sources
+   * @param ports the destination ports on the selected pods
+   * @default ports - all ports
+   */
+  public addIngressRule(peers: IPeer[], ports?: Port[]): void {
+    this.policyTypes.add(PolicyType.INGRESS);
+    this.ingressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
+  }
+
+  /**
+   * Allows traffic out of the selected pods to any of `peers` on any of `ports`, and
+   * isolates the pods for egress. An empty `peers` list means every destination; no ports
+   * means all ports.
+   *
+   * @param peers the destinations
+   * @param ports the destination ports
+   * @default ports - all ports
+   */
+  public addEgressRule(peers: IPeer[], ports?: Port[]): void {
+    this.policyTypes.add(PolicyType.EGRESS);
+    this.egressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
+  }
+
+  /**
+   * Isolates the selected pods for a direction without allowing anything: with no rule
+   * for that direction, all its traffic is denied.
+   *
+   * @param policyType the direction to isolate
+   */
+  public addPolicyType(policyType: PolicyType): void {
+    this.policyTypes.add(policyType);
+  }
+
+  /**
+   * The spec as it will be rendered (rules added so far).
+   * @internal
+   */
+  public _renderSpec(): NetworkPolicySpecManifest {
+    const context = { policyNamespace: this.namespaceName };
+    const types = this.policyTypes.size > 0 ? this.policyTypes : new Set([PolicyType.INGRESS]);
+    const ingress = this.ingressRules.map((rule) => {
+      const r = renderRule(rule.peers ?? [], rule.ports ?? [], context);
+      return { ...(r.peers ? { from: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) };
+    });
+    const egress = this.egressRules.map((rule) => {
+      const r = renderRule(rule.peers ?? [], rule.ports ?? [], context);
+      return { ...(r.peers ? { to: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) };
+    });
+    return {
+      podSelector: this.selectedPods._selector()._toManifest(),
+      policyTypes: [PolicyType.INGRESS, PolicyType.EGRESS].filter((t) => types.has(t)),
+      ...(ingress.length > 0 ? { ingress } : {}),
+      ...(egress.length > 0 ? { egress } : {}),
+    };
+  }
+
+  /**
+   * The whole object as it will be rendered.
+   * @internal
+   */
+  public _toManifest(): NetworkPolicyManifest {
+    return this.apiObject.toJson() as NetworkPolicyManifest;
+  }
+
+  private validatePolicy(): string[] {
+    const errors: string[] = [];
+    const workloadNamespace = this.selectedPods._namespaceName;
+    if (this.requestedNamespace !== undefined && workloadNamespace !== undefined && workloadNamespace !== this.requestedNamespace) {
+      errors.push(`metadata.namespace: the policy is in namespace "${this.requestedNamespace}" but its target, ${this.selectedPods}, `
+        + `is in namespace "${workloadNamespace}", and a policy only applies to pods of its own namespace. `
+        + `Fix: drop namespaceName or set it to "${workloadNamespace}".`);
+    }
+    let manifest: NetworkPolicyManifest;
+    try {
+      this._renderSpec();
+      manifest = this._toManifest();
+    } catch (e) {
+      return [...errors, (e as Error).message];
+    }
+    const diagnostics = validateNetworkPolicy(manifest, { strictCidr: true })
+      .filter((d) => d.severity === 'error')
+      // Without a namespace, kubectl applies the object to the context namespace, as for any cdk8s object.
+      .filter((d) => !(this.namespaceName === undefined && d.fieldPath === 'metadata.namespace'));
+    return [...errors, ...diagnostics.map(formatDiagnostic)];
+  }
+}

@@ -1,0 +1,339 @@
+import { Bitset } from './bitset';
+import { CompiledCluster, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
+import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
+import { ExternalConnectivity } from './external';
+import { IpAddress, parseIp } from './ip-range';
+import { portEntryConnections } from './ports';
+import {
+  Connectivity,
+  DirectionVerdict,
+  Endpoint,
+  EvaluatorOptions,
+  ExternalConnections,
+  PolicyRef,
+  Query,
+  RuleRef,
+  Verdict,
+  WorkloadPair,
+} from './types';
+import { Cluster, Protocol, WorkloadSpec, workloadKey } from '../model/cluster';
+import { ConnectionSet } from '../model/connection-set';
+import { Direction } from '../model/normalize';
+
+export * from './types';
+
+/** An endpoint resolved against the cluster. */
+type Resolved =
+  | { readonly kind: 'pod'; readonly workload: WorkloadSpec; readonly subject: Subject }
+  | { readonly kind: 'ip'; readonly text: string; readonly address: IpAddress }
+  | { readonly kind: 'internet' }
+  | { readonly kind: 'node' };
+
+/**
+ * Evaluates NetworkPolicies over a cluster with Kubernetes semantics (spec Part B): per-direction
+ * isolation, union of rules, both ends for pod-to-pod traffic, named ports resolved on the
+ * destination. Workloads are grouped into equivalence classes and every selector is matched once,
+ * so full connectivity of large clusters stays fast. Behaviour Kubernetes leaves to the network
+ * plugin is chosen with `EvaluatorOptions`.
+ *
+ * The cluster is read once at construction; build a new Evaluator after changing it.
+ */
+export class Evaluator {
+  public readonly options: ResolvedOptions;
+  private readonly compiled: CompiledCluster;
+
+  constructor(public readonly cluster: Cluster, options?: EvaluatorOptions) {
+    this.options = resolveOptions(options);
+    this.compiled = new CompiledCluster(cluster, this.options);
+  }
+
+  /** Every connection the source workload may open to the destination workload. */
+  public workloadConnections(source: WorkloadSpec, destination: WorkloadSpec): ConnectionSet {
+    if (source === destination && this.options.selfTraffic === 'allowed') return ConnectionSet.all();
+    return this.subjectConnections(this.compiled.subjectOf(source), this.compiled.subjectOf(destination));
+  }
+
+  /** Full workload-level connectivity: every allowed ordered pair and every workload's external connections. */
+  public connectivity(): Connectivity {
+    const subjects = this.compiled.subjects;
+    const pairs: WorkloadPair[] = [];
+    const all = Bitset.full(subjects.length);
+    for (const destination of subjects) {
+      const rules = this.compiled.ingressRules[destination.index];
+      let candidates = all;
+      if (rules) {
+        candidates = new Bitset(subjects.length);
+        for (const r of rules) candidates.addAll(r.subjects);
+      }
+      candidates.forEach((si) => {
+        const source = subjects[si];
+        const connections = this.subjectConnections(source, destination);
+        if (connections.isEmpty()) return;
+        for (const src of source.workloads) {
+          for (const dst of destination.workloads) {
+            if (src !== dst) pairs.push({ source: src, destination: dst, connections });
+          }
+        }
+      });
+    }
+    const ingress = new ExternalConnectivity(this.compiled, 'ingress');
+    const egress = new ExternalConnectivity(this.compiled, 'egress');
+    const external: ExternalConnections[] = this.cluster.workloads.map((workload) => {
+      const subject = this.compiled.subjectOf(workload);
+      return { workload, ingress: ingress.rangesFor(subject), egress: egress.rangesFor(subject) };
+    });
+    return { pairs, external };
+  }
+
+  /** Whether one connection is allowed, with the reasons on each side. */
+  public verdict(query: Query): Verdict {
+    const source = this.resolve(query.source, 'source');
+    const destination = this.resolve(query.destination, 'destination');
+    if (source.kind !== 'pod' && destination.kind !== 'pod') {
+      throw new Error(
+        `Query from ${describeEndpoint(source)} to ${describeEndpoint(destination)} has no workload end: `
+        + 'NetworkPolicies only govern traffic to or from pods. Name a workload as source or destination.',
+      );
+    }
+    const self = source.kind === 'pod' && destination.kind === 'pod'
+      && source.workload === destination.workload && this.options.selfTraffic === 'allowed';
+    const egress = this.egressVerdict(source, destination, query, self);
+    const ingress = this.ingressVerdict(source, destination, query, self);
+    const allowed = egress.allowed && ingress.allowed;
+    const head = `${query.protocol}/${query.port} from ${describeEndpoint(source)} to ${describeEndpoint(destination)}: `
+      + (allowed ? 'ALLOWED' : 'DENIED');
+    const text = [
+      head,
+      ...sideText('egress', source, egress),
+      ...sideText('ingress', destination, ingress),
+    ].join('\n');
+    return { allowed, egress, ingress, text };
+  }
+
+  private subjectConnections(source: Subject, destination: Subject): ConnectionSet {
+    const ingress = this.allowedConnections(this.compiled.ingressRules[destination.index], source, destination);
+    if (ingress.isEmpty()) return ingress;
+    const egress = this.allowedConnections(this.compiled.egressRules[source.index], destination, destination);
+    return ingress.intersect(egress);
+  }
+
+  /** Union of what the rules allow for the peer (undefined rules: not isolated, all allowed). */
+  private allowedConnections(rules: readonly CompiledRule[] | undefined, peer: Subject, destination: Subject): ConnectionSet {
+    if (!rules) return ConnectionSet.all();
+    let result = ConnectionSet.none();
+    for (const rule of rules) {
+      if (!rule.subjects.has(peer.index)) continue;
+      result = result.union(this.compiled.rulePorts(rule, destination));
+      if (result.isAll()) break;
+    }
+    return result;
+  }
+
+  private resolve(endpoint: Endpoint, role: string): Resolved {
+    if ('workload' in endpoint) {
+      const ref = endpoint.workload;
+      const workload = typeof ref === 'string' ? this.cluster.findWorkload(ref) : ref;
+      if (!workload) {
+        const known = this.cluster.workloads.slice(0, 10).map(workloadKey).join(', ');
+        throw new Error(`Unknown ${role} workload "${String(ref)}". Use "ns/name" or "ns/name[Kind]"; known workloads include: ${known || '(none)'}.`);
+      }
+      return { kind: 'pod', workload, subject: this.compiled.subjectOf(workload) };
+    }
+    if ('ip' in endpoint) {
+      const address = parseIp(endpoint.ip);
+      if (!address) throw new Error(`Invalid ${role} IP address "${endpoint.ip}": use an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::7.`);
+      return { kind: 'ip', text: endpoint.ip, address };
+    }
+    if ('internet' in endpoint) return { kind: 'internet' };
+    return { kind: 'node' };
+  }
+
+  private egressVerdict(source: Resolved, destination: Resolved, query: Query, self: boolean): DirectionVerdict {
+    if (source.kind !== 'pod' || !source.subject.selectable) {
+      return notApplicable(source.kind === 'pod'
+        ? 'a hostNetwork pod sends node traffic, which NetworkPolicies do not police'
+        : 'the source is not a pod');
+    }
+    const policies = this.compiled.egressPolicies[source.subject.index];
+    const isolatingPolicies = policies.map(policyRef);
+    if (self) return selfVerdict(isolatingPolicies);
+    if (policies.length === 0) {
+      return {
+        applies: true,
+        isolated: false,
+        isolatingPolicies,
+        allowedBy: [],
+        allowed: true,
+        reason: `not isolated for egress: no NetworkPolicy in namespace ${source.workload.namespace} selects it with policyType Egress`,
+      };
+    }
+    if (destination.kind === 'node' && this.options.nodeEgressAlwaysAllowed) {
+      return {
+        applies: true,
+        isolated: true,
+        isolatingPolicies,
+        allowedBy: [],
+        allowed: true,
+        reason: 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)',
+      };
+    }
+    return this.ruleVerdict('egress', policies, destination, query, isolatingPolicies);
+  }
+
+  private ingressVerdict(source: Resolved, destination: Resolved, query: Query, self: boolean): DirectionVerdict {
+    if (destination.kind !== 'pod' || !destination.subject.selectable) {
+      return notApplicable(destination.kind === 'pod'
+        ? 'a hostNetwork pod receives node traffic, which NetworkPolicies do not police'
+        : 'the destination is not a pod');
+    }
+    const policies = this.compiled.ingressPolicies[destination.subject.index];
+    const isolatingPolicies = policies.map(policyRef);
+    if (self) return selfVerdict(isolatingPolicies);
+    if (policies.length === 0) {
+      return {
+        applies: true,
+        isolated: false,
+        isolatingPolicies,
+        allowedBy: [],
+        allowed: true,
+        reason: `not isolated for ingress: no NetworkPolicy in namespace ${destination.workload.namespace} selects it with policyType Ingress`,
+      };
+    }
+    if (source.kind === 'node') {
+      return {
+        applies: true,
+        isolated: true,
+        isolatingPolicies,
+        allowedBy: [],
+        allowed: true,
+        reason: 'ingress from the pod\'s own node is always allowed',
+      };
+    }
+    return this.ruleVerdict('ingress', policies, source, query, isolatingPolicies, destination);
+  }
+
+  /**
+   * Checks every rule of the isolating policies. `peer` is matched against the rule's peers;
+   * ports are resolved on the destination (the peer for egress, `target` for ingress).
+   */
+  private ruleVerdict(
+    direction: Direction,
+    policies: readonly CompiledPolicy[],
+    peer: Resolved,
+    query: Query,
+    isolatingPolicies: PolicyRef[],
+    target?: Resolved,
+  ): DirectionVerdict {
+    const destination = direction === 'egress' ? peer : target!;
+    const destinationPorts = destination.kind === 'pod' ? destination.subject.ports : undefined;
+    const allowedBy: RuleRef[] = [];
+    const misses: string[] = [];
+    for (const policy of policies) {
+      const rules = direction === 'ingress' ? policy.ingress : policy.egress;
+      if (rules.length === 0) {
+        misses.push(`${describePolicy(policyRef(policy))} has no ${direction} rules: it only isolates`);
+        continue;
+      }
+      for (const rule of rules) {
+        const peerIndex = this.matchingPeer(rule, peer);
+        const portIndex = matchingPort(rule, query.protocol, query.port, destinationPorts);
+        if (peerIndex !== undefined && portIndex !== undefined) {
+          const ref: RuleRef = {
+            policy: policyRef(policy),
+            direction,
+            ruleIndex: rule.rule.index,
+            ...(peerIndex >= 0 ? { peerIndex } : {}),
+            ...(portIndex >= 0 ? { portIndex } : {}),
+            fieldPath: ruleRefPath(direction, rule.rule.index, peerIndex >= 0 ? peerIndex : undefined, portIndex >= 0 ? portIndex : undefined),
+          };
+          allowedBy.push(ref);
+        } else {
+          const why = [
+            peerIndex === undefined ? `${describeResolved(peer)} is not a listed peer` : '',
+            portIndex === undefined ? `${query.protocol}/${query.port} is not a listed port` : '',
+          ].filter((s) => s).join(' and ');
+          misses.push(`${describePolicy(policyRef(policy))} ${ruleRefPath(direction, rule.rule.index)} allows `
+            + `${describeRule(rule.rule, direction, policy.spec.namespace)}, but ${why}`);
+        }
+      }
+    }
+    const allowed = allowedBy.length > 0;
+    const reason = allowed
+      ? `allowed by ${allowedBy.map(describeRuleRef).join('; ')}`
+      : ['no rule matched; the rules require:', ...misses.map((m) => `  - ${m}`)].join('\n');
+    return { applies: true, isolated: true, isolatingPolicies, allowedBy, allowed, reason };
+  }
+
+  /** Index of the first peer that matches (-1: the rule has no peers), undefined when none does. */
+  private matchingPeer(rule: CompiledRule, peer: Resolved): number | undefined {
+    if (rule.allPeers) return -1;
+    for (let i = 0; i < rule.peers.length; i++) {
+      const p = rule.peers[i];
+      if (peer.kind === 'pod' && p.subjects.has(peer.subject.index)) return i;
+      if (peer.kind === 'ip' && this.compiled.peerMatchesAddress(p, peer.address)) return i;
+    }
+    return undefined;
+  }
+}
+
+/** Index of the first port entry that admits the port (-1: no ports listed), undefined when none does. */
+function matchingPort(
+  rule: CompiledRule,
+  protocol: Protocol,
+  port: number,
+  destinationPorts: ReturnType<CompiledCluster['subjectOf']>['ports'] | undefined,
+): number | undefined {
+  const entries = rule.rule.ports;
+  if (!entries) return -1;
+  for (let i = 0; i < entries.length; i++) {
+    if (portEntryConnections(entries[i], destinationPorts).contains(protocol, port)) return i;
+  }
+  return undefined;
+}
+
+function policyRef(policy: CompiledPolicy): PolicyRef {
+  const spec = policy.spec;
+  return { namespace: spec.namespace, name: spec.name, ...(spec.source ? { source: spec.source } : {}) };
+}
+
+function notApplicable(reason: string): DirectionVerdict {
+  return { applies: false, isolated: false, isolatingPolicies: [], allowedBy: [], allowed: true, reason: `not checked: ${reason}` };
+}
+
+function selfVerdict(isolatingPolicies: PolicyRef[]): DirectionVerdict {
+  return {
+    applies: true,
+    isolated: isolatingPolicies.length > 0,
+    isolatingPolicies,
+    allowedBy: [],
+    allowed: true,
+    reason: 'traffic from a pod to itself is always allowed (a pod cannot block access to itself)',
+  };
+}
+
+function describeResolved(endpoint: Resolved): string {
+  return describeEndpoint(endpoint);
+}
+
+function describeEndpoint(endpoint: Resolved): string {
+  switch (endpoint.kind) {
+    case 'pod': {
+      const where = describeSource(endpoint.workload.source);
+      return where ? `${workloadKey(endpoint.workload)} (${where})` : workloadKey(endpoint.workload);
+    }
+    case 'ip': return endpoint.text;
+    case 'internet': return 'the internet (an address outside every ipBlock)';
+    case 'node': return 'the node';
+  }
+}
+
+function sideText(direction: Direction, endpoint: Resolved, verdict: DirectionVerdict): string[] {
+  const label = `${direction} at ${describeEndpoint(endpoint)}`;
+  if (!verdict.applies) return [`  ${label}: ${verdict.reason}`];
+  const isolation = verdict.isolated
+    ? `isolated by ${verdict.isolatingPolicies.map(describePolicy).join(', ')}`
+    : 'not isolated';
+  const lines = [`  ${label}: ${verdict.allowed ? 'allowed' : 'DENIED'} (${isolation})`];
+  for (const line of verdict.reason.split('\n')) lines.push(`    ${line}`);
+  return lines;
+}

@@ -1,0 +1,43 @@
+import { ContainerPortSpec } from '../model/cluster';
+import { ConnectionSet } from '../model/connection-set';
+import { NormalizedPort, NormalizedRule } from '../model/normalize';
+
+/**
+ * The connections one port entry allows towards a destination. Named ports resolve on the
+ * destination's container ports with the entry's protocol (spec B.8); `destinationPorts`
+ * undefined means the destination is not a pod, so a named port matches nothing.
+ */
+export function portEntryConnections(entry: NormalizedPort, destinationPorts: readonly ContainerPortSpec[] | undefined): ConnectionSet {
+  const protocol = entry.protocol;
+  if (!protocol) return ConnectionSet.none();
+  if (entry.port === undefined) return ConnectionSet.allPortsOf(protocol);
+  if (typeof entry.port === 'number') return ConnectionSet.ports(protocol, entry.port, entry.endPort ?? entry.port);
+  let result = ConnectionSet.none();
+  for (const cp of destinationPorts ?? []) {
+    if (cp.name === entry.port && cp.protocol === protocol) result = result.union(ConnectionSet.ports(protocol, cp.port));
+  }
+  return result;
+}
+
+/** The connections a rule's `ports` list allows towards a destination (no list: everything). */
+export function ruleConnections(rule: NormalizedRule, destinationPorts: readonly ContainerPortSpec[] | undefined): ConnectionSet {
+  if (!rule.ports) return ConnectionSet.all();
+  let result = ConnectionSet.none();
+  for (const entry of rule.ports) result = result.union(portEntryConnections(entry, destinationPorts));
+  return result;
+}
+
+/** True when some entry of the rule is a named port (its meaning then depends on the destination). */
+export function hasNamedPort(rule: NormalizedRule): boolean {
+  return (rule.ports ?? []).some((p) => typeof p.port === 'string');
+}
+
+/** `TCP 80`, `TCP 8000-8080`, `TCP port "http"`, `all TCP ports`, `an unsupported protocol`. */
+export function describePortEntry(entry: NormalizedPort): string {
+  const protocol = entry.protocol;
+  if (!protocol) return 'an unsupported protocol (matches nothing)';
+  if (entry.port === undefined) return `all ${protocol} ports`;
+  if (typeof entry.port === 'string') return `${protocol} port "${entry.port}"`;
+  if (entry.endPort !== undefined && entry.endPort !== entry.port) return `${protocol} ${entry.port}-${entry.endPort}`;
+  return `${protocol} ${entry.port}`;
+}

@@ -1,0 +1,128 @@
+import { IpFamily } from './ip-range';
+import { Protocol, SourceRef, WorkloadSpec } from '../model/cluster';
+import { ConnectionSet } from '../model/connection-set';
+import { Direction } from '../model/normalize';
+
+/** How the evaluator resolves behaviour that Kubernetes leaves to the network plugin (spec B.9, B.10). */
+export interface EvaluatorOptions {
+  /**
+   * Whether an `ipBlock` peer also selects pods whose IP lies in the block. Upstream e2e tests,
+   * Calico and Cyclonus say yes; Cilium and netpol-analyzer say no.
+   * @default true
+   */
+  readonly ipBlockMatchesPodIps?: boolean;
+  /**
+   * How hostNetwork pods behave.
+   * - `as-pod`: like any pod, with their labels (plugin option (a); what netpol-analyzer does).
+   * - `as-node`: invisible to pod and namespace selectors as targets and as peers; their traffic is
+   *   node traffic, matched only by ipBlocks on their IPs (plugin option (b), the most common).
+   *   Nodes are not modelled, so a hostNetwork pod counts as a node other than its peer's own node.
+   * @default 'as-pod' (uses only declared data and agrees with netpol-analyzer)
+   */
+  readonly hostNetwork?: 'as-pod' | 'as-node';
+  /**
+   * Whether egress from a pod to its own node is always allowed (the docs' introduction says so;
+   * the normative isolation text mentions only ingress from the node).
+   * @default false
+   */
+  readonly nodeEgressAlwaysAllowed?: boolean;
+  /**
+   * Traffic from a workload to itself. `allowed`: a pod cannot block itself (spec B.10).
+   * `evaluated`: policies are applied as between two replicas of the workload.
+   * @default 'allowed'
+   */
+  readonly selfTraffic?: 'allowed' | 'evaluated';
+}
+
+/**
+ * One end of a connection:
+ * - `{ workload }`: a workload, by `ns/name[Kind]`, `ns/name`, or its spec;
+ * - `{ ip }`: an address outside the cluster (it is never treated as a pod, even if a pod has it);
+ * - `{ internet: true }`: an external address that no ipBlock of any policy contains, so only rules
+ *   without peers can match it;
+ * - `{ node: true }`: the other end's own node (ingress from it is always allowed, spec B.10).
+ */
+export type Endpoint =
+  | { readonly workload: string | WorkloadSpec }
+  | { readonly ip: string }
+  | { readonly internet: true }
+  | { readonly node: true };
+
+/** One connection attempt: to the destination's `port` over `protocol`. */
+export interface Query {
+  readonly source: Endpoint;
+  readonly destination: Endpoint;
+  readonly protocol: Protocol;
+  readonly port: number;
+}
+
+/** A policy, for explanations. */
+export interface PolicyRef {
+  readonly namespace: string;
+  readonly name: string;
+  readonly source?: SourceRef;
+}
+
+/** The rule (and the peer and port entries in it) that allowed a connection. */
+export interface RuleRef {
+  readonly policy: PolicyRef;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  /** Undefined when the rule has no peers (all sources/destinations). */
+  readonly peerIndex?: number;
+  /** Undefined when the rule has no ports (all ports and protocols). */
+  readonly portIndex?: number;
+  /** `spec.ingress[0].from[1]`-style path of the matching part. */
+  readonly fieldPath: string;
+}
+
+/** The verdict of one side (egress at the source, ingress at the destination). */
+export interface DirectionVerdict {
+  /** False when this end is not a pod (external address, node, or hostNetwork pod under `as-node`). */
+  readonly applies: boolean;
+  readonly isolated: boolean;
+  readonly isolatingPolicies: readonly PolicyRef[];
+  readonly allowedBy: readonly RuleRef[];
+  readonly allowed: boolean;
+  /** One or more lines explaining the outcome. */
+  readonly reason: string;
+}
+
+/** The answer to a query, with an explanation per direction. */
+export interface Verdict {
+  readonly allowed: boolean;
+  readonly egress: DirectionVerdict;
+  readonly ingress: DirectionVerdict;
+  readonly text: string;
+}
+
+/** Connections from one workload to another. */
+export interface WorkloadPair {
+  readonly source: WorkloadSpec;
+  readonly destination: WorkloadSpec;
+  readonly connections: ConnectionSet;
+}
+
+/** An inclusive address range with the connections allowed to/from it. */
+export interface ExternalRange {
+  readonly first: string;
+  readonly last: string;
+  readonly family: IpFamily;
+  readonly connections: ConnectionSet;
+}
+
+/** For one workload: what external addresses may send to it and what it may send to them. */
+export interface ExternalConnections {
+  readonly workload: WorkloadSpec;
+  /** Covers all of IPv4 and IPv6 (ranges with no connections included). */
+  readonly ingress: readonly ExternalRange[];
+  readonly egress: readonly ExternalRange[];
+}
+
+/** The full workload-level connectivity of a cluster. */
+export interface Connectivity {
+  /** Every ordered pair of distinct workloads with a non-empty connection set. */
+  readonly pairs: readonly WorkloadPair[];
+  /** One entry per workload, in cluster order. */
+  readonly external: readonly ExternalConnections[];
+}

@@ -1,0 +1,271 @@
+import { Cluster, ContainerPortSpec, DEFAULT_NAMESPACE, SourceRef, workloadKey } from './cluster';
+import { Labels } from './labels';
+import { NetworkPolicyManifest } from './manifest';
+import { isProtocol } from './protocol';
+
+/** One parsed Kubernetes object (a YAML/JSON document) and where it came from. */
+export interface ManifestDocument {
+  readonly object: unknown;
+  readonly source?: SourceRef;
+}
+
+/** Options of `clusterFromManifests`. */
+export interface ClusterFromManifestsOptions {
+  /**
+   * The namespace of objects without `metadata.namespace`.
+   * @default 'default'
+   */
+  readonly defaultNamespace?: string;
+}
+
+/** The cluster a set of manifests describes, and what was skipped or guessed on the way. */
+export interface ClusterFromManifests {
+  readonly cluster: Cluster;
+  readonly warnings: string[];
+}
+
+/** Workload kinds whose pod template sits at `spec.template`. */
+const TEMPLATE_KINDS = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job']);
+
+interface PendingWorkload {
+  namespace: string;
+  name: string;
+  kind: string;
+  labels: Labels;
+  ports: ContainerPortSpec[];
+  podIps: string[];
+  hostNetwork: boolean;
+  source?: SourceRef;
+}
+
+/**
+ * Builds a cluster from Kubernetes objects the way netpol-analyzer reads a directory:
+ * - `List` and `*List` objects are flattened into their items;
+ * - documents without `apiVersion`/`kind` are skipped with a warning; unused kinds are ignored;
+ * - objects without a namespace are in `default`; referenced namespaces exist with their name
+ *   label, declared ones get it added;
+ * - Pods owned by a controller (`controller: true`, kind other than Node) are grouped under
+ *   `ns/<owner>[<owner kind>]` (kind `Pod` when the reference has none), other Pods are
+ *   `ns/<name>[Pod]`; Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet,
+ *   Job and CronJob become workloads from their pod template (labels, container ports with
+ *   protocol defaulting to TCP, hostNetwork);
+ * - pod IPs come from `status.podIPs` / `status.podIP`.
+ * Never throws on odd shapes: whatever cannot be read is reported in `warnings`.
+ */
+export function clusterFromManifests(docs: readonly ManifestDocument[], options: ClusterFromManifestsOptions = {}): ClusterFromManifests {
+  const defaultNamespace = options.defaultNamespace ?? DEFAULT_NAMESPACE;
+  const cluster = new Cluster();
+  const warnings: string[] = [];
+  const workloads = new Map<string, PendingWorkload>();
+  const seenPolicies = new Map<string, string>();
+
+  const visit = (object: unknown, source: SourceRef | undefined, inherited?: { apiVersion: string; kind: string }): void => {
+    if (object === null || object === undefined) return;
+    const where = describeWhere(source);
+    if (!isRecord(object)) {
+      warnings.push(`Skipped a document${where} that is not an object.`);
+      return;
+    }
+    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : inherited?.apiVersion;
+    const kind = typeof object.kind === 'string' ? object.kind : inherited?.kind;
+    if (!apiVersion || !kind) {
+      warnings.push(`Skipped a document${where} without apiVersion/kind: it is not a Kubernetes object.`);
+      return;
+    }
+    if (kind === 'List' || (kind.endsWith('List') && Array.isArray(object.items))) {
+      const items = Array.isArray(object.items) ? object.items : [];
+      const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+      for (const item of items) visit(item, source, itemKind ? { apiVersion, kind: itemKind } : undefined);
+      return;
+    }
+    const metadata = isRecord(object.metadata) ? object.metadata : {};
+    const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+    const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace;
+    const spec = isRecord(object.spec) ? object.spec : {};
+    const label = (`${kind} ${name ?? '(unnamed)'}${where}`);
+
+    switch (kind) {
+      case 'Namespace':
+        if (!name) {
+          warnings.push(`Skipped a Namespace${where} without metadata.name.`);
+          return;
+        }
+        cluster.addNamespace(name, readLabels(metadata.labels, `${label} metadata.labels`, warnings));
+        return;
+      case 'NetworkPolicy': {
+        if (!name) warnings.push(`NetworkPolicy${where} has no metadata.name.`);
+        const key = `${namespace}/${name ?? ''}`;
+        const earlier = seenPolicies.get(key);
+        if (earlier !== undefined) {
+          warnings.push(`NetworkPolicy ${key}${where} replaces the one with the same namespace and name${earlier}.`);
+        }
+        seenPolicies.set(key, where);
+        const manifest = withNamespace(object as NetworkPolicyManifest, namespace);
+        cluster.addPolicy(manifest, source);
+        return;
+      }
+      case 'Pod': {
+        if (!name) {
+          warnings.push(`Skipped a Pod${where} without metadata.name.`);
+          return;
+        }
+        const owner = controllerOwner(metadata.ownerReferences);
+        const template = { metadata, spec };
+        const podIps = readPodIps(object.status);
+        addWorkload(owner
+          ? { namespace, name: owner.name, kind: owner.kind, source }
+          : { namespace, name, kind: 'Pod', source }, template, podIps, label);
+        return;
+      }
+      case 'CronJob':
+      default: {
+        if (kind !== 'CronJob' && !TEMPLATE_KINDS.has(kind)) return;
+        if (!name) {
+          warnings.push(`Skipped a ${kind}${where} without metadata.name.`);
+          return;
+        }
+        const template = kind === 'CronJob'
+          ? asRecord(asRecord(asRecord(spec.jobTemplate).spec).template)
+          : asRecord(spec.template);
+        addWorkload({ namespace, name, kind, source }, template, [], label);
+        return;
+      }
+    }
+  };
+
+  const addWorkload = (
+    id: { namespace: string; name: string; kind: string; source?: SourceRef },
+    template: Record<string, any>,
+    podIps: string[],
+    label: string,
+  ): void => {
+    const templateMetadata = asRecord(template.metadata);
+    const podSpec = asRecord(template.spec);
+    const labels = readLabels(templateMetadata.labels, `${label} pod labels`, warnings);
+    const ports = readContainerPorts(podSpec.containers, label, warnings);
+    const hostNetwork = podSpec.hostNetwork === true;
+    const key = workloadKey(id);
+    const existing = workloads.get(key);
+    if (existing) {
+      if (!sameLabels(existing.labels, labels)) {
+        warnings.push(`${label} belongs to ${key} but its labels differ from the other pods of that workload; the first pod's labels are used.`);
+      }
+      for (const ip of podIps) if (!existing.podIps.includes(ip)) existing.podIps.push(ip);
+      return;
+    }
+    workloads.set(key, {
+      namespace: id.namespace,
+      name: id.name,
+      kind: id.kind,
+      labels,
+      ports,
+      podIps: [...podIps],
+      hostNetwork,
+      ...(id.source ? { source: id.source } : {}),
+    });
+  };
+
+  for (const doc of docs) {
+    try {
+      visit(doc?.object, doc?.source);
+    } catch (e) {
+      warnings.push(`Skipped a document${describeWhere(doc?.source)} that could not be read: ${(e as Error).message}`);
+    }
+  }
+  for (const w of workloads.values()) cluster.addWorkload(w);
+  return { cluster, warnings };
+}
+
+function controllerOwner(refs: unknown): { name: string; kind: string } | undefined {
+  if (!Array.isArray(refs)) return undefined;
+  for (const ref of refs) {
+    if (!isRecord(ref) || ref.controller !== true || typeof ref.name !== 'string' || ref.name === '') continue;
+    const kind = typeof ref.kind === 'string' && ref.kind !== '' ? ref.kind : 'Pod';
+    if (kind === 'Node') continue;
+    return { name: ref.name, kind };
+  }
+  return undefined;
+}
+
+function readPodIps(status: unknown): string[] {
+  const s = asRecord(status);
+  const ips: string[] = [];
+  if (Array.isArray(s.podIPs)) {
+    for (const entry of s.podIPs) {
+      const ip = asRecord(entry).ip;
+      if (typeof ip === 'string' && ip !== '' && !ips.includes(ip)) ips.push(ip);
+    }
+  }
+  if (typeof s.podIP === 'string' && s.podIP !== '' && !ips.includes(s.podIP)) ips.push(s.podIP);
+  return ips;
+}
+
+function readLabels(value: unknown, what: string, warnings: string[]): Labels {
+  if (value === undefined || value === null) return {};
+  if (!isRecord(value)) {
+    warnings.push(`${what}: expected a map of labels, found ${JSON.stringify(value)}; ignored.`);
+    return {};
+  }
+  const labels: Record<string, string> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (typeof v === 'string') {
+      labels[key] = v;
+    } else if (typeof v === 'number' || typeof v === 'boolean') {
+      warnings.push(`${what}: label "${key}" has the non-string value ${JSON.stringify(v)}; read as "${String(v)}" (quote it in YAML).`);
+      labels[key] = String(v);
+    } else if (v === null) {
+      labels[key] = '';
+    } else {
+      warnings.push(`${what}: label "${key}" has the value ${JSON.stringify(v)}, which is not a string; ignored.`);
+    }
+  }
+  return labels;
+}
+
+function readContainerPorts(containers: unknown, what: string, warnings: string[]): ContainerPortSpec[] {
+  const ports: ContainerPortSpec[] = [];
+  if (!Array.isArray(containers)) return ports;
+  for (const container of containers) {
+    const list = asRecord(container).ports;
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const p = asRecord(entry);
+      const protocol = p.protocol === undefined || p.protocol === null ? 'TCP' : p.protocol;
+      if (typeof p.containerPort !== 'number' || !Number.isInteger(p.containerPort)) {
+        warnings.push(`${what}: container port ${JSON.stringify(entry)} has no numeric containerPort; ignored.`);
+        continue;
+      }
+      if (!isProtocol(protocol)) {
+        warnings.push(`${what}: container port ${p.containerPort} has the unsupported protocol ${JSON.stringify(protocol)}; ignored.`);
+        continue;
+      }
+      ports.push({ port: p.containerPort, protocol, ...(typeof p.name === 'string' && p.name !== '' ? { name: p.name } : {}) });
+    }
+  }
+  return ports;
+}
+
+function withNamespace(manifest: NetworkPolicyManifest, namespace: string): NetworkPolicyManifest {
+  if (manifest.metadata?.namespace === namespace) return manifest;
+  return { ...manifest, metadata: { ...(isRecord(manifest.metadata) ? manifest.metadata : {}), namespace } };
+}
+
+function sameLabels(a: Labels, b: Labels): boolean {
+  const ak = Object.keys(a);
+  return ak.length === Object.keys(b).length && ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+}
+
+function describeWhere(source: SourceRef | undefined): string {
+  if (!source) return '';
+  if (source.file) return ` in ${source.file}${source.line !== undefined ? `:${source.line}` : ''}`;
+  if (source.constructPath) return ` at ${source.constructPath}`;
+  return '';
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function asRecord(value: unknown): Record<string, any> {
+  return isRecord(value) ? value : {};
+}

@@ -1,0 +1,186 @@
+import { Labels } from './labels';
+import { NAMESPACE_NAME_LABEL, NetworkPolicyManifest } from './manifest';
+import { Protocol } from './protocol';
+
+export { Protocol } from './protocol';
+
+/** Where a model object came from, for explanations: a file and line, or a construct path. */
+export interface SourceRef {
+  readonly file?: string;
+  readonly line?: number;
+  readonly constructPath?: string;
+}
+
+/** One port declared by a container (`containers[].ports[]`). */
+export interface ContainerPortSpec {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: Protocol;
+}
+
+/**
+ * A workload: a set of identical pods (a Deployment's replicas, a bare Pod, …). All its pods
+ * share the labels and container ports; `podIps` lists the known IPs of all of them.
+ */
+export interface WorkloadSpec {
+  readonly namespace: string;
+  readonly name: string;
+  /** Deployment, Pod, ReplicaSet, StatefulSet, … */
+  readonly kind: string;
+  readonly labels: Labels;
+  readonly ports: readonly ContainerPortSpec[];
+  readonly podIps: readonly string[];
+  readonly hostNetwork: boolean;
+  readonly source?: SourceRef;
+}
+
+/** A namespace and its labels (always including `kubernetes.io/metadata.name`). */
+export interface NamespaceSpec {
+  readonly name: string;
+  readonly labels: Labels;
+}
+
+/** A NetworkPolicy as stored in the cluster, with its (effective) namespace and name. */
+export interface PolicySpec {
+  readonly namespace: string;
+  readonly name: string;
+  readonly manifest: NetworkPolicyManifest;
+  readonly source?: SourceRef;
+}
+
+/** What `Cluster.addWorkload` needs; everything but the name has a default. */
+export interface WorkloadInput {
+  /** @default 'default' */
+  readonly namespace?: string;
+  readonly name: string;
+  /** @default 'Pod' */
+  readonly kind?: string;
+  readonly labels?: Labels;
+  readonly ports?: readonly ContainerPortSpec[];
+  readonly podIps?: readonly string[];
+  readonly hostNetwork?: boolean;
+  readonly source?: SourceRef;
+}
+
+/** The namespace objects without `metadata.namespace` land in. */
+export const DEFAULT_NAMESPACE = 'default';
+
+/** `ns/name[Kind]`, the key netpol-analyzer prints for a workload. */
+export function workloadKey(w: Pick<WorkloadSpec, 'namespace' | 'name' | 'kind'>): string {
+  return `${w.namespace}/${w.name}[${w.kind}]`;
+}
+
+/** `ns/name` of a policy. */
+export function policyKey(p: Pick<PolicySpec, 'namespace' | 'name'>): string {
+  return `${p.namespace}/${p.name}`;
+}
+
+/**
+ * The world an evaluator looks at: namespaces with labels, workloads and NetworkPolicies.
+ * Built incrementally; every namespace that a workload or policy lives in exists implicitly
+ * with just its name label, and declared labels are merged in whenever they are added.
+ */
+export class Cluster {
+  private readonly namespaceMap = new Map<string, NamespaceSpec>();
+  private readonly workloadMap = new Map<string, WorkloadSpec>();
+  private readonly policyMap = new Map<string, PolicySpec>();
+
+  /** Namespaces in the order they were first seen. */
+  public get namespaces(): readonly NamespaceSpec[] {
+    return [...this.namespaceMap.values()];
+  }
+
+  /** Workloads in the order they were added. */
+  public get workloads(): readonly WorkloadSpec[] {
+    return [...this.workloadMap.values()];
+  }
+
+  /** Policies in the order they were added (a replaced policy keeps its place). */
+  public get policies(): readonly PolicySpec[] {
+    return [...this.policyMap.values()];
+  }
+
+  /**
+   * Declares a namespace or adds labels to it. The `kubernetes.io/metadata.name` label is
+   * always set to the name, as the control plane does.
+   */
+  public addNamespace(name: string, labels: Labels = {}): NamespaceSpec {
+    const existing = this.namespaceMap.get(name);
+    const spec: NamespaceSpec = {
+      name,
+      labels: Object.freeze({ ...(existing?.labels ?? {}), ...labels, [NAMESPACE_NAME_LABEL]: name }),
+    };
+    this.namespaceMap.set(name, spec);
+    return spec;
+  }
+
+  /** Adds a workload (its namespace is created if needed). Throws if `ns/name[Kind]` already exists. */
+  public addWorkload(input: WorkloadInput): WorkloadSpec {
+    const spec: WorkloadSpec = Object.freeze({
+      namespace: input.namespace ?? DEFAULT_NAMESPACE,
+      name: input.name,
+      kind: input.kind ?? 'Pod',
+      labels: Object.freeze({ ...(input.labels ?? {}) }),
+      ports: Object.freeze([...(input.ports ?? [])]),
+      podIps: Object.freeze([...(input.podIps ?? [])]),
+      hostNetwork: input.hostNetwork ?? false,
+      ...(input.source ? { source: input.source } : {}),
+    });
+    const key = workloadKey(spec);
+    if (this.workloadMap.has(key)) {
+      throw new Error(`Workload "${key}" is already in the cluster: give each workload a unique namespace/name/kind.`);
+    }
+    this.ensureNamespace(spec.namespace);
+    this.workloadMap.set(key, spec);
+    return spec;
+  }
+
+  /**
+   * Adds a NetworkPolicy. Its namespace is `metadata.namespace` (or `default`); a policy with
+   * the same namespace and name replaces the earlier one, as `kubectl apply` would.
+   */
+  public addPolicy(manifest: NetworkPolicyManifest, source?: SourceRef): PolicySpec {
+    const spec: PolicySpec = Object.freeze({
+      namespace: manifest.metadata?.namespace || DEFAULT_NAMESPACE,
+      name: manifest.metadata?.name ?? '',
+      manifest,
+      ...(source ? { source } : {}),
+    });
+    this.ensureNamespace(spec.namespace);
+    this.policyMap.set(policyKey(spec), spec);
+    return spec;
+  }
+
+  /** The namespace with this name, if it exists. */
+  public namespace(name: string): NamespaceSpec | undefined {
+    return this.namespaceMap.get(name);
+  }
+
+  /** Labels of a namespace; an unknown namespace has just its name label. */
+  public namespaceLabels(name: string): Labels {
+    return this.namespaceMap.get(name)?.labels ?? { [NAMESPACE_NAME_LABEL]: name };
+  }
+
+  /**
+   * Finds a workload by `ns/name[Kind]`, `ns/name` or `name` (namespace `default`).
+   * Returns undefined when nothing matches; throws when `ns/name` is ambiguous (two kinds).
+   */
+  public findWorkload(ref: string): WorkloadSpec | undefined {
+    const exact = this.workloadMap.get(ref);
+    if (exact) return exact;
+    const slash = ref.indexOf('/');
+    const namespace = slash >= 0 ? ref.slice(0, slash) : DEFAULT_NAMESPACE;
+    const name = slash >= 0 ? ref.slice(slash + 1) : ref;
+    const hits = [...this.workloadMap.values()].filter((w) => w.namespace === namespace && w.name === name);
+    if (hits.length > 1) {
+      throw new Error(
+        `Workload "${ref}" is ambiguous: ${hits.map(workloadKey).join(', ')}. Use the full "ns/name[Kind]" form.`,
+      );
+    }
+    return hits[0];
+  }
+
+  private ensureNamespace(name: string): void {
+    if (!this.namespaceMap.has(name)) this.addNamespace(name);
+  }
+}

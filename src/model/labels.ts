@@ -1,0 +1,77 @@
+import { LabelSelectorManifest, LabelSelectorRequirementManifest } from './manifest';
+
+/** A label map as found on pods and namespaces. */
+export type Labels = Readonly<Record<string, string>>;
+
+/**
+ * Whether a label selector matches a label set, with apimachinery semantics:
+ * `matchLabels` and every `matchExpressions` entry are ANDed; an empty selector matches
+ * everything; `NotIn` and `DoesNotExist` match when the key is absent; matching is exact and
+ * case-sensitive.
+ *
+ * `undefined`/`null` are treated like `{}` (match everything), which is what a missing
+ * `spec.podSelector` means. Callers that give a missing *peer* selector another meaning
+ * (the policy's namespace) must handle that before calling.
+ *
+ * An operator other than `In`, `NotIn`, `Exists`, `DoesNotExist` (which the API server
+ * rejects) matches nothing.
+ */
+export function selectorMatches(selector: LabelSelectorManifest | undefined | null, labels: Labels): boolean {
+  if (!selector) return true;
+  const matchLabels = selector.matchLabels;
+  if (matchLabels) {
+    for (const key of Object.keys(matchLabels)) {
+      if (!hasLabel(labels, key) || labels[key] !== matchLabels[key]) return false;
+    }
+  }
+  for (const requirement of selector.matchExpressions ?? []) {
+    if (!requirementMatches(requirement, labels)) return false;
+  }
+  return true;
+}
+
+/** Whether one `matchExpressions` entry holds for a label set. */
+export function requirementMatches(requirement: LabelSelectorRequirementManifest, labels: Labels): boolean {
+  const key = requirement.key ?? '';
+  const present = hasLabel(labels, key);
+  const values = requirement.values ?? [];
+  switch (requirement.operator) {
+    case 'In': return present && values.includes(labels[key]);
+    case 'NotIn': return !present || !values.includes(labels[key]);
+    case 'Exists': return present;
+    case 'DoesNotExist': return !present;
+    default: return false;
+  }
+}
+
+/** True when the selector has no requirement at all, so it matches every label set. */
+export function isEmptySelector(selector: LabelSelectorManifest | undefined | null): boolean {
+  if (!selector) return true;
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+
+/**
+ * A stable text for a selector, e.g. `app=web,tier in (a,b),!legacy`, or `{}` for the empty
+ * selector (kubectl's notation). Equal selectors give equal strings.
+ */
+export function selectorToString(selector: LabelSelectorManifest | undefined | null): string {
+  if (isEmptySelector(selector)) return '{}';
+  const parts: string[] = [];
+  const matchLabels = selector?.matchLabels ?? {};
+  for (const key of Object.keys(matchLabels).sort()) parts.push(`${key}=${matchLabels[key]}`);
+  for (const r of selector?.matchExpressions ?? []) {
+    const values = [...(r.values ?? [])].sort().join(',');
+    switch (r.operator) {
+      case 'In': parts.push(`${r.key} in (${values})`); break;
+      case 'NotIn': parts.push(`${r.key} notin (${values})`); break;
+      case 'Exists': parts.push(`${r.key}`); break;
+      case 'DoesNotExist': parts.push(`!${r.key}`); break;
+      default: parts.push(`${r.key} ${r.operator} (${values})`);
+    }
+  }
+  return parts.join(',');
+}
+
+function hasLabel(labels: Labels, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}

@@ -20,5 +20,11 @@ export * from './constructs/monitoring-port';
 export * from './constructs/namespace-baseline';
 
 // --- validation
+export * from './validation/validator';
 
 // --- evaluation and reachability assertions
+export * from './testing/endpoint';
+export * from './testing/reachability';
+export * from './testing/reachability-options';
+export * from './testing/reachability-verdict';
+export * from './testing/workload-declaration';

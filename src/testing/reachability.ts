@@ -1,0 +1,219 @@
+import { IConstruct } from 'constructs';
+import { checkNamespaceDeclaration, checkWorkloadDeclaration } from './declarations';
+import { Endpoint } from './endpoint';
+import { renderMatrix } from './matrix';
+import { QuestionEngine, answer } from './question';
+import { HostNetworkMode, ReachabilityOptions } from './reachability-options';
+import { ReachabilityVerdict } from './reachability-verdict';
+import { WorkloadDeclaration } from './workload-declaration';
+import { Evaluator } from '../eval/evaluator';
+import { Connectivity, ExternalRange } from '../eval/types';
+import { Cluster, WorkloadSpec, workloadKey } from '../model/cluster';
+import { synthesizeWithPaths } from '../model/cluster-from-app';
+import { ManifestDocument, clusterFromManifests } from '../model/cluster-from-manifests';
+import { ConnectionSet } from '../model/connection-set';
+import { Protocol } from '../model/protocol';
+import { Port } from '../values/port';
+
+/**
+ * Answers reachability questions about the NetworkPolicies of a cdk8s App (or Chart, or a
+ * set of manifests) with Kubernetes semantics, for unit tests in any jsii language.
+ *
+ * Workloads are named `namespace/name` (add `[Kind]` when two kinds share a name); external
+ * addresses are `Endpoint.ip(...)`, `Endpoint.cidr(...)` or `Endpoint.internet()`.
+ *
+ * @example
+ * const reach = Reachability.of(app);
+ * reach.assertAllowed(Endpoint.workload('shop/web'), Endpoint.workload('shop/api'), Port.tcp(8080));
+ * reach.assertDenied(Endpoint.workload('shop/web'), Endpoint.internet(), Port.HTTPS);
+ */
+export class Reachability {
+  /**
+   * The reachability of everything a cdk8s App or Chart synthesizes: its NetworkPolicies,
+   * Namespaces and workloads. The app is synthesized with its validations, so an invalid
+   * policy throws here just as `app.synth()` would.
+   *
+   * @param scope the App, or a Chart (with the charts nested in it)
+   * @param options plugin-dependent behaviour
+   */
+  public static of(scope: IConstruct, options?: ReachabilityOptions): Reachability {
+    return new Reachability(synthesizeWithPaths(scope), options ?? {});
+  }
+
+  /**
+   * The reachability of plain Kubernetes objects (as parsed from YAML or JSON): NetworkPolicies,
+   * Namespaces, Pods and workload controllers. Other kinds are ignored.
+   *
+   * @param manifests the objects
+   * @param options plugin-dependent behaviour
+   */
+  public static fromManifests(manifests: any[], options?: ReachabilityOptions): Reachability {
+    if (!Array.isArray(manifests)) {
+      throw new Error('Reachability.fromManifests(manifests): expected an array of Kubernetes objects (e.g. the documents of a YAML file).');
+    }
+    return new Reachability(manifests.map((object) => ({ object })), options ?? {});
+  }
+
+  /** Messages about objects that were skipped or only partly understood. */
+  public readonly warnings: string[];
+
+  private readonly cluster: Cluster;
+  private readonly options: ReachabilityOptions;
+  private state?: { evaluator: Evaluator; connectivity?: Connectivity };
+
+  private constructor(docs: ManifestDocument[], options: ReachabilityOptions) {
+    const built = clusterFromManifests(docs);
+    this.cluster = built.cluster;
+    this.warnings = [...built.warnings];
+    this.options = options;
+  }
+
+  /**
+   * Declares a namespace that the app does not define (or adds labels to one it does), so that
+   * `namespaceSelector`s can match it.
+   *
+   * @param name the namespace name
+   * @param labels its labels (`kubernetes.io/metadata.name` is always set)
+   * @returns this, for chaining
+   */
+  public addNamespace(name: string, labels?: { [key: string]: string }): Reachability {
+    checkNamespaceDeclaration(this.cluster, name, labels ?? {});
+    this.cluster.addNamespace(name, labels ?? {});
+    this.state = undefined;
+    return this;
+  }
+
+  /**
+   * Declares a workload that runs elsewhere but that the policies talk about, e.g. a pod
+   * labelled `app: prometheus` in namespace `monitoring`. Its namespace is created if unknown.
+   *
+   * @param declaration the workload
+   * @returns this, for chaining
+   */
+  public addWorkload(declaration: WorkloadDeclaration): Reachability {
+    checkWorkloadDeclaration(this.cluster, declaration);
+    this.cluster.addWorkload({
+      namespace: declaration.namespaceName,
+      name: declaration.name,
+      kind: declaration.kind ?? 'Pod',
+      labels: { ...(declaration.labels ?? {}) },
+      ports: (declaration.ports ?? []).map((p) => ({
+        port: p.port,
+        protocol: (p.protocol ?? 'TCP') as Protocol,
+        ...(p.name !== undefined ? { name: p.name } : {}),
+      })),
+      podIps: [...(declaration.podIps ?? [])],
+      source: { constructPath: 'declared in the test' },
+    });
+    this.state = undefined;
+    return this;
+  }
+
+  /** Every workload, as `namespace/name[Kind]`, sorted. */
+  public workloads(): string[] {
+    return this.cluster.workloads.map(workloadKey).sort();
+  }
+
+  /**
+   * Whether every connection from `source` to `destination` on `port` is allowed: the
+   * source's egress and the destination's ingress must both let it through.
+   *
+   * @param source where the connection starts
+   * @param destination where it goes
+   * @param port the destination port (a range or a whole protocol means every port in it)
+   */
+  public isAllowed(source: Endpoint, destination: Endpoint, port: Port): boolean {
+    return this.verdict(source, destination, port).allowed;
+  }
+
+  /**
+   * The full answer, with the explanation and each side's verdict.
+   *
+   * @param source where the connection starts
+   * @param destination where it goes
+   * @param port the destination port
+   */
+  public verdict(source: Endpoint, destination: Endpoint, port: Port): ReachabilityVerdict {
+    checkArguments(source, destination, port);
+    return answer(this.cluster, this.engine(), source, destination, port);
+  }
+
+  /**
+   * Throws an Error whose message is the explanation unless every connection asked about is allowed.
+   *
+   * @param source where the connection starts
+   * @param destination where it goes
+   * @param port the destination port
+   */
+  public assertAllowed(source: Endpoint, destination: Endpoint, port: Port): void {
+    const v = this.verdict(source, destination, port);
+    if (!v.allowed) throw new Error(`Expected the connection to be allowed, but it is ${v.denied ? 'denied' : 'only partly allowed'}.\n${v.explanation}`);
+  }
+
+  /**
+   * Throws an Error whose message is the explanation unless no connection asked about is allowed.
+   *
+   * @param source where the connection starts
+   * @param destination where it goes
+   * @param port the destination port
+   */
+  public assertDenied(source: Endpoint, destination: Endpoint, port: Port): void {
+    const v = this.verdict(source, destination, port);
+    if (!v.denied) throw new Error(`Expected the connection to be denied, but it is ${v.allowed ? 'allowed' : 'partly allowed'}.\n${v.explanation}`);
+  }
+
+  /**
+   * Who reaches whom on which ports, one sorted line per source -> destination with a
+   * non-empty set, e.g. `shop/web[Deployment] -> shop/api[Deployment] : TCP 8080`; external
+   * addresses as `internet`, CIDRs or ranges. Meant for `toMatchSnapshot()`: a widened policy
+   * shows up as one changed line.
+   */
+  public matrix(): string {
+    return renderMatrix(this.connectivity());
+  }
+
+  private engine(): QuestionEngine {
+    const evaluator = this.evaluator();
+    return {
+      verdict: (query) => evaluator.verdict(query),
+      workloadConnections: (src: WorkloadSpec, dst: WorkloadSpec): ConnectionSet => evaluator.workloadConnections(src, dst),
+      externalRanges: (workload: WorkloadSpec, direction: 'ingress' | 'egress'): readonly ExternalRange[] => {
+        const entry = this.connectivity().external.find((e) => e.workload === workload);
+        return entry ? entry[direction] : [];
+      },
+    };
+  }
+
+  private evaluator(): Evaluator {
+    if (!this.state) {
+      this.state = {
+        evaluator: new Evaluator(this.cluster, {
+          ipBlockMatchesPodIps: this.options.ipBlockMatchesPodIps ?? true,
+          hostNetwork: (this.options.hostNetwork ?? HostNetworkMode.AS_POD) === HostNetworkMode.AS_NODE ? 'as-node' : 'as-pod',
+        }),
+      };
+    }
+    return this.state.evaluator;
+  }
+
+  private connectivity(): Connectivity {
+    const evaluator = this.evaluator();
+    const state = this.state!;
+    if (!state.connectivity) state.connectivity = evaluator.connectivity();
+    return state.connectivity;
+  }
+}
+
+function checkArguments(source: unknown, destination: unknown, port: unknown): void {
+  for (const [name, value] of [['source', source], ['destination', destination]] as const) {
+    if (!(value instanceof Endpoint)) {
+      throw new Error(
+        `The ${name} must be an Endpoint, got ${JSON.stringify(value)}: ` +
+        'use Endpoint.workload("namespace/name"), Endpoint.ip("203.0.113.7"), Endpoint.internet() or Endpoint.parse(text).',
+      );
+    }
+  }
+  if (!(port instanceof Port)) {
+    throw new Error(`The port must be a Port, got ${JSON.stringify(port)}: use e.g. Port.tcp(8080), Port.udp(53) or Port.allTraffic().`);
+  }
+}

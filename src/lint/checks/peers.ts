@@ -1,0 +1,129 @@
+import { describePeer } from '../../describe/peer-phrases';
+import { cidrContainsIp, parseCidr, parseIp } from '../../model/cidr';
+import { workloadKey } from '../../model/cluster';
+import { NormalizedPeer } from '../../model/normalize';
+import {
+  CheckFinding,
+  effectiveRules,
+  LintContext,
+  LintedPolicy,
+  peerPath,
+  policyFinding,
+  SelectorPeer,
+  workloadsMatchingPeer,
+} from '../lint-context';
+import { selectorContradiction } from '../selector-algebra';
+
+const MAX_LISTED = 5;
+
+/**
+ * `mixed-namespace-and-pod-peers`: one rule lists a namespaceSelector-only peer and a
+ * podSelector-only peer. The two list items are ORed; written with one dash they would be
+ * ANDed. The YAML differs by one `-`, so this is a classic slip.
+ */
+export function checkMixedPeers(ctx: LintContext): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  for (const policy of ctx.policies) {
+    for (const { direction, rules } of effectiveRules(policy)) {
+      for (const rule of rules) {
+        const peers = rule.peers ?? [];
+        const namespaceOnly = peers.find((p) => p.kind === 'pods' && p.namespaceSelector && !p.podSelector);
+        const podOnly = peers.find((p) => p.kind === 'pods' && p.podSelector && !p.namespaceSelector);
+        if (!namespaceOnly || !podOnly) continue;
+        const list = direction === 'ingress' ? 'from' : 'to';
+        const ns = namespaceOnly as SelectorPeer;
+        const pod = podOnly as SelectorPeer;
+        findings.push(policyFinding(policy, 'mixed-namespace-and-pod-peers', peerPath(direction, rule.index),
+          `${list}[${ns.index}] allows ${describePeer(ns, policy.spec.namespace)}, and separately ${list}[${pod.index}] `
+          + `allows ${describePeer(pod, policy.spec.namespace)}. Separate list items are ORed, so this does not mean `
+          + `"${describePeer({ podSelector: pod.podSelector, namespaceSelector: ns.namespaceSelector })}".`,
+          'To require both, put namespaceSelector and podSelector in ONE list item (no "-" before the second selector). '
+          + 'If the OR is intended, add the annotation cdk8s-netpol.io/lint-ignore: "mixed-namespace-and-pod-peers".'));
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * `peer-matches-nothing`: a selector peer that is self-contradictory, or (when the input
+ * has workloads) matches no known workload.
+ */
+export function checkPeersMatchSomething(ctx: LintContext): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  for (const policy of ctx.policies) {
+    for (const { direction, rules } of effectiveRules(policy)) {
+      for (const rule of rules) {
+        for (const peer of rule.peers ?? []) {
+          if (peer.kind !== 'pods') continue;
+          const problem = peerProblem(ctx, policy, peer);
+          if (!problem) continue;
+          findings.push(policyFinding(policy, 'peer-matches-nothing', peerPath(direction, rule.index, peer.index),
+            `The peer ${describePeer(peer, policy.spec.namespace)} ${problem}, so it allows nothing.`,
+            'Check the labels against the workloads (a podSelector-only peer matches only the policy\'s own '
+            + 'namespace; namespaces are matched by their own labels, e.g. kubernetes.io/metadata.name).'));
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function peerProblem(ctx: LintContext, policy: LintedPolicy, peer: SelectorPeer): string | undefined {
+  const podContradiction = selectorContradiction(peer.podSelector);
+  if (podContradiction) return `can never match: in its podSelector, ${podContradiction}`;
+  const nsContradiction = selectorContradiction(peer.namespaceSelector);
+  if (nsContradiction) return `can never match: in its namespaceSelector, ${nsContradiction}`;
+  if (!ctx.workloadsKnown) return undefined;
+  if (workloadsMatchingPeer(ctx, peer, policy.spec.namespace).length > 0) return undefined;
+  return 'matches no known workload';
+}
+
+/**
+ * `ipblock-covers-cluster-ips`: an ipBlock whose range (minus its excepts) contains a
+ * Service ClusterIP or a known pod IP. Whether ipBlocks apply to in-cluster traffic is
+ * plugin-dependent, and Service IPs are translated before policies see them.
+ */
+export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
+  const clusterIps = [
+    ...ctx.services.flatMap((s) => s.clusterIps.map((ip) => ({ ip, what: `Service ${s.namespace}/${s.name} (${ip})` }))),
+    ...ctx.workloads.flatMap((w) => w.podIps.map((ip) => ({ ip, what: `pod IP ${ip} of ${workloadKey(w)}` }))),
+  ];
+  if (clusterIps.length === 0) return [];
+  const findings: CheckFinding[] = [];
+  for (const policy of ctx.policies) {
+    for (const { direction, rules } of effectiveRules(policy)) {
+      for (const rule of rules) {
+        for (const peer of rule.peers ?? []) {
+          const covered = coveredBy(peer, clusterIps);
+          if (covered.length === 0) continue;
+          const listed = covered.slice(0, MAX_LISTED).join(', ') + (covered.length > MAX_LISTED ? ` and ${covered.length - MAX_LISTED} more` : '');
+          findings.push(policyFinding(policy, 'ipblock-covers-cluster-ips', `${peerPath(direction, rule.index, peer.index)}.ipBlock`,
+            `The ipBlock ${describeIpBlock(peer)} covers in-cluster addresses: ${listed}. Whether an ipBlock matches `
+            + 'pod traffic depends on the network plugin (Calico: yes; Cilium: no), and Service IPs are translated '
+            + 'to pod IPs before policies apply, so this rule may allow more or less than it seems.',
+            'Select in-cluster pods with podSelector/namespaceSelector, and add except entries for the pod and '
+            + 'Service ranges if the ipBlock is meant for external addresses.'));
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function describeIpBlock(peer: NormalizedPeer): string {
+  return peer.kind === 'ipBlock' ? describePeer({ ipBlock: { cidr: peer.cidr, except: [...peer.exceptCidrs] } }) : '';
+}
+
+function coveredBy(peer: NormalizedPeer, candidates: Array<{ ip: string; what: string }>): string[] {
+  if (peer.kind !== 'ipBlock') return [];
+  const cidr = parseCidr(peer.cidr);
+  if (!cidr) return [];
+  const excepts = peer.exceptCidrs.map(parseCidr).filter((c) => c !== undefined);
+  return candidates
+    .filter(({ ip }) => {
+      const parsed = parseIp(ip);
+      return parsed !== undefined && cidrContainsIp(cidr, parsed) && !excepts.some((e) => cidrContainsIp(e, parsed));
+    })
+    .map(({ what }) => what);
+}

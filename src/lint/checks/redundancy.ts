@@ -1,0 +1,152 @@
+import { describePeer } from '../../describe/peer-phrases';
+import { describePorts } from '../../describe/port-phrases';
+import { NetworkPolicyPeerManifest, NetworkPolicyPortManifest } from '../../model/manifest';
+import { Direction, NormalizedRule } from '../../model/normalize';
+import {
+  CheckFinding,
+  effectiveRules,
+  LintContext,
+  LintedPolicy,
+  policyFinding,
+  rulePath,
+} from '../lint-context';
+import { canonicalRule, hasInvalidPeer, ruleContains } from '../rule-algebra';
+import { canonicalSelector, selectorContains, selectorsEquivalent } from '../selector-algebra';
+
+interface RuleRef {
+  readonly policy: LintedPolicy;
+  readonly direction: Direction;
+  readonly rule: NormalizedRule;
+  /** Position in the input: earlier rules are kept, later repeats are reported. */
+  readonly order: number;
+}
+
+/**
+ * `identical-policies`: two policies in one namespace with the same pods, policy types and
+ * rules (as sets). The later one is reported.
+ */
+export function checkIdenticalPolicies(ctx: LintContext): CheckFinding[] {
+  const seen = new Map<string, LintedPolicy>();
+  const findings: CheckFinding[] = [];
+  for (const policy of ctx.policies) {
+    const key = canonicalPolicy(policy);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, policy);
+      continue;
+    }
+    findings.push(policyFinding(policy, 'identical-policies', '',
+      `The policy has the same effect as policy "${first.spec.name}" in namespace "${policy.spec.namespace}": `
+      + 'it selects the same pods, isolates the same directions and allows the same connections.',
+      'Remove one of the two policies.'));
+  }
+  return findings;
+}
+
+/**
+ * `duplicate-rule` and `shadowed-rule`: a rule that allows nothing beyond what another rule
+ * already allows to the same pods (in the same policy, or in a policy of the same namespace
+ * whose podSelector covers this policy's). A rule equal to an earlier one is a duplicate;
+ * one strictly inside another is shadowed. Each rule is reported once; rules of policies
+ * reported as identical are not compared with each other.
+ */
+export function checkRedundantRules(ctx: LintContext): CheckFinding[] {
+  const identical = identicalPairs(ctx);
+  const refs = allRules(ctx);
+  const findings: CheckFinding[] = [];
+  for (const inner of refs) {
+    if (hasInvalidPeer(inner.rule)) continue;
+    const candidates = refs.filter((outer) => outer !== inner && covers(ctx, outer, inner, identical));
+    const isEquivalent = (outer: RuleRef) => covers(ctx, inner, outer, identical)
+      && selectorsEquivalent(inner.policy.normalized.podSelector, outer.policy.normalized.podSelector);
+    const earlierTwin = candidates.find((outer) => outer.order < inner.order && isEquivalent(outer));
+    const covering = earlierTwin ?? candidates.find((outer) => !isEquivalent(outer));
+    if (!covering) continue;
+    const equivalent = covering === earlierTwin;
+    const where = covering.policy === inner.policy ? '' : ` of policy "${covering.policy.spec.name}"`;
+    const target = rulePath(covering.direction, covering.rule.index) + where;
+    const self = rulePath(inner.direction, inner.rule.index);
+    if (equivalent) {
+      findings.push(policyFinding(inner.policy, 'duplicate-rule', self,
+        `${self} (${ruleText(inner)}) repeats ${target} for the same pods.`,
+        'Remove the repeated rule.'));
+    } else {
+      findings.push(policyFinding(inner.policy, 'shadowed-rule', self,
+        `${self} (${ruleText(inner)}) allows nothing that ${target} (${ruleText(covering)}) does not already allow to the same pods.`,
+        'Remove it, or narrow the broader rule if this one was meant to be the only way in.'));
+    }
+  }
+  return findings;
+}
+
+/**
+ * `allow-all-rule` (info): a rule with no peers and no ports allows everything; policies only
+ * add up, so no other NetworkPolicy can narrow it for the selected pods.
+ */
+export function checkAllowAllRules(ctx: LintContext): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  for (const policy of ctx.policies) {
+    for (const { direction, rules } of effectiveRules(policy)) {
+      for (const rule of rules) {
+        if (rule.peers || rule.ports) continue;
+        const what = direction === 'ingress' ? 'from anywhere' : 'to anywhere';
+        findings.push(policyFinding(policy, 'allow-all-rule', rulePath(direction, rule.index),
+          `${rulePath(direction, rule.index)} allows every connection ${what} on any port; since policies only add up, `
+          + `no other NetworkPolicy can narrow ${direction} for the selected pods.`,
+          'If this is not intended, list the peers and ports that are needed.'));
+      }
+    }
+  }
+  return findings;
+}
+
+function covers(ctx: LintContext, outer: RuleRef, inner: RuleRef, identical: Set<string>): boolean {
+  if (outer.direction !== inner.direction || outer.policy.spec.namespace !== inner.policy.spec.namespace) return false;
+  if (outer.policy !== inner.policy && identical.has(pairKey(outer.policy, inner.policy))) return false;
+  if (hasInvalidPeer(outer.rule)) return false;
+  if (!selectorContains(outer.policy.normalized.podSelector, inner.policy.normalized.podSelector)) return false;
+  return ruleContains(outer.rule, inner.rule, { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces });
+}
+
+function allRules(ctx: LintContext): RuleRef[] {
+  const refs: RuleRef[] = [];
+  for (const policy of ctx.policies) {
+    for (const { direction, rules } of effectiveRules(policy)) {
+      for (const rule of rules) refs.push({ policy, direction, rule, order: refs.length });
+    }
+  }
+  return refs;
+}
+
+function identicalPairs(ctx: LintContext): Set<string> {
+  const pairs = new Set<string>();
+  const keys = ctx.policies.map(canonicalPolicy);
+  ctx.policies.forEach((a, i) => ctx.policies.forEach((b, j) => {
+    if (i !== j && keys[i] === keys[j]) pairs.add(pairKey(a, b));
+  }));
+  return pairs;
+}
+
+function pairKey(a: LintedPolicy, b: LintedPolicy): string {
+  return `${a.spec.namespace}/${a.spec.name}\u0000${b.spec.namespace}/${b.spec.name}`;
+}
+
+function canonicalPolicy(policy: LintedPolicy): string {
+  const n = policy.normalized;
+  const rules = (list: readonly NormalizedRule[]) => [...new Set(list.map(canonicalRule))].sort();
+  return JSON.stringify([
+    policy.spec.namespace, canonicalSelector(n.podSelector), n.isolatesIngress, n.isolatesEgress,
+    rules(n.ingress), rules(n.egress),
+  ]);
+}
+
+function ruleText(ref: RuleRef): string {
+  const raw = (ref.policy.spec.manifest.spec?.[ref.direction] ?? [])[ref.rule.index] as
+    { from?: NetworkPolicyPeerManifest[]; to?: NetworkPolicyPeerManifest[]; ports?: NetworkPolicyPortManifest[] } | undefined;
+  const peers = (ref.direction === 'ingress' ? raw?.from : raw?.to) ?? [];
+  const preposition = ref.direction === 'ingress' ? 'from' : 'to';
+  const peerText = peers.length === 0
+    ? `${preposition} anywhere`
+    : `${preposition} ${peers.map((p) => describePeer(p, ref.policy.spec.namespace)).join(' or ')}`;
+  return `${peerText}, ${describePorts(raw?.ports)}`;
+}

@@ -1,0 +1,154 @@
+import { ServiceSpec } from './services';
+import { Cluster, NamespaceSpec, PolicySpec, SourceRef, WorkloadSpec, workloadKey } from '../model/cluster';
+import { selectorMatches } from '../model/labels';
+import { Direction, NormalizedPeer, NormalizedPolicy, NormalizedRule, normalizePolicy } from '../model/normalize';
+
+/** A policy as the checks see it: where it is, what it says, and what it means after defaulting. */
+export interface LintedPolicy {
+  readonly spec: PolicySpec;
+  readonly normalized: NormalizedPolicy;
+}
+
+/** A selector peer after defaulting. */
+export type SelectorPeer = Extract<NormalizedPeer, { kind: 'pods' }>;
+
+/** Everything a check can look at. Built once per lint run. */
+export interface LintContext {
+  readonly policies: readonly LintedPolicy[];
+  readonly services: readonly ServiceSpec[];
+  readonly namespaces: readonly NamespaceSpec[];
+  readonly workloads: readonly WorkloadSpec[];
+  /** False when the input holds no workload at all: checks that need pods then stay silent. */
+  readonly workloadsKnown: boolean;
+}
+
+/** What a check reports, before severities and ignore annotations are applied. */
+export interface CheckFinding {
+  readonly rule: string;
+  readonly kind: 'NetworkPolicy' | 'Namespace';
+  readonly namespaceName: string;
+  readonly name: string;
+  readonly fieldPath: string;
+  readonly message: string;
+  readonly fix?: string;
+  /** The policy concerned, for its ignore annotations and source. */
+  readonly policy?: LintedPolicy;
+}
+
+/** A check: one or more rules computed together. */
+export type Check = (ctx: LintContext) => CheckFinding[];
+
+/** Builds the context from a cluster and the Services read from the same input. */
+export function lintContext(cluster: Cluster, services: readonly ServiceSpec[]): LintContext {
+  const policies = cluster.policies.map((spec) => ({
+    spec,
+    normalized: normalizePolicy(spec.manifest, spec.namespace, spec.name),
+  }));
+  return {
+    policies,
+    services,
+    namespaces: cluster.namespaces,
+    workloads: cluster.workloads,
+    workloadsKnown: cluster.workloads.length > 0,
+  };
+}
+
+/** A finding about a NetworkPolicy. */
+export function policyFinding(
+  policy: LintedPolicy,
+  rule: string,
+  fieldPath: string,
+  message: string,
+  fix?: string,
+): CheckFinding {
+  return {
+    rule,
+    kind: 'NetworkPolicy',
+    namespaceName: policy.spec.namespace,
+    name: policy.spec.name,
+    fieldPath,
+    message,
+    ...(fix ? { fix } : {}),
+    policy,
+  };
+}
+
+/** The workloads a policy selects (its namespace, its podSelector). */
+export function workloadsSelectedBy(ctx: LintContext, policy: LintedPolicy): WorkloadSpec[] {
+  return ctx.workloads.filter(
+    (w) => w.namespace === policy.spec.namespace && selectorMatches(policy.normalized.podSelector, w.labels),
+  );
+}
+
+/** The workloads a selector peer matches: podSelector-only peers stay in the policy's namespace. */
+export function workloadsMatchingPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): WorkloadSpec[] {
+  const namespaces = new Set(
+    peer.namespaceSelector === undefined
+      ? [policyNamespace]
+      : ctx.namespaces.filter((ns) => selectorMatches(peer.namespaceSelector, ns.labels)).map((ns) => ns.name),
+  );
+  return ctx.workloads.filter((w) => namespaces.has(w.namespace) && selectorMatches(peer.podSelector, w.labels));
+}
+
+/**
+ * The destination pods of a rule's ports: the selected pods for ingress, the pods its peers
+ * match for egress (every workload when the rule has no peers).
+ */
+export function destinationWorkloads(
+  ctx: LintContext,
+  policy: LintedPolicy,
+  direction: Direction,
+  rule: NormalizedRule,
+): WorkloadSpec[] {
+  if (direction === 'ingress') return workloadsSelectedBy(ctx, policy);
+  if (!rule.peers) return [...ctx.workloads];
+  const found = new Map<string, WorkloadSpec>();
+  for (const peer of rule.peers) {
+    if (peer.kind !== 'pods') continue;
+    for (const w of workloadsMatchingPeer(ctx, peer, policy.spec.namespace)) found.set(workloadKey(w), w);
+  }
+  return [...found.values()];
+}
+
+/** `spec.ingress` / `spec.egress`. */
+export function rulesPath(direction: Direction): string {
+  return `spec.${direction}`;
+}
+
+/** `spec.ingress[2]`. */
+export function rulePath(direction: Direction, ruleIndex: number): string {
+  return `${rulesPath(direction)}[${ruleIndex}]`;
+}
+
+/** `spec.ingress[2].from[1]` / `spec.egress[0].to[3]`. */
+export function peerPath(direction: Direction, ruleIndex: number, peerIndex?: number): string {
+  const list = `${rulePath(direction, ruleIndex)}.${direction === 'ingress' ? 'from' : 'to'}`;
+  return peerIndex === undefined ? list : `${list}[${peerIndex}]`;
+}
+
+/** `spec.ingress[2].ports[0]`. */
+export function portPath(direction: Direction, ruleIndex: number, portIndex: number): string {
+  return `${rulePath(direction, ruleIndex)}.ports[${portIndex}]`;
+}
+
+/** Both directions with their effective rules. */
+export function effectiveRules(policy: LintedPolicy): Array<{ direction: Direction; rules: readonly NormalizedRule[] }> {
+  return [
+    { direction: 'ingress', rules: policy.normalized.ingress },
+    { direction: 'egress', rules: policy.normalized.egress },
+  ];
+}
+
+/** `shop/web[Deployment], shop/api[Deployment] and 3 more`. */
+export function listWorkloads(workloads: readonly WorkloadSpec[], max = 3): string {
+  const keys = workloads.map(workloadKey);
+  if (keys.length <= max) return keys.join(', ');
+  return `${keys.slice(0, max).join(', ')} and ${keys.length - max} more`;
+}
+
+/** `file:line` or the construct path, when known. */
+export function formatSource(source: SourceRef | undefined): string | undefined {
+  if (!source) return undefined;
+  if (source.file) return source.line !== undefined ? `${source.file}:${source.line}` : source.file;
+  return source.constructPath;
+}

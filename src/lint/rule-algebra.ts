@@ -1,0 +1,105 @@
+import { canonicalSelector, selectorContains } from './selector-algebra';
+import { namespaceNamesOf } from '../describe/selector-phrases';
+import { cidrRange, parseCidr, ParsedCidr } from '../model/cidr';
+import { NamespaceSpec } from '../model/cluster';
+import { selectorMatches } from '../model/labels';
+import { NAMESPACE_NAME_LABEL } from '../model/manifest';
+import { NormalizedPeer, NormalizedPort, NormalizedRule } from '../model/normalize';
+
+/**
+ * Containment and canonical forms of rules (peers and ports), for the redundancy lints.
+ * Containment is sound but incomplete: `true` is proven, `false` means "not proven".
+ */
+
+/** Where the rules live: the policy's namespace and the known namespaces' labels. */
+export interface RuleScope {
+  readonly namespace: string;
+  readonly namespaces: readonly NamespaceSpec[];
+}
+
+/** True when every connection `inner` allows, `outer` allows too (for pods both rules apply to). */
+export function ruleContains(outer: NormalizedRule, inner: NormalizedRule, scope: RuleScope): boolean {
+  return listContains(outer.ports, inner.ports, portContains)
+    && listContains(outer.peers, inner.peers, (o, i) => peerContains(o, i, scope));
+}
+
+/** A text equal for rules that list the same peers and ports, in any order. */
+export function canonicalRule(rule: NormalizedRule): string {
+  const peers = rule.peers ? [...new Set(rule.peers.map(canonicalPeer))].sort() : null;
+  const ports = rule.ports ? [...new Set(rule.ports.map(canonicalPort))].sort() : null;
+  return JSON.stringify({ peers, ports });
+}
+
+/** True when a rule has a peer the API server would reject (it matches nothing). */
+export function hasInvalidPeer(rule: NormalizedRule): boolean {
+  return (rule.peers ?? []).some((p) => p.kind === 'invalid');
+}
+
+function listContains<T>(outer: readonly T[] | undefined, inner: readonly T[] | undefined, contains: (o: T, i: T) => boolean): boolean {
+  if (outer === undefined) return true;
+  if (inner === undefined) return false;
+  return inner.every((i) => outer.some((o) => contains(o, i)));
+}
+
+function portContains(outer: NormalizedPort, inner: NormalizedPort): boolean {
+  if (!outer.protocol || outer.protocol !== inner.protocol) return false;
+  if (outer.port === undefined) return true;
+  if (typeof outer.port === 'string' || typeof inner.port === 'string') return outer.port === inner.port;
+  if (inner.port === undefined) return false;
+  const outerEnd = outer.endPort ?? outer.port;
+  const innerEnd = inner.endPort ?? inner.port;
+  return outer.port <= inner.port && innerEnd <= outerEnd;
+}
+
+function peerContains(outer: NormalizedPeer, inner: NormalizedPeer, scope: RuleScope): boolean {
+  if (outer.kind === 'ipBlock' && inner.kind === 'ipBlock') return ipBlockContains(outer, inner);
+  if (outer.kind !== 'pods' || inner.kind !== 'pods') return false;
+  if (!selectorContains(outer.podSelector ?? {}, inner.podSelector ?? {})) return false;
+  if (outer.namespaceSelector === undefined) {
+    if (inner.namespaceSelector === undefined) return true;
+    const names = namespaceNamesOf(inner.namespaceSelector);
+    return names !== undefined && names.every((n) => n === scope.namespace);
+  }
+  if (inner.namespaceSelector === undefined) {
+    const own = scope.namespaces.find((ns) => ns.name === scope.namespace)?.labels
+      ?? { [NAMESPACE_NAME_LABEL]: scope.namespace };
+    return selectorMatches(outer.namespaceSelector, own);
+  }
+  return selectorContains(outer.namespaceSelector, inner.namespaceSelector);
+}
+
+type IpBlockPeer = Extract<NormalizedPeer, { kind: 'ipBlock' }>;
+
+function ipBlockContains(outer: IpBlockPeer, inner: IpBlockPeer): boolean {
+  if (canonicalPeer(outer) === canonicalPeer(inner)) return true;
+  const o = parseCidr(outer.cidr);
+  const i = parseCidr(inner.cidr);
+  if (!o || !i || !within(i, o)) return false;
+  const innerRange = cidrRange(i);
+  return outer.exceptCidrs.every((text) => {
+    const e = parseCidr(text);
+    if (!e) return true;
+    if (e.family !== i.family) return true;
+    const r = cidrRange(e);
+    return r.last < innerRange.first || r.first > innerRange.last;
+  });
+}
+
+function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
+  if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
+  const o = cidrRange(outer);
+  return inner.network >= o.first && inner.network <= o.last;
+}
+
+function canonicalPeer(peer: NormalizedPeer): string {
+  switch (peer.kind) {
+    case 'ipBlock': return `ip ${peer.cidr} except ${[...peer.exceptCidrs].sort().join(',')}`;
+    case 'pods': return `pods ${canonicalSelector(peer.podSelector ?? {})} in ${peer.namespaceSelector ? canonicalSelector(peer.namespaceSelector) : 'own'}`;
+    default: return `invalid ${peer.index}`;
+  }
+}
+
+function canonicalPort(port: NormalizedPort): string {
+  const end = port.endPort !== undefined && port.endPort !== port.port ? `-${port.endPort}` : '';
+  return `${port.protocol ?? '?'} ${port.port ?? '*'}${end}`;
+}

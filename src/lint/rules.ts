@@ -1,0 +1,42 @@
+import { LintSeverity } from './lint-finding';
+
+/** A lint rule's identity and default severity; the checks themselves live in `checks/`. */
+export interface LintRuleInfo {
+  readonly id: string;
+  readonly defaultSeverity: LintSeverity;
+  /** One line for listings and docs. */
+  readonly summary: string;
+}
+
+/** The annotation that lists rule ids to skip for one policy, comma-separated. */
+export const LINT_IGNORE_ANNOTATION = 'cdk8s-netpol.io/lint-ignore';
+/** The annotation that says the selected pods need no DNS (`"true"`). */
+export const ALLOW_NO_DNS_ANNOTATION = 'cdk8s-netpol.io/allow-no-dns';
+
+/** Every rule, in the order the docs list them. */
+export const LINT_RULES: readonly LintRuleInfo[] = [
+  rule('egress-without-dns', LintSeverity.WARNING, 'pods isolated for egress cannot reach DNS on UDP and TCP port 53'),
+  rule('egress-only-missing-policy-types', LintSeverity.WARNING, 'only egress rules and no policyTypes: ingress is locked down too'),
+  rule('rules-for-unlisted-direction', LintSeverity.WARNING, 'ingress or egress rules for a direction not in policyTypes are ignored'),
+  rule('dns-port-without-protocol', LintSeverity.WARNING, 'port 53 without protocol means TCP only; DNS uses UDP'),
+  rule('mixed-namespace-and-pod-peers', LintSeverity.WARNING, 'a namespace-only peer next to a pod-only peer reads like an AND but is an OR'),
+  rule('service-port-not-target-port', LintSeverity.WARNING, "a rule port is a Service's port, but the pods listen on its targetPort"),
+  rule('named-port-not-declared', LintSeverity.WARNING, 'a named port that no destination pod declares (with that protocol)'),
+  rule('policy-selects-nothing', LintSeverity.WARNING, 'the policy\'s podSelector matches no known workload'),
+  rule('peer-matches-nothing', LintSeverity.WARNING, 'a peer matches no known workload'),
+  rule('ipblock-covers-cluster-ips', LintSeverity.WARNING, 'an ipBlock covers pod or Service IPs (whether it applies is plugin-dependent)'),
+  rule('duplicate-rule', LintSeverity.WARNING, 'a rule repeats another rule for the same pods'),
+  rule('shadowed-rule', LintSeverity.WARNING, 'a rule allows nothing that another rule for the same pods does not already allow'),
+  rule('identical-policies', LintSeverity.WARNING, 'two policies in one namespace have the same effect'),
+  rule('allow-all-rule', LintSeverity.INFO, 'a rule allows everything; no other policy can narrow it'),
+  rule('namespace-without-default-deny', LintSeverity.INFO, 'a namespace with workloads has no policy selecting all its pods'),
+];
+
+/** The rule with this id, or undefined. */
+export function lintRule(id: string): LintRuleInfo | undefined {
+  return LINT_RULES.find((r) => r.id === id);
+}
+
+function rule(id: string, defaultSeverity: LintSeverity, summary: string): LintRuleInfo {
+  return { id, defaultSeverity, summary };
+}

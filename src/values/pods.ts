@@ -46,7 +46,7 @@ export class Pods implements IPeer {
   /**
    * The pods of a cdk8s-plus workload or pod (Deployment, StatefulSet, DaemonSet, Job, Pod…),
    * selected by the workload's pod selector (`matchLabels`/`matchExpressions`) or, for a
-   * bare Pod, by its labels. The labels are read at synthesis, so labels added later count.
+   * bare Pod or a workload without a selector (a Job), by its pod labels. The labels are read at synthesis, so labels added later count.
    *
    * @param workload a cdk8s-plus workload or pod
    */
@@ -136,17 +136,19 @@ class PodsInNamespaces implements IPeer {
 }
 
 function workloadSelector(workload: kplus.AbstractPod): LabelSelector {
-  let labels: { [key: string]: string };
+  let labels: { [key: string]: string } = {};
   let expressions: LabelExpression[] = [];
   if (workload instanceof kplus.Workload) {
     labels = workload.matchLabels;
     expressions = workload.matchExpressions.map((e) => toExpression(workload, e));
-  } else {
+  }
+  // A bare Pod, or a workload without a selector of its own (a Job): its pods' labels.
+  if (Object.keys(labels).length === 0 && expressions.length === 0) {
     labels = workload.podMetadata.toJson().labels ?? {};
   }
   if (Object.keys(labels).length === 0 && expressions.length === 0) {
     throw new Error(`Pods.of(${workload.kind} ${workload.name}): the ${workload.kind} has no pod labels, so a selector for its pods `
-      + 'would select every pod of the namespace. Keep its default selector (select: true) or give it labels with select(LabelSelector.of(...)).');
+      + 'would select every pod of the namespace. Keep its default selector (select: true) or give its pods labels (podMetadata.labels).');
   }
   return LabelSelector.of({ labels, expressions });
 }

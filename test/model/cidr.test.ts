@@ -1,3 +1,5 @@
+// Expected addresses are written as bigint bit patterns.
+/* eslint-disable no-bitwise */
 import * as fc from 'fast-check';
 import {
   cidrContainsIp,

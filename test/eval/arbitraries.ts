@@ -1,0 +1,143 @@
+import * as fc from 'fast-check';
+import { EvaluatorOptions, Query, Endpoint } from '../../src/eval/types';
+import { Cluster, ContainerPortSpec } from '../../src/model/cluster';
+import { NetworkPolicyManifest } from '../../src/model/manifest';
+
+/**
+ * Random clusters for property tests: small label and port pools so that selectors, named
+ * ports and ipBlocks overlap often, and every policy shape the API accepts (plus a few it
+ * rejects, which must still evaluate identically).
+ */
+
+const NAMESPACES = ['x', 'y', 'z'];
+const POD_KEYS = ['app', 'tier', 'env'];
+const NS_KEYS = ['team', 'env', 'kubernetes.io/metadata.name'];
+const VALUES = ['a', 'b', 'x', 'y', ''];
+const PORT_NAMES = ['http', 'dns', 'metrics', 'nope'];
+const PORT_NUMBERS = [53, 80, 81, 8080, 9000];
+const POD_IPS = ['10.0.0.1', '10.0.0.2', '10.0.1.5', '192.168.0.1', '172.16.0.9', 'fd00::1', 'fd00::2:1'];
+const CIDRS = ['10.0.0.0/8', '10.0.0.0/24', '10.0.0.1/32', '0.0.0.0/0', '192.168.0.0/16', '10.0.0.7/16', 'fd00::/8', '::/0', 'fd00::2:0/112'];
+const EXCEPTS = ['10.0.0.0/30', '10.0.1.0/24', '10.0.0.2/32', 'fd00::2:0/120', '10.0.0.0/16'];
+export const PROBE_IPS = ['10.0.0.1', '10.0.0.3', '10.0.1.9', '10.200.0.1', '192.168.7.7', '8.8.8.8', '0.0.0.0', '255.255.255.255', 'fd00::1', 'fd00::2:5', '2001:db8::1'];
+export const PROBE_PORTS = [1, 53, 80, 81, 82, 8080, 8081, 9000, 65535];
+
+const labelsArb = (keys: string[]) => fc.dictionary(fc.constantFrom(...keys), fc.constantFrom(...VALUES), { maxKeys: 2 });
+
+const requirementArb = (keys: string[], values: string[]) => fc.oneof(
+  fc.record({ key: fc.constantFrom(...keys), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ key: fc.constantFrom(...keys), operator: fc.constantFrom('Exists', 'DoesNotExist') }),
+);
+
+const selectorArb = (keys: string[], values: string[]) => fc.record(
+  {
+    matchLabels: fc.dictionary(fc.constantFrom(...keys), fc.constantFrom(...values), { maxKeys: 2 }),
+    matchExpressions: fc.array(requirementArb(keys, values), { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
+
+const podSelectorArb = selectorArb(POD_KEYS, VALUES);
+const namespaceSelectorArb = selectorArb(NS_KEYS, [...VALUES, ...NAMESPACES]);
+
+const peerArb = fc.oneof(
+  fc.record({ podSelector: podSelectorArb }),
+  fc.record({ namespaceSelector: namespaceSelectorArb }),
+  fc.record({ podSelector: podSelectorArb, namespaceSelector: namespaceSelectorArb }),
+  fc.record({ ipBlock: fc.record({ cidr: fc.constantFrom(...CIDRS), except: fc.uniqueArray(fc.constantFrom(...EXCEPTS), { maxLength: 2 }) }, { requiredKeys: ['cidr'] }) }),
+);
+
+const portArb = fc.oneof(
+  fc.record({ protocol: fc.constantFrom('TCP', 'UDP', 'SCTP'), port: fc.constantFrom(...PORT_NUMBERS), endPort: fc.integer({ min: 0, max: 3 }) }, { requiredKeys: [] })
+    .map((p) => (p.port !== undefined && p.endPort !== undefined ? { ...p, endPort: p.port + p.endPort } : { ...p, endPort: undefined }))
+    .map(dropUndefined),
+  fc.record({ protocol: fc.constantFrom('TCP', 'UDP', 'SCTP'), port: fc.constantFrom(...PORT_NAMES) }, { requiredKeys: ['port'] }),
+);
+
+/** A list that is missing, null, empty or has items: every "empty vs missing" spelling. */
+const listArb = <T>(item: fc.Arbitrary<T>, maxLength: number) => fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant([] as T[]),
+  fc.array(item, { minLength: 1, maxLength }),
+);
+
+const ruleArb = (peerKey: 'from' | 'to') => fc.record(
+  { [peerKey]: listArb(peerArb, 2), ports: listArb(portArb, 2) } as Record<string, fc.Arbitrary<unknown>>,
+).map(dropUndefined);
+
+const policyArb = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  podSelector: fc.oneof(fc.constant(undefined), fc.constant(null), podSelectorArb),
+  policyTypes: fc.constantFrom(undefined, [], ['Ingress'], ['Egress'], ['Ingress', 'Egress'], ['Egress', 'Ingress']),
+  ingress: listArb(ruleArb('from'), 2),
+  egress: listArb(ruleArb('to'), 2),
+});
+
+const containerPortArb: fc.Arbitrary<ContainerPortSpec> = fc.record(
+  { name: fc.constantFrom(...PORT_NAMES), port: fc.constantFrom(...PORT_NUMBERS), protocol: fc.constantFrom('TCP', 'UDP', 'SCTP') },
+  { requiredKeys: ['port', 'protocol'] },
+) as fc.Arbitrary<ContainerPortSpec>;
+
+const workloadArb = fc.record({
+  namespace: fc.constantFrom(...NAMESPACES),
+  labels: labelsArb(POD_KEYS),
+  ports: fc.array(containerPortArb, { maxLength: 3 }),
+  podIps: fc.uniqueArray(fc.constantFrom(...POD_IPS), { maxLength: 2 }),
+  hostNetwork: fc.boolean({ trueWeight: 1, falseWeight: 5 } as any),
+});
+
+export interface GeneratedCase {
+  readonly cluster: Cluster;
+  readonly options: EvaluatorOptions;
+  readonly description: string;
+}
+
+/** A random cluster (namespaces, workloads, policies) and evaluator options. */
+export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
+  namespaces: fc.array(fc.record({ name: fc.constantFrom(...NAMESPACES), labels: labelsArb(['team', 'env']) }), { maxLength: 3 }),
+  workloads: fc.array(workloadArb, { minLength: 1, maxLength: 5 }),
+  policies: fc.array(policyArb, { maxLength: 4 }),
+  options: fc.record({
+    ipBlockMatchesPodIps: fc.boolean(),
+    hostNetwork: fc.constantFrom('as-pod' as const, 'as-node' as const),
+    selfTraffic: fc.constantFrom('allowed' as const, 'evaluated' as const),
+    nodeEgressAlwaysAllowed: fc.boolean(),
+  }),
+}).map(({ namespaces, workloads, policies, options }) => {
+  const cluster = new Cluster();
+  for (const ns of namespaces) cluster.addNamespace(ns.name, ns.labels);
+  workloads.forEach((w, i) => cluster.addWorkload({ ...w, name: `w${i}`, kind: i % 2 === 0 ? 'Deployment' : 'Pod' }));
+  policies.forEach((p, i) => {
+    const manifest: NetworkPolicyManifest = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: `p${i}`, namespace: p.namespace },
+      spec: dropUndefined({ podSelector: p.podSelector, policyTypes: p.policyTypes, ingress: p.ingress, egress: p.egress }) as any,
+    };
+    cluster.addPolicy(manifest);
+  });
+  const description = JSON.stringify({ namespaces, workloads, policies: cluster.policies.map((p) => p.manifest), options });
+  return { cluster, options, description };
+});
+
+const endpointArb = (workloadCount: number): fc.Arbitrary<Endpoint> => fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: workloadCount - 1 }).map((i) => ({ workload: i }) as any) },
+  { weight: 2, arbitrary: fc.constantFrom(...PROBE_IPS).map((ip) => ({ ip })) },
+  { weight: 1, arbitrary: fc.constant({ internet: true as const }) },
+  { weight: 1, arbitrary: fc.constant({ node: true as const }) },
+);
+
+/** Queries whose workload endpoints are indexes into the cluster's workloads (resolved by the test). */
+export const queriesArb = (workloadCount: number): fc.Arbitrary<Query[]> => fc.array(
+  fc.record({
+    source: endpointArb(workloadCount),
+    destination: endpointArb(workloadCount),
+    protocol: fc.constantFrom('TCP' as const, 'UDP' as const, 'SCTP' as const),
+    port: fc.oneof(fc.constantFrom(...PROBE_PORTS), fc.integer({ min: 1, max: 65535 })),
+  }),
+  { minLength: 1, maxLength: 8 },
+);
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

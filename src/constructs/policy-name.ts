@@ -9,8 +9,9 @@ const HASH_LENGTH = 8;
 /**
  * A readable, deterministic object name from the construct's path below its chart:
  * `shop/web-to-api` becomes `web-to-api`, `shop/baseline/dns` becomes `baseline-dns`.
- * Only when the name would exceed 63 characters is it cut and given a short hash of the
- * full construct path, so that two long names stay distinct.
+ * Only when the name would exceed 63 characters is it shortened, dropping leading path
+ * components first, and given a short hash of the full construct path, so that two long
+ * names stay distinct.
  */
 export function derivePolicyName(construct: IConstruct): string {
   const chart = Chart.of(construct);
@@ -22,8 +23,12 @@ export function derivePolicyName(construct: IConstruct): string {
     .filter((part) => part.length > 0);
   const name = components.join('-') || 'network-policy';
   if (name.length <= MAX_POLICY_NAME_LENGTH) return name;
+  // Keep the most specific part (the construct's own id): drop leading components first.
+  const room = MAX_POLICY_NAME_LENGTH - HASH_LENGTH - 1;
+  const kept = [...components];
+  while (kept.length > 1 && kept.join('-').length > room) kept.shift();
+  const head = kept.join('-').slice(0, room).replace(/-+$/, '');
   const hash = createHash('sha256').update(construct.node.path).digest('hex').slice(0, HASH_LENGTH);
-  const head = name.slice(0, MAX_POLICY_NAME_LENGTH - HASH_LENGTH - 1).replace(/-+$/, '');
   return `${head}-${hash}`;
 }
 

@@ -6,8 +6,11 @@ import { documentLocator, FieldLocator } from './source-map';
 /** Extensions read when a folder is given; files named explicitly are read whatever their name. */
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
-/** Files larger than this are refused instead of parsed (a YAML parse of hundreds of MB never ends). */
-export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+/**
+ * Files larger than this are refused instead of parsed: YAML parses at roughly 1-2 MB a second,
+ * so the cap keeps a run under a few seconds per file (`--max-file-size` raises it).
+ */
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** Where a document (or one of its fields) came from. */
 export interface SourceLocation {
@@ -114,9 +117,20 @@ function loadFile(file: string, maxBytes: number, objects: LoadedObject[], probl
     problems.push({ file, message: 'file is empty: expected YAML or JSON Kubernetes objects', fatal: true });
     return;
   }
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const docs = Array.isArray(parsed) ? parsed : [];
+  let lineCounter = new LineCounter();
+  let docs = parse(text, lineCounter);
+  if (docs.some((d) => d.errors.length > 0) && /^[ ]*\t/m.test(text)) {
+    // Go's YAML parser (kubectl's) accepts a tab at the start of a line inside a flow collection;
+    // YAML 1.2 does not. Retry with such tabs read as spaces (same length, so lines stay right).
+    const retryCounter = new LineCounter();
+    const retry = parse(text.replace(/^([ ]*)\t+/gm, (m) => m.replace(/\t/g, ' ')), retryCounter);
+    if (retry.every((d) => d.errors.length === 0)) {
+      const line = text.split('\n').findIndex((l) => /^[ ]*\t/.test(l)) + 1;
+      problems.push({ file, line, message: 'tab used as indentation; read as a space, as kubectl does', fatal: false });
+      docs = retry;
+      lineCounter = retryCounter;
+    }
+  }
   let usable = 0;
   for (const doc of docs) {
     const line = lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line;
@@ -129,9 +143,14 @@ function loadFile(file: string, maxBytes: number, objects: LoadedObject[], probl
     if (doc.contents === null || isEmptyScalar(doc)) continue;
     usable += addDocument(doc, file, line, lineCounter, objects, problems);
   }
-  if (usable === 0 && docs.every((d) => d.errors.length === 0) && !problems.some((p) => p.file === file)) {
+  if (usable === 0 && !problems.some((p) => p.file === file)) {
     problems.push({ file, message: 'file holds no YAML document (only comments or separators)', fatal: true });
   }
+}
+
+function parse(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return Array.isArray(parsed) ? parsed : [];
 }
 
 function readText(file: string, maxBytes: number, problems: LoadProblem[]): string | undefined {
@@ -255,10 +274,20 @@ function addListItems(
       });
       return;
     }
-    count += addObject(item, itemLocator, file, problems, objects);
+    count += addObject(withImpliedKind(item, list), itemLocator, file, problems, objects);
   });
   // An empty list is a valid document: it counts as read.
   return items.length === 0 ? 1 : count;
+}
+
+/**
+ * Items of a typed list (`PodList`, `NamespaceList`, …) may omit `kind` and `apiVersion`, as the
+ * API server returns them: they take the list's.
+ */
+function withImpliedKind(item: Record<string, unknown>, list: Record<string, unknown>): Record<string, unknown> {
+  const listKind = String(list.kind);
+  if (listKind === 'List' || (item.kind !== undefined && item.apiVersion !== undefined)) return item;
+  return { kind: listKind.slice(0, -'List'.length), apiVersion: list.apiVersion, ...item };
 }
 
 function isEmptyScalar(doc: Document.Parsed): boolean {

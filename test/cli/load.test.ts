@@ -102,6 +102,49 @@ describe('loadManifests', () => {
       expect(result.objects[1].lineOf('metadata.name')).toBe(10);
     });
 
+    test('items of a typed list without kind or apiVersion take them from the list', () => {
+      const file = write('ns.json', JSON.stringify({
+        kind: 'NamespaceList',
+        apiVersion: 'v1',
+        items: [{ metadata: { name: 'a' } }, { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'b' } }],
+      }, undefined, 2));
+      const result = loadManifests([file]);
+      expect(result.problems).toEqual([]);
+      expect(result.objects.map((o) => o.object)).toEqual([
+        { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'a' } },
+        { kind: 'Namespace', apiVersion: 'v1', metadata: { name: 'b' } },
+      ]);
+    });
+
+    test('items of a plain List still need their own kind', () => {
+      const file = write('list.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - metadata: {name: a}\n');
+      expect(loadManifests([file]).problems).toEqual([
+        { file, line: 4, message: 'skipped: document has no kind, so it is not a Kubernetes object', fatal: false },
+      ]);
+    });
+
+    test('a tab at the start of a line inside a flow list is read as a space, with a warning', () => {
+      const file = write('tabs.yaml', [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: p}',
+        'spec:',
+        '  containers:',
+        '    - name: c',
+        '      args:',
+        '        [',
+        '          "-a",',
+        '\t        "-b",',
+        '        ]',
+        '',
+      ].join('\n'));
+      const result = loadManifests([file]);
+      expect(result.problems).toEqual([
+        { file, line: 10, message: 'tab used as indentation; read as a space, as kubectl does', fatal: false },
+      ]);
+      expect(result.objects[0].object.spec).toEqual({ containers: [{ name: 'c', args: ['-a', '-b'] }] });
+    });
+
     test('field paths map to the line of the field, or of the deepest part that exists', () => {
       const result = loadManifests([path.join(FIXTURES, 'bad', 'invalid-policies.yaml')]);
       const bad = result.objects[1];
@@ -160,12 +203,23 @@ describe('loadManifests', () => {
       expect(result.problems[0].message).toBe('file is 4.0 KiB, larger than the limit of 1.0 KiB; split it or raise --max-file-size');
     });
 
-    test('a multi-megabyte file of objects is read in reasonable time', () => {
+    test('a file over the default limit of 8 MiB is refused without being parsed', () => {
+      const file = write('huge.yaml', 'a: b\n'.repeat(2 * 1024 * 1024));
+      const result = loadManifests([file]);
+      expect(result.problems).toEqual([{
+        file,
+        message: 'file is 10.0 MiB, larger than the limit of 8.0 MiB; split it or raise --max-file-size',
+        fatal: true,
+      }]);
+    });
+
+    test('a file of many small documents is read completely', () => {
       const doc = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: a, tier: b}\n---\n';
-      const file = write('many.yaml', doc.repeat(40000));
+      const file = write('many.yaml', doc.repeat(3000));
       const result = loadManifests([file]);
       expect(result.problems).toEqual([]);
-      expect(result.objects).toHaveLength(40000);
+      expect(result.objects).toHaveLength(3000);
+      expect(result.objects[2999].source.line).toBe(2999 * 6 + 1);
     });
 
     test('documents that are not Kubernetes objects are skipped with a warning, not a failure', () => {

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs `connlist` over netpol-analyzer's test corpus (../shared/oracle beside the checkout) and
+# fails when a case listed in docs/conformance-baseline.txt no longer passes.
+#
+#   scripts/conformance.sh                 check against the baseline
+#   scripts/conformance.sh --update        rewrite the baseline with the cases passing now
+#   CONFORMANCE_CMD='node other/cli.js connlist {dir}' scripts/conformance.sh   use another build
+#
+# Extra arguments (other than --update) go to run_corpus.py, e.g. --only ipblock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+oracle=../shared/oracle
+runner=../shared/conformance/run_corpus.py
+baseline=docs/conformance-baseline.txt
+default_cmd='node bin/cdk8s-netpol connlist {dir} --ipblock-pods ignore'
+cmd=${CONFORMANCE_CMD:-$default_cmd}
+
+if [ ! -d "$oracle/netpol-analyzer" ] || [ ! -f "$runner" ]; then
+  echo "conformance: skipped ($oracle/netpol-analyzer or $runner is not present beside the checkout)"
+  exit 0
+fi
+if [ -z "${CONFORMANCE_CMD:-}" ] && [ ! -f lib/cli/main.js ]; then
+  echo "conformance: lib/cli/main.js is missing; compile first (npm ci or npx projen compile)" >&2
+  exit 2
+fi
+
+update=false
+args=()
+for a in "$@"; do
+  if [ "$a" = "--update" ]; then update=true; else args+=("$a"); fi
+done
+
+out=$(mktemp)
+trap 'rm -f "$out" "$out.pass"' EXIT
+start=$(date +%s)
+set +e
+python3 "$runner" --manifest "$oracle/netpol-analyzer/manifest.json" --with-diffs --verbose \
+  --cmd "$cmd" ${args[@]+"${args[@]}"} >"$out" 2>&1
+status=$?
+set -e
+elapsed=$(( $(date +%s) - start ))
+
+grep -v '^PASS ' "$out" || true
+# A case is named by its label (id and input dir, or the diff pair), which is unique per case.
+sed -n 's/^PASS \(.*\)$/\1/p' "$out" | sort -u >"$out.pass"
+echo "conformance: $(wc -l <"$out.pass") cases pass, run took ${elapsed}s (runner exit $status)"
+
+if $update; then
+  cp "$out.pass" "$baseline"
+  echo "conformance: baseline $baseline rewritten"
+  exit 0
+fi
+if [ ! -f "$baseline" ]; then
+  echo "conformance: no baseline at $baseline; create it with scripts/conformance.sh --update" >&2
+  exit 1
+fi
+lost=$(comm -23 <(sort -u "$baseline") "$out.pass")
+if [ -n "$lost" ]; then
+  echo "conformance: REGRESSION, these cases passed before and fail now:" >&2
+  echo "$lost" | sed 's/^/  /' >&2
+  exit 1
+fi
+gained=$(comm -13 <(sort -u "$baseline") "$out.pass")
+if [ -n "$gained" ]; then
+  echo "conformance: newly passing (add them with --update):"
+  echo "$gained" | sed 's/^/  /'
+fi
+echo "conformance: no regression against $baseline"

@@ -1,0 +1,69 @@
+import { CliIo, ExitCode } from './io';
+import { formatProblem, LoadedObject, loadManifests } from './load';
+import { isNetworkPolicy, objectName } from './network-policies';
+import { Cluster } from '../model/cluster';
+import { clusterFromManifests } from '../model/cluster-from-manifests';
+import { Diagnostic } from '../validation/diagnostic';
+import { validateNetworkPolicy } from '../validation/network-policy';
+
+export interface ClusterInputOptions {
+  readonly maxFileBytes?: number;
+}
+
+/** A cluster read from files, and the exit code the run ends with (OK unless input was bad). */
+export interface ClusterInput {
+  readonly cluster: Cluster;
+  readonly exitCode: ExitCode;
+}
+
+/**
+ * Loads files into a cluster for `connlist` and `explain`, with messages on stderr.
+ *
+ * What can be read is used and the rest is left out: unreadable input makes the run end with
+ * code 2. A NetworkPolicy whose `spec` the API server would reject is left out of the cluster (it
+ * could never exist there, and its rules have no defined meaning) and makes the run end with
+ * code 1. Errors outside `spec` (an invalid name, an unknown top-level field such as the `status`
+ * that `kubectl get -o yaml` prints) do not change what a policy allows: they are printed as
+ * warnings and the policy is evaluated. CIDRs with host bits set are accepted, as API servers
+ * before 1.36 do, and read with the host bits masked.
+ */
+export function loadCluster(paths: string[], options: ClusterInputOptions, io: CliIo): ClusterInput {
+  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
+  for (const p of loaded.problems) io.stderr.write(`${formatProblem(p)}${p.fatal ? '' : ' (warning)'}\n`);
+
+  const usable: LoadedObject[] = [];
+  const rejected: string[] = [];
+  for (const o of loaded.objects) {
+    const errors = isNetworkPolicy(o)
+      ? validateNetworkPolicy(o.object, { strictCidr: false }).filter((d) => d.severity === 'error')
+      : [];
+    for (const d of errors) {
+      const label = changesMeaning(d) ? '' : 'warning: ';
+      io.stderr.write(`${o.source.file}:${o.lineOf(d.fieldPath)}: ${label}${objectName(o)}: ${d.fieldPath}: ${d.message}\n`);
+      if (d.fix) io.stderr.write(`    fix: ${d.fix}\n`);
+    }
+    if (errors.some(changesMeaning)) rejected.push(objectName(o));
+    else usable.push(o);
+  }
+
+  const unread = loaded.problems.filter((p) => p.fatal).length;
+  if (unread > 0) {
+    io.stderr.write(`error: ${unread} input problem${unread === 1 ? '' : 's'} (see above): the result covers only what could be read\n`);
+  }
+  if (rejected.length > 0) {
+    io.stderr.write(
+      `error: invalid NetworkPolic${rejected.length === 1 ? 'y' : 'ies'} left out, as the API server would reject ${rejected.length === 1 ? 'it' : 'them'}: `
+      + `${rejected.join(', ')} (details: cdk8s-netpol validate)\n`,
+    );
+  }
+
+  const { cluster, warnings } = clusterFromManifests(usable.map((o) => ({ object: o.object, source: o.source })));
+  for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
+  const exitCode = unread > 0 ? ExitCode.BAD_INPUT : rejected.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  return { cluster, exitCode };
+}
+
+/** Whether an error is about the rules of a policy (its `spec`), so that evaluating it would be guesswork. */
+function changesMeaning(d: Diagnostic): boolean {
+  return d.fieldPath === 'spec' || d.fieldPath.startsWith('spec.') || d.fieldPath.startsWith('spec[');
+}

@@ -1,0 +1,41 @@
+import { Evaluator } from '../../eval/evaluator';
+import { Cluster } from '../../model/cluster';
+import { sortEntries } from '../../report/connlist-entry';
+import { connlistFormatter } from '../../report/formats';
+import { loadCluster } from '../cluster-input';
+import { connlistEntries, IpFamilyFilter } from '../connlist-entries';
+import { CliIo, ExitCode } from '../io';
+
+export interface ConnlistOptions {
+  /** @default 'txt' */
+  readonly format?: string;
+  /** @default true */
+  readonly ipBlockMatchesPodIps?: boolean;
+  /** @default 'as-pod' */
+  readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** @default 'ipv4' */
+  readonly ipFamily?: string;
+  readonly maxFileBytes?: number;
+}
+
+/** `connlist PATH...`: the workload-level connectivity list; only the list goes to stdout. */
+export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo): ExitCode {
+  const formatter = connlistFormatter(options.format ?? 'txt');
+  const families = (options.ipFamily ?? 'ipv4') as IpFamilyFilter;
+  const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
+  const evaluator = new Evaluator(input.cluster, {
+    ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
+    hostNetwork: options.hostNetwork ?? 'as-pod',
+  });
+  const connectivity = evaluator.connectivity();
+  io.stdout.write(formatter.format(sortEntries(connlistEntries(connectivity, families))));
+  if (families === 'ipv4' && usesIpv6(input.cluster)) {
+    io.stderr.write('note: policies use IPv6 ipBlocks but only IPv4 external ranges are listed; pass --ip-family all to see both\n');
+  }
+  return input.exitCode;
+}
+
+/** Whether some ipBlock of some policy is IPv6, so that hiding IPv6 ranges hides information. */
+function usesIpv6(cluster: Cluster): boolean {
+  return cluster.policies.some((p) => JSON.stringify(p.manifest.spec ?? {}).match(/"cidr":"[^"]*:/) !== null);
+}

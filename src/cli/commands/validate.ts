@@ -1,0 +1,84 @@
+import { Diagnostic } from '../../validation/diagnostic';
+import { validateNetworkPolicy } from '../../validation/network-policy';
+import { CliIo, ExitCode } from '../io';
+import { formatProblem, loadManifests, LoadProblem } from '../load';
+import { isNetworkPolicy, objectName } from '../network-policies';
+
+export interface ValidateOptions {
+  /** Reject CIDRs with host bits set, as API servers from 1.36 do. @default - the validator's default */
+  readonly strictCidr?: boolean;
+  /** `text` or `json`. @default 'text' */
+  readonly format?: string;
+  readonly maxFileBytes?: number;
+}
+
+interface CheckedPolicy {
+  readonly file: string;
+  readonly line: number;
+  readonly policy: string;
+  readonly diagnostics: (Diagnostic & { readonly line: number })[];
+}
+
+export const VALIDATE_FORMATS = ['text', 'json'];
+
+/** `validate PATH...`: every NetworkPolicy is checked with the API server's rules. */
+export function runValidate(paths: string[], options: ValidateOptions, io: CliIo): ExitCode {
+  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
+  const checked: CheckedPolicy[] = loaded.objects.filter(isNetworkPolicy).map((o) => ({
+    file: o.source.file,
+    line: o.source.line,
+    policy: objectName(o),
+    diagnostics: validateNetworkPolicy(o.object, { strictCidr: options.strictCidr })
+      .map((d) => ({ ...d, line: o.lineOf(d.fieldPath) })),
+  }));
+  const invalid = checked.filter((c) => c.diagnostics.some((d) => d.severity === 'error'));
+  const fatal = loaded.problems.some((p) => p.fatal);
+  const code = fatal ? ExitCode.BAD_INPUT : invalid.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+
+  if (options.format === 'json') {
+    io.stdout.write(JSON.stringify(toJson(checked, loaded.problems, invalid.length), undefined, 2) + '\n');
+  } else {
+    io.stdout.write(toText(checked, loaded.problems, invalid.length, loaded.files.length));
+  }
+  return code;
+}
+
+function toText(checked: CheckedPolicy[], problems: LoadProblem[], invalid: number, files: number): string {
+  const lines: string[] = problems.map((p) => (p.fatal ? formatProblem(p) : `${formatProblem(p)} (warning)`));
+  let errors = 0;
+  let warnings = 0;
+  for (const c of checked) {
+    for (const d of c.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+      const label = d.severity === 'error' ? '' : `${d.severity}: `;
+      lines.push(`${c.file}:${d.line}: ${label}${c.policy}: ${d.fieldPath}: ${d.message}`);
+      if (d.fix) lines.push(`    fix: ${d.fix}`);
+    }
+  }
+  const policies = plural(checked.length, 'NetworkPolicy', 'NetworkPolicies');
+  const verdict = invalid === 0 ? 'all valid' : `${invalid} invalid`;
+  const details = [plural(errors, 'error', 'errors'), plural(warnings, 'warning', 'warnings')];
+  const unread = problems.filter((p) => p.fatal).length;
+  if (unread > 0) details.push(plural(unread, 'unreadable input', 'unreadable inputs'));
+  lines.push(`${policies} in ${plural(files, 'file', 'files')}: ${verdict} (${details.join(', ')})`);
+  return lines.join('\n') + '\n';
+}
+
+function toJson(checked: CheckedPolicy[], problems: LoadProblem[], invalid: number): unknown {
+  return {
+    valid: invalid === 0 && !problems.some((p) => p.fatal),
+    policies: checked.map((c) => ({
+      file: c.file,
+      line: c.line,
+      policy: c.policy,
+      valid: !c.diagnostics.some((d) => d.severity === 'error'),
+      diagnostics: c.diagnostics,
+    })),
+    inputProblems: problems.map((p) => ({ file: p.file, line: p.line, message: p.message, fatal: p.fatal })),
+  };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

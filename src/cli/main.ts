@@ -1,0 +1,141 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CONNLIST_FORMATS } from '../report/formats';
+import { runConnlist } from './commands/connlist';
+import { runExplain } from './commands/explain';
+import { runValidate, VALIDATE_FORMATS } from './commands/validate';
+import { CliIo, ExitCode } from './io';
+import { DEFAULT_MAX_FILE_BYTES } from './load';
+
+const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
+
+/**
+ * Runs the `cdk8s-netpol` command line with `argv` (without `node` and the script name) and
+ * returns the exit code. Never throws for bad input or usage: both become messages and code 2.
+ */
+export function main(argv: string[], io: CliIo = PROCESS_IO): number {
+  let exitCode: number = ExitCode.OK;
+  const program = buildProgram(io, (code) => { exitCode = code; });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit with 0; usage errors were already printed by commander.
+      return e.exitCode === 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
+    }
+    io.stderr.write(`cdk8s-netpol: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return ExitCode.BAD_INPUT;
+  }
+  return exitCode;
+}
+
+function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('cdk8s-netpol')
+    .description('Validate Kubernetes NetworkPolicies and compute the connectivity they allow.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  program
+    .command('validate')
+    .description('Check every NetworkPolicy as the API server would; exit 1 if one is invalid, 2 if input is unreadable.')
+    .argument('<paths...>', 'YAML/JSON files or folders (read recursively: *.yaml, *.yml, *.json)')
+    .option('--strict-cidr', 'reject ipBlock CIDRs with host bits set (API servers from 1.36)')
+    .option('--no-strict-cidr', 'accept CIDRs with host bits set (API servers before 1.36)')
+    .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
+    .addOption(maxFileSizeOption())
+    .action((paths: string[], opts: { strictCidr?: boolean; format: string; maxFileSize: number }) => {
+      setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
+    });
+
+  program
+    .command('connlist')
+    .description('List the allowed connections between workloads and external ranges (netpol-analyzer layout).')
+    .argument('<paths...>', 'YAML/JSON files or folders with workloads, namespaces and NetworkPolicies')
+    .addOption(new Option('--format <format>', 'output format').choices(CONNLIST_FORMATS as string[]).default('txt'))
+    .addOption(ipBlockPodsOption())
+    .addOption(hostNetworkOption())
+    .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
+      .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
+    .addOption(maxFileSizeOption())
+    .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
+      setExit(runConnlist(paths, {
+        format: opts.format,
+        ipBlockMatchesPodIps: opts.ipblockPods === 'match',
+        hostNetwork: opts.hostNetwork,
+        ipFamily: opts.ipFamily,
+        maxFileBytes: opts.maxFileSize,
+      }, io));
+    });
+
+  program
+    .command('explain')
+    .description('Explain whether one connection is allowed; exit 0 if allowed, 1 if denied, 2 on bad input.')
+    .argument('<paths...>', 'YAML/JSON files or folders with workloads, namespaces and NetworkPolicies')
+    .requiredOption('--from <peer>', 'source: ns/name, ns/name[Kind] or an IP address')
+    .requiredOption('--to <peer>', 'destination: ns/name, ns/name[Kind] or an IP address')
+    .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000 or 80 (TCP)', 'tcp/80')
+    .addOption(ipBlockPodsOption())
+    .addOption(hostNetworkOption())
+    .addOption(maxFileSizeOption())
+    .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
+      setExit(runExplain(paths, {
+        source: opts.from,
+        destination: opts.to,
+        port: opts.port,
+        ipBlockMatchesPodIps: opts.ipblockPods === 'match',
+        hostNetwork: opts.hostNetwork,
+        maxFileBytes: opts.maxFileSize,
+      }, io));
+    });
+
+  return program;
+}
+
+/** Flags shared by the commands that evaluate. */
+interface EvaluationFlags {
+  readonly ipblockPods: string;
+  readonly hostNetwork: 'as-pod' | 'as-node';
+  readonly maxFileSize: number;
+}
+
+function hostNetworkOption(): Option {
+  return new Option('--host-network <mode>',
+    'hostNetwork pods: as-pod (selected by their labels, like netpol-analyzer) or as-node (invisible to selectors, like most plugins)')
+    .choices(['as-pod', 'as-node']).default('as-pod');
+}
+
+function ipBlockPodsOption(): Option {
+  return new Option('--ipblock-pods <mode>',
+    'whether ipBlock peers match pod IPs (match: Kubernetes e2e, Calico; ignore: netpol-analyzer, Cilium)')
+    .choices(['match', 'ignore']).default('match');
+}
+
+function maxFileSizeOption(): Option {
+  return new Option('--max-file-size <MiB>', 'refuse input files larger than this')
+    .default(DEFAULT_MAX_FILE_BYTES, String(DEFAULT_MAX_FILE_BYTES / (1024 * 1024)))
+    .argParser(parseMebibytes);
+}
+
+function parseMebibytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new InvalidArgumentError('expected a positive number of MiB.');
+  }
+  return Math.floor(n * 1024 * 1024);
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    return String(pkg.version);
+  } catch {
+    return '0.0.0';
+  }
+}

@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from './run-cli';
+
+describe('cdk8s-netpol command line', () => {
+  test('--version prints the package version', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const run = runCli('--version');
+    expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  test('--help lists the three commands', () => {
+    const run = runCli('--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Usage: cdk8s-netpol/);
+    for (const command of ['validate', 'connlist', 'explain']) expect(run.stdout).toContain(`  ${command} `);
+  });
+
+  test.each([
+    ['validate', ['--strict-cidr', '--no-strict-cidr', '--format']],
+    ['connlist', ['--format', '--ipblock-pods', '--host-network', '--ip-family']],
+    ['explain', ['--from', '--to', '--port', '--ipblock-pods']],
+  ])('%s --help documents its options', (command, options) => {
+    const run = runCli(command, '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: cdk8s-netpol ${command}`);
+    for (const option of options) expect(run.stdout).toContain(option);
+  });
+
+  test('an unknown command is a usage error with exit code 2', () => {
+    const run = runCli('lint', 'x.yaml');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/unknown command 'lint'/);
+  });
+
+  test('no command prints help on stderr and exits 2', () => {
+    const run = runCli();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Usage: cdk8s-netpol/);
+  });
+
+  test('a missing path argument is a usage error', () => {
+    const run = runCli('validate');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/missing required argument 'paths'/);
+  });
+
+  test('an invalid choice names the valid ones', () => {
+    const run = runCli('connlist', '--format', 'dot', 'x.yaml');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Allowed choices are txt, json, md, csv/);
+  });
+
+  test('--max-file-size must be a positive number', () => {
+    const run = runCli('validate', '--max-file-size', 'lots', 'x.yaml');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--max-file-size.*expected a positive number of MiB/);
+  });
+});

@@ -103,7 +103,6 @@ export class Reachability {
         ...(p.name !== undefined ? { name: p.name } : {}),
       })),
       podIps: [...(declaration.podIps ?? [])],
-      source: { constructPath: 'declared in the test' },
     });
     this.state = undefined;
     return this;

@@ -28,3 +28,10 @@ export * from './testing/reachability';
 export * from './testing/reachability-options';
 export * from './testing/reachability-verdict';
 export * from './testing/workload-declaration';
+
+// --- lints and descriptions
+export * from './lint/lint-finding';
+export * from './lint/lint-options';
+export * from './lint/lint';
+export * from './lint/linting';
+export * from './describe/describe';

@@ -1,0 +1,28 @@
+import { describePolicy } from './describe-policy';
+import { CliIo, ExitCode } from '../cli/io';
+import { formatProblem, loadManifests } from '../cli/load';
+import { isNetworkPolicy } from '../cli/network-policies';
+import { NetworkPolicyManifest } from '../model/manifest';
+
+/** Options of the `describe` command. */
+export interface DescribeCommandOptions {
+  readonly maxFileBytes?: number;
+}
+
+/**
+ * `describe PATH...`: every NetworkPolicy in the files in plain words, each headed by its
+ * file and line. Exit 2 for unreadable input, else 0.
+ */
+export function runDescribe(paths: string[], options: DescribeCommandOptions, io: CliIo): ExitCode {
+  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
+  for (const problem of loaded.problems) {
+    io.stderr.write(`${formatProblem(problem)}${problem.fatal ? '' : ' (warning)'}\n`);
+  }
+  const policies = loaded.objects.filter(isNetworkPolicy);
+  if (policies.length === 0) {
+    io.stderr.write(`No NetworkPolicy found in ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}.\n`);
+  }
+  const texts = policies.map((o) => `# ${o.source.file}:${o.source.line}\n${describePolicy(o.object as NetworkPolicyManifest)}`);
+  if (texts.length > 0) io.stdout.write(texts.join('\n\n') + '\n');
+  return loaded.problems.some((p) => p.fatal) ? ExitCode.BAD_INPUT : ExitCode.OK;
+}

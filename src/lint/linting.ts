@@ -1,0 +1,105 @@
+import { Construct, IConstruct } from 'constructs';
+import { renderApiObjects } from './app-objects';
+import { lintDocuments } from './lint';
+import { formatFinding } from './lint-cluster';
+import { LintFinding, LintSeverity } from './lint-finding';
+import { LintOptions } from './lint-options';
+
+/** Receives the lint findings that do not fail synthesis (warnings, and info when asked for). */
+export interface ILintReporter {
+  /**
+   * Called once per distinct finding.
+   *
+   * @param finding the finding
+   */
+  report(finding: LintFinding): void;
+}
+
+/** Options for {@link Linting.enable}. */
+export interface LintingOptions extends LintOptions {
+  /**
+   * Where warnings go.
+   * @default - one line per finding on standard error
+   */
+  readonly reporter?: ILintReporter;
+
+  /**
+   * Also report findings of severity info.
+   * @default false
+   */
+  readonly reportInfo?: boolean;
+}
+
+const LINTING_ID = 'NetworkPolicyLinting';
+
+/**
+ * Runs the best-practice lints when the app synthesizes. Findings of severity error fail
+ * synthesis like any cdk8s validation; warnings go to the reporter (standard error by
+ * default), each distinct finding once however often the app is synthesized.
+ *
+ * The whole app is linted, so workloads and Services in other charts count; only findings
+ * about objects below the enabled scope are reported.
+ *
+ * @example
+ * Linting.enable(chart, { rules: { 'namespace-without-default-deny': LintLevel.WARNING } });
+ */
+export class Linting extends Construct {
+  /**
+   * Turns linting on for a Chart or App. Calling it again on the same scope returns the
+   * existing instance (the first call's options stay in force).
+   *
+   * @param scope the Chart or App whose objects are linted
+   * @param options rule levels and where warnings go
+   */
+  public static enable(scope: IConstruct, options?: LintingOptions): Linting {
+    const existing = scope.node.tryFindChild(LINTING_ID);
+    if (existing instanceof Linting) return existing;
+    return new Linting(scope, LINTING_ID, options ?? {});
+  }
+
+  private readonly reported = new Set<string>();
+
+  private constructor(scope: IConstruct, id: string, private readonly options: LintingOptions) {
+    super(scope as Construct, id);
+    this.node.addValidation({ validate: () => this.run() });
+  }
+
+  /** Lints now and returns the findings about objects below the enabled scope. */
+  public findings(): LintFinding[] {
+    const scope = this.node.scope!;
+    const root = this.node.root;
+    const docs = renderApiObjects(root);
+    const ownPaths = new Set(renderApiObjects(scope).map((d) => d.source?.constructPath));
+    const ownNamespaces = new Set(docs
+      .filter((d) => ownPaths.has(d.source?.constructPath))
+      .map((d) => namespaceOf(d.object)));
+    return lintDocuments(docs, this.options).filter((f) => (f.kind === 'Namespace'
+      ? ownNamespaces.has(f.name)
+      : f.source !== undefined && ownPaths.has(f.source)));
+  }
+
+  private run(): string[] {
+    const errors: string[] = [];
+    for (const finding of this.findings()) {
+      if (finding.severity === LintSeverity.ERROR) {
+        errors.push(formatFinding(finding));
+        continue;
+      }
+      if (finding.severity === LintSeverity.INFO && !this.options.reportInfo) continue;
+      const line = formatFinding(finding);
+      if (this.reported.has(line)) continue;
+      this.reported.add(line);
+      (this.options.reporter ?? STDERR_REPORTER).report(finding);
+    }
+    return errors;
+  }
+}
+
+const STDERR_REPORTER: ILintReporter = {
+  report: (finding) => { process.stderr.write(`cdk8s-netpol lint: ${formatFinding(finding)}\n`); },
+};
+
+function namespaceOf(object: unknown): string {
+  const metadata = (object as { metadata?: { namespace?: unknown } } | undefined)?.metadata;
+  return typeof metadata?.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+}

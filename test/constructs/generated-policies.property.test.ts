@@ -38,21 +38,22 @@ const port = fc.oneof(
 );
 
 function network(bits: 32 | 128, value: bigint, prefix: number): bigint {
-  const hostBits = BigInt(bits - prefix);
-  return (value >> hostBits) << hostBits;
+  const size = 2n ** BigInt(bits - prefix);
+  return (value / size) * size;
 }
 function ipBlock(bits: 32 | 128) {
   const format = bits === 32 ? formatIpv4 : formatIpv6;
-  return fc.tuple(fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }), fc.integer({ min: 0, max: bits - 1 }), fc.array(fc.tuple(fc.bigInt({ min: 0n, max: (1n << BigInt(bits)) - 1n }), fc.nat()), { maxLength: 2 }))
-    .map(([value, prefix, holes]) => {
-      const net = network(bits, value, prefix);
-      const except = holes.map(([hostPart, n]) => {
-        const holePrefix = prefix + 1 + (n % (bits - prefix));
-        const inside = net | (hostPart & ((1n << BigInt(bits - prefix)) - 1n));
-        return `${format(network(bits, inside, holePrefix))}/${holePrefix}`;
-      });
-      return Peer.ipBlock(`${format(net)}/${prefix}`, except.length > 0 ? except : undefined);
+  const address = fc.bigInt({ min: 0n, max: 2n ** BigInt(bits) - 1n });
+  const holes = fc.array(fc.tuple(address, fc.nat()), { maxLength: 2 });
+  return fc.tuple(address, fc.integer({ min: 0, max: bits - 1 }), holes).map(([value, prefix, wanted]) => {
+    const net = network(bits, value, prefix);
+    const except = wanted.map(([hostPart, n]) => {
+      const holePrefix = prefix + 1 + (n % (bits - prefix));
+      const inside = net + (hostPart % 2n ** BigInt(bits - prefix));
+      return `${format(network(bits, inside, holePrefix))}/${holePrefix}`;
     });
+    return Peer.ipBlock(`${format(net)}/${prefix}`, except.length > 0 ? except : undefined);
+  });
 }
 
 const namespaces = fc.oneof(
@@ -73,25 +74,45 @@ const ports = fc.array(port, { maxLength: 3 });
 const common = fc.record({ namespaceName: fc.option(dnsLabel, { nil: undefined }) });
 
 type Build = (scope: Construct, id: string) => void;
-const construct: fc.Arbitrary<Build> = fc.oneof(
-  fc.record({ common, target: fc.option(pods, { nil: undefined }), ingress: fc.array(fc.record({ peers, ports }), { maxLength: 2 }), egress: fc.array(fc.record({ peers, ports }), { maxLength: 2 }), types: fc.subarray([PolicyType.INGRESS, PolicyType.EGRESS]) })
-    .map((p) => (scope: Construct, id: string) => { new NetworkPolicy(scope, id, { ...p.common, podSelector: p.target, ingress: p.ingress, egress: p.egress, policyTypes: p.types }); }),
-  fc.record({ common, direction: fc.constantFrom(PolicyDirection.INGRESS, PolicyDirection.EGRESS, PolicyDirection.BOTH), target: fc.option(pods, { nil: undefined }) })
-    .map((p) => (scope: Construct, id: string) => { new DefaultDenyAll(scope, id, { ...p.common, direction: p.direction, pods: p.target }); }),
-  fc.record({ common, target: pods, peers, ports, bothEnds: fc.boolean(), egress: fc.boolean() })
-    .map((p) => (scope: Construct, id: string) => {
-      const props = { ...p.common, pods: p.target, peers: p.peers, ports: p.ports, bothEnds: p.bothEnds };
-      if (p.egress) new AllowTo(scope, id, props); else new AllowFrom(scope, id, props);
-    }),
-  fc.record({ common, nodeLocalDns: fc.boolean(), dnsNamespace: fc.option(dnsLabel, { nil: undefined }), dnsPodLabels: fc.option(labels, { nil: undefined }) })
-    .map((p) => (scope: Construct, id: string) => { new AllowDnsEgress(scope, id, { ...p.common, nodeLocalDns: p.nodeLocalDns, dnsNamespace: p.dnsNamespace, dnsPodLabels: p.dnsPodLabels }); }),
-  fc.record({ common, ports })
-    .map((p) => (scope: Construct, id: string) => { new AllowClusterInternalEgress(scope, id, { ...p.common, ports: p.ports, podCidrs: ['10.244.0.0/16'] }); }),
-  fc.record({ common, port, scrapers: fc.array(peer, { minLength: 1, maxLength: 2 }) })
-    .map((p) => (scope: Construct, id: string) => { new MonitoringPort(scope, id, { ...p.common, port: p.port, scrapers: p.scrapers }); }),
-  fc.record({ common, cluster: fc.boolean() })
-    .map((p) => (scope: Construct, id: string) => { new NamespaceBaseline(scope, id, { ...p.common, allowClusterInternalEgress: p.cluster }); }),
-);
+const rule = fc.record({ peers, ports });
+const optionalPods = fc.option(pods, { nil: undefined });
+const lowLevel = fc.record({
+  common,
+  target: optionalPods,
+  ingress: fc.array(rule, { maxLength: 2 }),
+  egress: fc.array(rule, { maxLength: 2 }),
+  types: fc.subarray([PolicyType.INGRESS, PolicyType.EGRESS]),
+}).map((p): Build => (scope, id) => {
+  new NetworkPolicy(scope, id, { ...p.common, podSelector: p.target, ingress: p.ingress, egress: p.egress, policyTypes: p.types });
+});
+const direction = fc.constantFrom(PolicyDirection.INGRESS, PolicyDirection.EGRESS, PolicyDirection.BOTH);
+const denyAll = fc.record({ common, target: optionalPods, direction })
+  .map((p): Build => (scope, id) => {
+    new DefaultDenyAll(scope, id, { ...p.common, direction: p.direction, pods: p.target });
+  });
+const allow = fc.record({ common, target: pods, peers, ports, bothEnds: fc.boolean(), egress: fc.boolean() })
+  .map((p): Build => (scope, id) => {
+    const props = { ...p.common, pods: p.target, peers: p.peers, ports: p.ports, bothEnds: p.bothEnds };
+    if (p.egress) new AllowTo(scope, id, props); else new AllowFrom(scope, id, props);
+  });
+const dns = fc.record({
+  common,
+  nodeLocalDns: fc.boolean(),
+  dnsNamespace: fc.option(dnsLabel, { nil: undefined }),
+  dnsPodLabels: fc.option(labels, { nil: undefined }),
+}).map((p): Build => (scope, id) => {
+  new AllowDnsEgress(scope, id, { ...p.common, nodeLocalDns: p.nodeLocalDns, dnsNamespace: p.dnsNamespace, dnsPodLabels: p.dnsPodLabels });
+});
+const clusterEgress = fc.record({ common, ports }).map((p): Build => (scope, id) => {
+  new AllowClusterInternalEgress(scope, id, { ...p.common, ports: p.ports, podCidrs: ['10.244.0.0/16'] });
+});
+const monitoring = fc.record({ common, port, scrapers: fc.array(peer, { minLength: 1, maxLength: 2 }) }).map((p): Build => (scope, id) => {
+  new MonitoringPort(scope, id, { ...p.common, port: p.port, scrapers: p.scrapers });
+});
+const baseline = fc.record({ common, cluster: fc.boolean() }).map((p): Build => (scope, id) => {
+  new NamespaceBaseline(scope, id, { ...p.common, allowClusterInternalEgress: p.cluster });
+});
+const construct: fc.Arbitrary<Build> = fc.oneof(lowLevel, denyAll, allow, dns, clusterEgress, monitoring, baseline);
 
 describe('generated constructs', () => {
   test('every synthesized NetworkPolicy passes the API server rules and never renders port 0', () => {

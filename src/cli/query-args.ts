@@ -19,6 +19,9 @@ const WORKLOAD_REF = /^[^/\s[\]]+\/[^/\s[\]]+(\[[A-Za-z]+\])?$/;
 export function parseEndpoint(option: string, value: string): EndpointArg {
   const text = value.trim();
   if (ipaddr.isValid(text)) return { ip: text };
+  if (isCidr(text)) {
+    throw new ArgumentError(`${option} "${value}" is neither a workload nor an IP address but a CIDR; give one address of it, such as ${text.split('/')[0]}`);
+  }
   if (WORKLOAD_REF.test(text)) return { workload: text };
   throw new ArgumentError(
     `${option} "${value}" is neither a workload nor an IP address; use ns/name, ns/name[Kind] (e.g. shop/web[Deployment]) or an address such as 10.0.0.1`,
@@ -33,4 +36,13 @@ export function parsePort(value: string): PortArg {
     throw new ArgumentError(`--port "${value}" is not a port; use tcp/80, udp/53, sctp/9000 or 80 (TCP), with a number from 1 to 65535`);
   }
   return { protocol: (m[1] ?? 'tcp').toUpperCase() as Protocol, port };
+}
+
+function isCidr(text: string): boolean {
+  try {
+    ipaddr.parseCIDR(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -63,7 +63,7 @@ function resolveEndpoint(cluster: Cluster, option: string, arg: EndpointArg, io:
     return undefined;
   }
   if (!found) {
-    const known = cluster.workloads.map((w) => `${w.namespace}/${w.name}[${w.kind}]`);
+    const known = cluster.workloads.map((w) => `${w.namespace}/${w.name}[${w.kind}]`).sort();
     const list = known.length === 0 ? 'the input holds no workloads'
       : `known workloads: ${known.slice(0, 10).join(', ')}${known.length > 10 ? `, … (${known.length} in all)` : ''}`;
     io.stderr.write(`error: ${option} "${arg.workload}" is not a workload of the input; ${list}\n`);

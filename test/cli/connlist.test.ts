@@ -1,0 +1,176 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from './run-cli';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'cli');
+const SHOP = path.join(FIXTURES, 'shop');
+
+/** The shop scenario worked out by hand from its policies (see test/fixtures/cli/shop/policies.yaml). */
+const SHOP_CONNLIST = [
+  '0.0.0.0-255.255.255.255[External] => monitoring/prometheus[Pod] : All Connections',
+  '203.0.113.0-203.0.113.255[External] => shop/web[Deployment] : TCP 443',
+  'monitoring/prometheus[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+  'monitoring/prometheus[Pod] => shop/web[Deployment] : TCP 9090',
+  'shop/api[Deployment] => 10.0.0.0-10.0.255.255[External] : TCP 5432',
+  'shop/api[Deployment] => 10.2.0.0-10.255.255.255[External] : TCP 5432',
+  'shop/web[Deployment] => monitoring/prometheus[Pod] : UDP 53',
+  'shop/web[Deployment] => shop/api[Deployment] : TCP 8080',
+];
+
+describe('connlist command', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-connlist-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  function write(name: string, content: string): string {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, content);
+    return file;
+  }
+
+  describe('txt format', () => {
+    test('prints the netpol-analyzer list of the shop scenario, sorted, and nothing else', () => {
+      const run = runCli('connlist', SHOP);
+      expect(run).toEqual({ code: 0, stdout: SHOP_CONNLIST.join('\n') + '\n', stderr: '' });
+    });
+
+    test('is the default and can be named', () => {
+      expect(runCli('connlist', '--format', 'txt', SHOP).stdout).toBe(runCli('connlist', SHOP).stdout);
+    });
+
+    test('never lists a workload to itself', () => {
+      const run = runCli('connlist', SHOP);
+      for (const line of run.stdout.trim().split('\n')) {
+        const [src, rest] = line.split(' => ');
+        expect(rest.split(' : ')[0]).not.toBe(src);
+      }
+    });
+
+    test('an input where nothing is allowed prints nothing', () => {
+      const file = write('deny.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
+        'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: deny}',
+        'spec: {podSelector: {}, policyTypes: [Ingress, Egress]}', '',
+      ].join('\n'));
+      expect(runCli('connlist', file)).toEqual({ code: 0, stdout: '', stderr: '' });
+    });
+  });
+
+  describe('other formats', () => {
+    test('json holds the same pairs as src, dst and conn', () => {
+      const run = runCli('connlist', '--format', 'json', SHOP);
+      expect(run.code).toBe(0);
+      const rows = JSON.parse(run.stdout) as { src: string; dst: string; conn: string }[];
+      expect(rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}`)).toEqual(SHOP_CONNLIST);
+    });
+
+    test('md is a table with one row per pair', () => {
+      const lines = runCli('connlist', '--format', 'md', SHOP).stdout.trim().split('\n');
+      expect(lines.slice(0, 2)).toEqual(['| src | dst | conn |', '|-----|-----|------|']);
+      expect(lines).toHaveLength(2 + SHOP_CONNLIST.length);
+      expect(lines).toContain('| shop/web[Deployment] | shop/api[Deployment] | TCP 8080 |');
+    });
+
+    test('csv has the src,dst,conn header and one record per pair', () => {
+      const lines = runCli('connlist', '--format', 'csv', SHOP).stdout.trim().split('\n');
+      expect(lines[0]).toBe('src,dst,conn');
+      expect(lines).toHaveLength(1 + SHOP_CONNLIST.length);
+      expect(lines).toContain('shop/web[Deployment],shop/api[Deployment],TCP 8080');
+    });
+  });
+
+  describe('--ipblock-pods', () => {
+    function podsAndPolicy(): string {
+      return write('ipblock.yaml', [
+        'apiVersion: v1', 'kind: Pod',
+        'metadata: {name: client, namespace: x, labels: {app: client}}',
+        'status: {podIP: 10.0.0.5, podIPs: [{ip: 10.0.0.5}]}', '---',
+        'apiVersion: v1', 'kind: Pod',
+        'metadata: {name: server, namespace: x, labels: {app: server}}',
+        'status: {podIP: 10.0.0.9, podIPs: [{ip: 10.0.0.9}]}', '---',
+        'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy',
+        'metadata: {name: from-cidr, namespace: x}',
+        'spec:',
+        '  podSelector: {matchLabels: {app: server}}',
+        '  ingress:',
+        '    - from: [{ipBlock: {cidr: 10.0.0.0/24}}]',
+        '',
+      ].join('\n'));
+    }
+
+    test('match (the default) lets an ipBlock select the pods whose IPs it holds', () => {
+      const run = runCli('connlist', podsAndPolicy());
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('x/client[Pod] => x/server[Pod] : All Connections\n');
+      expect(run.stdout).toContain('10.0.0.0-10.0.0.255[External] => x/server[Pod] : All Connections\n');
+    });
+
+    test('ignore matches ipBlocks against external addresses only, like netpol-analyzer', () => {
+      const run = runCli('connlist', '--ipblock-pods', 'ignore', podsAndPolicy());
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toContain('x/client[Pod] => x/server[Pod]');
+      expect(run.stdout).toContain('10.0.0.0-10.0.0.255[External] => x/server[Pod] : All Connections\n');
+    });
+  });
+
+  describe('--ip-family', () => {
+    test('ipv4 (the default) lists no IPv6 range; all adds them', () => {
+      const v4 = runCli('connlist', SHOP).stdout;
+      const all = runCli('connlist', '--ip-family', 'all', SHOP).stdout;
+      expect(v4).not.toMatch(/::/);
+      expect(all).toContain('::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External] => monitoring/prometheus[Pod] : All Connections\n');
+      expect(all.split('\n').filter((l) => !l.includes('::'))).toEqual(v4.split('\n'));
+    });
+
+    test('a note on stderr says when IPv6 ipBlocks exist but IPv6 ranges are hidden', () => {
+      const file = write('v6.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
+        'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: v6}',
+        'spec:', '  podSelector: {}', '  ingress:', '    - from: [{ipBlock: {cidr: "2001:db8::/32"}}]', '',
+      ].join('\n'));
+      const run = runCli('connlist', file);
+      expect(run.stdout).toBe('default/a[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections\n');
+      expect(run.stderr).toMatch(/^note: policies use IPv6 ipBlocks but only IPv4 external ranges are listed/);
+      const v6 = runCli('connlist', '--ip-family', 'ipv6', file);
+      expect(v6.stdout).toContain('2001:db8::-2001:db8:ffff:ffff:ffff:ffff:ffff:ffff[External] => default/a[Pod] : All Connections\n');
+      expect(v6.stdout).not.toContain('0.0.0.0');
+    });
+  });
+
+  describe('bad input', () => {
+    test('unreadable files go to stderr, the list of the rest to stdout, and the exit code is 2', () => {
+      const run = runCli('connlist', path.join(FIXTURES, 'bad', 'malformed.yaml'), SHOP);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe(SHOP_CONNLIST.join('\n') + '\n');
+      expect(run.stderr).toMatch(/malformed\.yaml:10: invalid YAML: /);
+      expect(run.stderr).toContain('error: 1 input problem (see above): the result covers only what could be read\n');
+    });
+
+    test('a policy with an invalid spec is left out, as the API server would reject it, and the exit code is 1', () => {
+      const run = runCli('connlist', path.join(FIXTURES, 'bad', 'invalid-policies.yaml'));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('invalid-policies.yaml:18: shop/bad-ports: spec.ingress[0].ports[0].port: Invalid value: 0');
+      expect(run.stderr).toContain('error: invalid NetworkPolicy left out, as the API server would reject it: shop/bad-ports (details: cdk8s-netpol validate)\n');
+    });
+
+    test('errors outside spec, such as the status field of kubectl get output, are warnings', () => {
+      const file = write('status.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
+        'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: deny}',
+        'spec: {podSelector: {}, policyTypes: [Ingress, Egress]}', 'status: {}', '',
+      ].join('\n'));
+      const run = runCli('connlist', file);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${file}:9: warning: default/deny: status: strict decoding error: unknown field "status"\n`);
+    });
+
+    test('a folder without manifests gives an empty list and a warning', () => {
+      const run = runCli('connlist', tmp);
+      expect(run).toEqual({ code: 0, stdout: '', stderr: `${tmp}: folder holds no *.yaml, *.yml, *.json file (warning)\n` });
+    });
+  });
+});

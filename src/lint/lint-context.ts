@@ -80,31 +80,43 @@ export function workloadsSelectedBy(ctx: LintContext, policy: LintedPolicy): Wor
   );
 }
 
-/** The workloads a selector peer matches: podSelector-only peers stay in the policy's namespace. */
+/** The known namespaces a selector peer can match: podSelector-only peers stay in the policy's namespace. */
+export function namespacesOfPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): string[] {
+  if (peer.namespaceSelector === undefined) return [policyNamespace];
+  return ctx.namespaces.filter((ns) => selectorMatches(peer.namespaceSelector, ns.labels)).map((ns) => ns.name);
+}
+
+/** The workloads a selector peer matches. */
 export function workloadsMatchingPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): WorkloadSpec[] {
-  const namespaces = new Set(
-    peer.namespaceSelector === undefined
-      ? [policyNamespace]
-      : ctx.namespaces.filter((ns) => selectorMatches(peer.namespaceSelector, ns.labels)).map((ns) => ns.name),
-  );
+  const namespaces = new Set(namespacesOfPeer(ctx, peer, policyNamespace));
   return ctx.workloads.filter((w) => namespaces.has(w.namespace) && selectorMatches(peer.podSelector, w.labels));
 }
 
+/** Whether the input shows at least one workload in the namespace. */
+export function namespaceHasWorkloads(ctx: LintContext, namespace: string): boolean {
+  return ctx.workloads.some((w) => w.namespace === namespace);
+}
+
 /**
- * The destination pods of a rule's ports: the selected pods for ingress, the pods its peers
- * match for egress (every workload when the rule has no peers).
+ * The destination pods of a rule's ports, when the input shows them all: the selected pods
+ * for ingress, the pods its selector peers match for egress. Undefined when that cannot be
+ * judged: a namespace involved has no workloads in the input, or an egress rule has no peers.
  */
 export function destinationWorkloads(
   ctx: LintContext,
   policy: LintedPolicy,
   direction: Direction,
   rule: NormalizedRule,
-): WorkloadSpec[] {
-  if (direction === 'ingress') return workloadsSelectedBy(ctx, policy);
-  if (!rule.peers) return [...ctx.workloads];
+): WorkloadSpec[] | undefined {
+  if (direction === 'ingress') {
+    return namespaceHasWorkloads(ctx, policy.spec.namespace) ? workloadsSelectedBy(ctx, policy) : undefined;
+  }
+  if (!rule.peers) return undefined;
   const found = new Map<string, WorkloadSpec>();
   for (const peer of rule.peers) {
     if (peer.kind !== 'pods') continue;
+    const namespaces = namespacesOfPeer(ctx, peer, policy.spec.namespace);
+    if (namespaces.length === 0 || !namespaces.every((ns) => namespaceHasWorkloads(ctx, ns))) return undefined;
     for (const w of workloadsMatchingPeer(ctx, peer, policy.spec.namespace)) found.set(workloadKey(w), w);
   }
   return [...found.values()];

@@ -96,3 +96,12 @@ describe('egress-without-dns', () => {
     expect(findingsOf('egress-without-dns', { policies: [toDns], workloads })).toEqual([]);
   });
 });
+
+describe('egress-without-dns with workloads in some namespaces only', () => {
+  test('checks a policy per policy when its namespace has no workloads in the input', () => {
+    const elsewhere = policy('deny-all', { podSelector: {}, policyTypes: ['Egress'] }, { namespace: 'elsewhere' });
+    const findings = findingsOf('egress-without-dns', { policies: [elsewhere], workloads: [workload('web', { app: 'web' })] });
+    expect(findings.map((f) => `${f.namespaceName}/${f.name}`)).toEqual(['elsewhere/deny-all']);
+    expect(findings[0].message).toContain('The policy isolates its pods for egress');
+  });
+});

@@ -124,3 +124,14 @@ describe('ipblock-covers-cluster-ips', () => {
     expect(findingsOf('ipblock-covers-cluster-ips', { policies: [p], workloads: [web], manifests: [serviceWithIp] })).toEqual([]);
   });
 });
+
+describe('peer-matches-nothing outside the input', () => {
+  test('stays silent for a peer in a namespace whose workloads the input does not show', () => {
+    const p = policy('p', {
+      podSelector: { matchLabels: { app: 'web' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] }],
+    });
+    expect(findingsOf('peer-matches-nothing', { policies: [p], workloads: [web] })).toEqual([]);
+  });
+});

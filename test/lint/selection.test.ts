@@ -55,3 +55,10 @@ describe('namespace-without-default-deny', () => {
     expect(findingsOf('namespace-without-default-deny', { policies: [], workloads: [node] })).toEqual([]);
   });
 });
+
+describe('policy-selects-nothing outside the input', () => {
+  test('stays silent for a policy in a namespace whose workloads the input does not show', () => {
+    const p = policy('p', { podSelector: { matchLabels: { app: 'api' } } }, { namespace: 'elsewhere' });
+    expect(findingsOf('policy-selects-nothing', { policies: [p], workloads: [web] })).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   LintContext,
   LintedPolicy,
   listWorkloads,
+  namespaceHasWorkloads,
   policyFinding,
   SelectorPeer,
   workloadsMatchingPeer,
@@ -26,12 +27,13 @@ const DNS_NAMESPACE = 'kube-system';
  * names port 53 (any peer: node-local DNS or an external resolver is fine), or allows every
  * port towards a peer that can be the cluster DNS.
  *
- * With workloads in the input, each workload is checked; without, each egress policy is
- * checked together with the policies whose podSelector provably covers the same pods.
+ * In namespaces with workloads in the input, each workload is checked; elsewhere each egress
+ * policy is checked together with the policies whose podSelector provably covers the same pods.
  * Opt out per policy with the annotation `cdk8s-netpol.io/allow-no-dns: "true"`.
  */
 export function checkEgressDns(ctx: LintContext): CheckFinding[] {
-  return ctx.workloadsKnown ? checkPerWorkload(ctx) : checkPerPolicy(ctx);
+  // Namespaces whose workloads are in the input are checked per workload, the others per policy.
+  return [...checkPerWorkload(ctx), ...checkPerPolicy(ctx)];
 }
 
 function checkPerWorkload(ctx: LintContext): CheckFinding[] {
@@ -57,7 +59,7 @@ function checkPerWorkload(ctx: LintContext): CheckFinding[] {
 function checkPerPolicy(ctx: LintContext): CheckFinding[] {
   const findings: CheckFinding[] = [];
   for (const policy of ctx.policies) {
-    if (!policy.normalized.isolatesEgress) continue;
+    if (!policy.normalized.isolatesEgress || namespaceHasWorkloads(ctx, policy.spec.namespace)) continue;
     const covering = ctx.policies.filter((q) => q.normalized.isolatesEgress && q.spec.namespace === policy.spec.namespace
       && selectorContains(q.normalized.podSelector, policy.normalized.podSelector));
     if (covering.some(optedOut)) continue;

@@ -7,6 +7,8 @@ import {
   effectiveRules,
   LintContext,
   LintedPolicy,
+  namespaceHasWorkloads,
+  namespacesOfPeer,
   peerPath,
   policyFinding,
   SelectorPeer,
@@ -74,9 +76,13 @@ function peerProblem(ctx: LintContext, policy: LintedPolicy, peer: SelectorPeer)
   if (podContradiction) return `can never match: in its podSelector, ${podContradiction}`;
   const nsContradiction = selectorContradiction(peer.namespaceSelector);
   if (nsContradiction) return `can never match: in its namespaceSelector, ${nsContradiction}`;
-  if (!ctx.workloadsKnown) return undefined;
+  // Only namespaces whose workloads are in the input can be judged: a peer towards
+  // kube-system or another team's namespace refers to pods the input does not show.
+  const namespaces = namespacesOfPeer(ctx, peer, policy.spec.namespace);
+  if (namespaces.length === 0 || !namespaces.every((ns) => namespaceHasWorkloads(ctx, ns))) return undefined;
   if (workloadsMatchingPeer(ctx, peer, policy.spec.namespace).length > 0) return undefined;
-  return 'matches no known workload';
+  const where = namespaces.map((ns) => `"${ns}"`).join(', ');
+  return `matches no known workload (looked in namespace${namespaces.length === 1 ? '' : 's'} ${where})`;
 }
 
 /**

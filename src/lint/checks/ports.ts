@@ -31,9 +31,8 @@ export function checkNamedPorts(ctx: LintContext): CheckFinding[] {
         'Use the port number for ipBlock destinations.'));
       return;
     }
-    if (!ctx.workloadsKnown) return;
     const destinations = destinationWorkloads(ctx, policy, direction, rule);
-    if (destinations.length === 0) return;
+    if (!destinations || destinations.length === 0) return;
     const declaring = destinations.filter((w) => w.ports.some((cp) => cp.name === name));
     if (declaring.some((w) => w.ports.some((cp) => cp.name === name && cp.protocol === port.protocol))) return;
     const whose = direction === 'ingress' ? 'selected pod' : 'destination pod';
@@ -63,7 +62,7 @@ export function checkServicePorts(ctx: LintContext): CheckFinding[] {
   forEachPort(ctx, (policy, direction, rule, port) => {
     if (typeof port.port !== 'number' || !port.protocol) return;
     if (port.endPort !== undefined && port.endPort !== port.port) return;
-    const destinations = destinationWorkloads(ctx, policy, direction, rule);
+    const destinations = destinationWorkloads(ctx, policy, direction, rule) ?? [];
     for (const service of ctx.services) {
       const backends = backendsOf(service, destinations);
       for (const servicePort of service.ports) {

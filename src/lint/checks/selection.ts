@@ -21,11 +21,11 @@ export function checkPolicySelectsSomething(ctx: LintContext): CheckFinding[] {
         'Fix the contradictory requirements of spec.podSelector.'));
       continue;
     }
-    if (!ctx.workloadsKnown || workloadsSelectedBy(ctx, policy).length > 0) continue;
+    // A namespace without workloads in the input is not judged: its pods live elsewhere.
     const inNamespace = ctx.workloads.filter((w) => w.namespace === policy.spec.namespace);
-    const known = inNamespace.length > 0
-      ? `Workloads in namespace "${policy.spec.namespace}": ${inNamespace.slice(0, 3).map((w) => `${workloadKey(w)} ${labelText(w.labels)}`).join(', ')}${inNamespace.length > 3 ? ', …' : ''}.`
-      : `There is no known workload in namespace "${policy.spec.namespace}".`;
+    if (inNamespace.length === 0 || workloadsSelectedBy(ctx, policy).length > 0) continue;
+    const known = `Workloads in namespace "${policy.spec.namespace}": ${inNamespace.slice(0, 3)
+      .map((w) => `${workloadKey(w)} ${labelText(w.labels)}`).join(', ')}${inNamespace.length > 3 ? ', …' : ''}.`;
     const namespaceLabelHint = usesNamespaceLabel(selector)
       ? ` Note: ${NAMESPACE_NAME_LABEL} is a label of Namespaces, not of pods.`
       : '';

@@ -1,0 +1,136 @@
+import { Chart, Testing } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { NamespaceBaseline } from '../../src/constructs/namespace-baseline';
+import { Lint } from '../../src/lint/lint';
+import { LintFinding, LintLevel } from '../../src/lint/lint-finding';
+import { ILintReporter, Linting } from '../../src/lint/linting';
+
+class Recorder implements ILintReporter {
+  public readonly findings: LintFinding[] = [];
+  public report(finding: LintFinding): void {
+    this.findings.push(finding);
+  }
+}
+
+function deployment(scope: Construct, id: string, labels: Record<string, string>): k8s.KubeDeployment {
+  return new k8s.KubeDeployment(scope, id, {
+    metadata: { name: id },
+    spec: {
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'main', image: 'nginx', ports: [{ containerPort: 8080, name: 'http' }] }] } },
+    },
+  });
+}
+
+function denyAllEgress(scope: Construct, id: string): k8s.KubeNetworkPolicy {
+  return new k8s.KubeNetworkPolicy(scope, id, {
+    metadata: { name: id },
+    spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+  });
+}
+
+describe('Lint.of', () => {
+  test('lints the policies and workloads of a chart, with construct paths as sources', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    deployment(chart, 'web', { app: 'web' });
+    denyAllEgress(chart, 'deny-all');
+
+    // WHEN
+    const findings = Lint.of(chart);
+
+    // THEN
+    const dns = findings.filter((f) => f.rule === 'egress-without-dns');
+    expect(dns).toHaveLength(1);
+    expect(dns[0].source).toBe('test/deny-all');
+    expect(dns[0].message).toContain('default/web[Deployment]');
+  });
+
+  test('finds nothing to warn about for a namespace baseline from the constructs', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    deployment(chart, 'web', { app: 'web' });
+    new NamespaceBaseline(chart, 'baseline');
+    const warnings = Lint.of(chart).filter((f) => f.severity !== 'info');
+    expect(warnings).toEqual([]);
+  });
+
+  test('lints raw manifests', () => {
+    const findings = Lint.manifests([{
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'p', namespace: 'shop' },
+      spec: { podSelector: {}, egress: [{ ports: [{ port: 443 }] }] },
+    }]);
+    expect(findings.map((f) => f.rule)).toEqual(['egress-without-dns', 'egress-only-missing-policy-types']);
+    expect(Lint.format(findings[1])).toContain('[egress-only-missing-policy-types]');
+  });
+});
+
+describe('Linting.enable', () => {
+  test('reports warnings once, however often the chart is synthesized', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    denyAllEgress(chart, 'deny-all');
+    const reporter = new Recorder();
+    Linting.enable(chart, { reporter });
+
+    // WHEN
+    Testing.synth(chart);
+    Testing.synth(chart);
+
+    // THEN
+    expect(reporter.findings.map((f) => f.rule)).toEqual(['egress-without-dns']);
+  });
+
+  test('fails synthesis for a rule raised to error, naming the rule and the object', () => {
+    const chart = Testing.chart();
+    denyAllEgress(chart, 'deny-all');
+    Linting.enable(chart, { rules: { 'egress-without-dns': LintLevel.ERROR }, reporter: new Recorder() });
+    expect(() => Testing.synth(chart)).toThrow(/Validation failed[\s\S]*error default\/deny-all spec\.egress \[egress-without-dns\]/);
+  });
+
+  test('reports info findings only when asked', () => {
+    const chart = Testing.chart();
+    deployment(chart, 'web', { app: 'web' });
+    const quiet = new Recorder();
+    Linting.enable(chart, { reporter: quiet });
+    Testing.synth(chart);
+    expect(quiet.findings).toEqual([]);
+
+    const otherChart = Testing.chart();
+    deployment(otherChart, 'web', { app: 'web' });
+    const verbose = new Recorder();
+    Linting.enable(otherChart, { reporter: verbose, reportInfo: true });
+    Testing.synth(otherChart);
+    expect(verbose.findings.map((f) => f.rule)).toEqual(['namespace-without-default-deny']);
+  });
+
+  test('returns the existing instance when enabled twice', () => {
+    const chart = Testing.chart();
+    expect(Linting.enable(chart)).toBe(Linting.enable(chart));
+  });
+
+  test('uses workloads of other charts but reports only on its own scope', () => {
+    // GIVEN the workload in one chart, a policy selecting it in another
+    const app = Testing.app();
+    const workloads = new Chart(app, 'workloads');
+    deployment(workloads, 'web', { app: 'web' });
+    const policies = new Chart(app, 'policies');
+    new k8s.KubeNetworkPolicy(policies, 'web-in', {
+      metadata: { name: 'web-in' },
+      spec: { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ ports: [{ port: k8s.IntOrString.fromString('metrics') }] }] },
+    });
+    const reporter = new Recorder();
+    Linting.enable(policies, { reporter, reportInfo: true });
+
+    // WHEN
+    app.synthYaml();
+
+    // THEN the named port is checked against the other chart's pods
+    expect(reporter.findings.map((f) => `${f.rule} ${f.name}`)).toEqual([
+      'namespace-without-default-deny default',
+      'named-port-not-declared web-in',
+    ]);
+  });
+});

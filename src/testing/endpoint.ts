@@ -24,13 +24,13 @@ export class Endpoint {
   /**
    * A workload of the cluster, named `namespace/name` or `namespace/name[Kind]`.
    *
-   * @param ref e.g. `shop/web` or `shop/db[StatefulSet]`
+   * @param reference e.g. `shop/web` or `shop/db[StatefulSet]`
    */
-  public static workload(ref: string): Endpoint {
-    const match = typeof ref === 'string' ? WORKLOAD_REF.exec(ref.trim()) : null;
+  public static workload(reference: string): Endpoint {
+    const match = typeof reference === 'string' ? WORKLOAD_REF.exec(reference.trim()) : null;
     if (!match) {
       throw new Error(
-        `Endpoint.workload(${JSON.stringify(ref)}): not a workload reference. ` +
+        `Endpoint.workload(${JSON.stringify(reference)}): not a workload reference. ` +
         'Name a workload "namespace/name" (e.g. "default/web"), optionally with its kind: "shop/db[StatefulSet]".',
       );
     }

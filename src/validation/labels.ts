@@ -14,6 +14,14 @@ const NAME_MESSAGE =
 const VALUE_MESSAGE =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
+/**
+ * Label keys are checked by apimachinery's `content` package (v0.35+), whose length
+ * message counts bytes, also for the DNS-subdomain prefix; object names still say characters.
+ */
+function inBytes(message: string): string {
+  return message === maxLengthError(DNS1123_SUBDOMAIN_MAX_LENGTH) ? maxBytesError(DNS1123_SUBDOMAIN_MAX_LENGTH) : message;
+}
+
 function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
@@ -32,7 +40,7 @@ export function labelKeyErrors(key: string): string[] {
     const prefix = parts[0];
     name = parts[1];
     if (prefix.length === 0) errors.push(`prefix part ${EMPTY_ERROR}`);
-    else errors.push(...dns1123SubdomainErrors(prefix).map((m) => `prefix part ${m}`));
+    else errors.push(...dns1123SubdomainErrors(prefix).map((m) => `prefix part ${inBytes(m)}`));
   } else {
     return [
       `a valid label key ${regexError(NAME_MESSAGE, NAME_FORMAT, 'MyName', 'my.name', '123-abc')} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,

@@ -15,10 +15,15 @@ const LABEL_MESSAGE =
 const SUBDOMAIN_MESSAGE =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
 
+/** Go's `len()` counts bytes, whatever the message says. */
+function byteLength(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
 /** `IsDNS1123Label`: the rule for namespace names. Empty when valid. */
 export function dns1123LabelErrors(v: string): string[] {
   const errors: string[] = [];
-  if (v.length > DNS1123_LABEL_MAX_LENGTH) errors.push(maxLengthError(DNS1123_LABEL_MAX_LENGTH));
+  if (byteLength(v) > DNS1123_LABEL_MAX_LENGTH) errors.push(maxLengthError(DNS1123_LABEL_MAX_LENGTH));
   if (!DNS1123_LABEL.test(v)) {
     // A valid subdomain that is not a label can only be one with dots (length was checked above).
     errors.push(
@@ -33,7 +38,7 @@ export function dns1123LabelErrors(v: string): string[] {
 /** `IsDNS1123Subdomain`: the rule for object names and label-key prefixes. Empty when valid. */
 export function dns1123SubdomainErrors(v: string): string[] {
   const errors: string[] = [];
-  if (v.length > DNS1123_SUBDOMAIN_MAX_LENGTH) errors.push(maxLengthError(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (byteLength(v) > DNS1123_SUBDOMAIN_MAX_LENGTH) errors.push(maxLengthError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!DNS1123_SUBDOMAIN.test(v)) errors.push(regexError(SUBDOMAIN_MESSAGE, DNS1123_SUBDOMAIN_FORMAT, 'example.com'));
   return errors;
 }

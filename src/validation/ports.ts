@@ -16,7 +16,7 @@ export function portNumberErrors(n: number): string[] {
  */
 export function portNameErrors(name: string): string[] {
   const errors: string[] = [];
-  if (name.length > PORT_NAME_MAX_LENGTH) errors.push(`must be no more than ${PORT_NAME_MAX_LENGTH} characters`);
+  if (Buffer.byteLength(name, 'utf8') > PORT_NAME_MAX_LENGTH) errors.push(`must be no more than ${PORT_NAME_MAX_LENGTH} characters`);
   if (!/^[-a-z0-9]+$/.test(name)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(name)) errors.push('must contain at least one letter (a-z)');
   if (name.includes('--')) errors.push('must not contain consecutive hyphens');

@@ -35,8 +35,8 @@ describe('labels', () => {
       expect(errors[0]).toMatch(/^prefix part a lowercase RFC 1123 subdomain must consist of/);
     });
 
-    test('the prefix may be at most 253 characters', () => {
-      expect(labelKeyErrors(`${'a'.repeat(254)}/app`)).toEqual(['prefix part must be no more than 253 characters']);
+    test('the prefix may be at most 253 bytes (the label-key rules count bytes since apimachinery v0.35)', () => {
+      expect(labelKeyErrors(`${'a'.repeat(254)}/app`)).toEqual(['prefix part must be no more than 253 bytes']);
     });
 
     test('the name part may be at most 63 bytes', () => {

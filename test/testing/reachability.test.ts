@@ -1,4 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import { shopApp } from './shop-app';
 import { Endpoint, HostNetworkMode, Namespaces, NetworkPolicy, Peer, Pods, Port, Protocol, Reachability } from '../../src';
@@ -348,6 +349,18 @@ describe('Reachability', () => {
     test('fromManifests refuses something that is not an array', () => {
       expect(() => Reachability.fromManifests({ kind: 'List' } as any))
         .toThrow('Reachability.fromManifests(manifests): expected an array of Kubernetes objects');
+    });
+
+    test('an invalid policy fails loudly, with the same message as app.synth()', () => {
+      // GIVEN a policy placed in another namespace than the workload it targets
+      const app = Testing.app();
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'web' }] });
+      new NetworkPolicy(chart, 'misplaced', { namespaceName: 'other', podSelector: Pods.of(web) });
+
+      // THEN
+      expect(() => app.synthYaml()).toThrow(/^Validation failed with the following errors:\n {2}\[shop\/misplaced\] metadata\.namespace: the policy is in namespace "other"/);
+      expect(() => Reachability.of(app)).toThrow(/^Validation failed with the following errors:\n {2}\[shop\/misplaced\] metadata\.namespace: the policy is in namespace "other"/);
     });
 
     test('a Chart alone gives the reachability of that chart', () => {

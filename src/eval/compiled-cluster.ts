@@ -1,5 +1,5 @@
 import { Bitset } from './bitset';
-import { IpAddress, IpInterval, intervalContains, parseCidr, parseIp } from './ip-range';
+import { IpAddress, IpFamily, IpInterval, intervalContains, parseCidr, parseIp } from './ip-range';
 import { hasNamedPort, ruleConnections } from './ports';
 import { EvaluatorOptions } from './types';
 import { Cluster, ContainerPortSpec, PolicySpec, WorkloadSpec } from '../model/cluster';
@@ -106,9 +106,14 @@ export class CompiledCluster {
   private readonly selectionCache = new Map<string, Bitset>();
   private readonly namespaceSelectionCache = new Map<string, string[]>();
   private readonly portCache = new Map<number, Map<number, ConnectionSet>>();
+  private readonly interned = new Map<string, ConnectionSet>();
+  private readonly ipBlockCache = new Map<string, Bitset>();
+  /** Per family, every (address, subject) of the subjects ipBlocks may select, sorted by address. */
+  private readonly addressIndex: Record<IpFamily, { value: bigint; subject: number }[]> = { 4: [], 6: [] };
 
   constructor(public readonly cluster: Cluster, public readonly options: ResolvedOptions) {
     this.buildSubjects();
+    this.buildAddressIndex();
     this.namespaceNames = cluster.namespaces.map((n) => n.name);
     for (const spec of cluster.policies) this.compilePolicy(spec);
     for (let i = 0; i < this.subjects.length; i++) {
@@ -141,12 +146,25 @@ export class CompiledCluster {
   /** Connections a rule allows towards a destination subject (undefined: not a pod). */
   public rulePorts(rule: CompiledRule, destination: Subject | undefined): ConnectionSet {
     if (rule.constantPorts) return rule.constantPorts;
-    if (!destination) return ruleConnections(rule.rule, undefined);
+    if (!destination) return this.intern(ruleConnections(rule.rule, undefined));
     let cache = this.portCache.get(rule.id);
     if (!cache) this.portCache.set(rule.id, cache = new Map());
     let result = cache.get(destination.index);
-    if (!result) cache.set(destination.index, result = ruleConnections(rule.rule, destination.ports));
+    if (!result) cache.set(destination.index, result = this.intern(ruleConnections(rule.rule, destination.ports)));
     return result;
+  }
+
+  /**
+   * The one shared instance of an equal set, so that equal sets are identical objects and
+   * callers can memoize set operations by identity.
+   */
+  public intern(set: ConnectionSet): ConnectionSet {
+    if (set.isEmpty() || set.isAll()) return set;
+    const key = set.toString();
+    const existing = this.interned.get(key);
+    if (existing) return existing;
+    this.interned.set(key, set);
+    return set;
   }
 
   /** Whether a peer of a rule matches an external address. */
@@ -193,6 +211,40 @@ export class CompiledCluster {
     }
   }
 
+  private buildAddressIndex(): void {
+    for (const s of this.subjects) {
+      if (!this.options.ipBlockMatchesPodIps && s.selectable) continue;
+      for (const ip of s.ips) this.addressIndex[ip.family].push({ value: ip.value, subject: s.index });
+    }
+    for (const family of [4, 6] as IpFamily[]) {
+      this.addressIndex[family].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.subject - b.subject));
+    }
+  }
+
+  /** Subjects with an address in the ipBlock that it may select (see `ipBlockMatchesPodIps`), cached. */
+  private selectByIpBlock(block: CompiledIpBlock, key: string): Bitset {
+    let result = this.ipBlockCache.get(key);
+    if (result) return result;
+    result = new Bitset(this.subjects.length);
+    if (block.cidr) {
+      const { family, first, last } = block.cidr;
+      const entries = this.addressIndex[family];
+      let lo = 0;
+      let hi = entries.length;
+      while (lo < hi) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (entries[mid].value < first) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < entries.length && entries[i].value <= last; i++) {
+        const address = { family, value: entries[i].value };
+        if (!block.exceptCidrs.some((e) => intervalContains(e, address))) result.add(entries[i].subject);
+      }
+    }
+    this.ipBlockCache.set(key, result);
+    return result;
+  }
+
   private namespaceIndex(namespace: string): NamespaceIndex {
     let index = this.subjectsByNamespace.get(namespace);
     if (!index) this.subjectsByNamespace.set(namespace, index = new NamespaceIndex());
@@ -235,7 +287,7 @@ export class CompiledCluster {
       allPeers,
       peers,
       subjects,
-      ...(hasNamedPort(rule) ? {} : { constantPorts: ruleConnections(rule, undefined) }),
+      ...(hasNamedPort(rule) ? {} : { constantPorts: this.intern(ruleConnections(rule, undefined)) }),
     };
     this.rules.push(compiled);
     return compiled;
@@ -247,11 +299,7 @@ export class CompiledCluster {
         return { peer, subjects: new Bitset(this.subjects.length) };
       case 'ipBlock': {
         const ipBlock = compileIpBlock(peer.cidr, peer.exceptCidrs);
-        const subjects = new Bitset(this.subjects.length);
-        for (const s of this.subjects) {
-          const eligible = this.options.ipBlockMatchesPodIps || !s.selectable;
-          if (eligible && s.ips.some((ip) => ipBlockContains(ipBlock, ip))) subjects.add(s.index);
-        }
+        const subjects = this.selectByIpBlock(ipBlock, JSON.stringify([peer.cidr, peer.exceptCidrs]));
         return { peer, subjects, ipBlock };
       }
       case 'pods': {

@@ -41,6 +41,8 @@ type Resolved =
 export class Evaluator {
   public readonly options: ResolvedOptions;
   private readonly compiled: CompiledCluster;
+  private readonly unions = new Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>();
+  private readonly intersections = new Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>();
 
   constructor(public readonly cluster: Cluster, options?: EvaluatorOptions) {
     this.options = resolveOptions(options);
@@ -111,10 +113,11 @@ export class Evaluator {
   }
 
   private subjectConnections(source: Subject, destination: Subject): ConnectionSet {
-    const ingress = this.allowedConnections(this.compiled.ingressRules[destination.index], source, destination);
-    if (ingress.isEmpty()) return ingress;
+    // Egress first: sources usually have few egress rules, and most candidate pairs end there.
     const egress = this.allowedConnections(this.compiled.egressRules[source.index], destination, destination);
-    return ingress.intersect(egress);
+    if (egress.isEmpty()) return egress;
+    const ingress = this.allowedConnections(this.compiled.ingressRules[destination.index], source, destination);
+    return this.memo(this.intersections, egress, ingress, (a, b) => a.intersect(b));
   }
 
   /** Union of what the rules allow for the peer (undefined rules: not isolated, all allowed). */
@@ -123,9 +126,24 @@ export class Evaluator {
     let result = ConnectionSet.none();
     for (const rule of rules) {
       if (!rule.subjects.has(peer.index)) continue;
-      result = result.union(this.compiled.rulePorts(rule, destination));
+      result = this.memo(this.unions, result, this.compiled.rulePorts(rule, destination), (a, b) => a.union(b));
       if (result.isAll()) break;
     }
+    return result;
+  }
+
+  /** A set operation memoized by operand identity (operands and results are interned). */
+  private memo(
+    cache: Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>,
+    a: ConnectionSet,
+    b: ConnectionSet,
+    op: (a: ConnectionSet, b: ConnectionSet) => ConnectionSet,
+  ): ConnectionSet {
+    if (a === b) return a;
+    let inner = cache.get(a);
+    if (!inner) cache.set(a, inner = new Map());
+    let result = inner.get(b);
+    if (!result) inner.set(b, result = this.compiled.intern(op(a, b)));
     return result;
   }
 

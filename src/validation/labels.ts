@@ -1,5 +1,5 @@
-import { EMPTY_ERROR, maxBytesError, regexError } from './messages';
-import { dns1123SubdomainErrors } from './names';
+import { EMPTY_ERROR, maxBytesError, maxLengthError, regexError } from './messages';
+import { DNS1123_SUBDOMAIN_MAX_LENGTH, dns1123SubdomainErrors } from './names';
 
 const NAME_FORMAT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const NAME = new RegExp(`^${NAME_FORMAT}$`);

@@ -61,7 +61,7 @@ export function checkPeersMatchSomething(ctx: LintContext): CheckFinding[] {
           const problem = peerProblem(ctx, policy, peer);
           if (!problem) continue;
           findings.push(policyFinding(policy, 'peer-matches-nothing', peerPath(direction, rule.index, peer.index),
-            `The peer ${describePeer(peer, policy.spec.namespace)} ${problem}, so it allows nothing.`,
+            `The peer ${problem}, so it allows nothing: ${describePeer(peer, policy.spec.namespace)}.`,
             'Check the labels against the workloads (a podSelector-only peer matches only the policy\'s own '
             + 'namespace; namespaces are matched by their own labels, e.g. kubernetes.io/metadata.name).'));
         }

@@ -1,0 +1,83 @@
+import * as path from 'path';
+import { CliIo, ExitCode } from '../../src/cli/io';
+import { parseRuleOptions, runLint } from '../../src/lint/cli-command';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
+
+function capture(): { io: CliIo; out: () => string; err: () => string } {
+  let stdout = '';
+  let stderr = '';
+  return {
+    io: { stdout: { write: (s: string) => { stdout += s; return true; } }, stderr: { write: (s: string) => { stderr += s; return true; } } },
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+describe('runLint', () => {
+  test('prints each finding with file and line of its field, and exits 0 for warnings', () => {
+    // GIVEN policies on the Service port and without DNS
+    const { io, out } = capture();
+
+    // WHEN
+    const code = runLint([path.join(FIXTURES, 'problems')], {}, io);
+
+    // THEN
+    expect(code).toBe(ExitCode.OK);
+    const text = out();
+    expect(text).toMatch(/policies\.yaml:13: warning \[service-port-not-target-port\] shop\/web-ingress spec\.ingress\[0\]\.ports\[0\]: TCP port 80 is the port of Service shop\/web/);
+    expect(text).toMatch(/policies\.yaml:\d+: warning \[egress-without-dns\] shop\/web-egress spec\.egress: /);
+    expect(text).toContain('    fix: Use the pods\' port (targetPort "http" (8080)) instead of the Service port 80.');
+    expect(text.trimEnd().split('\n').pop()).toBe('3 findings in 2 files (0 errors, 2 warnings, 1 info)');
+  });
+
+  test('exits 1 when a rule is raised to error', () => {
+    const { io, out } = capture();
+    const code = runLint([path.join(FIXTURES, 'problems')], { rules: ['egress-without-dns=error'] }, io);
+    expect(code).toBe(ExitCode.FINDINGS);
+    expect(out()).toContain('error [egress-without-dns]');
+  });
+
+  test('prints nothing but the summary for clean input', () => {
+    const { io, out } = capture();
+    expect(runLint([path.join(FIXTURES, 'clean')], {}, io)).toBe(ExitCode.OK);
+    expect(out()).toBe('0 findings in 1 file (0 errors, 0 warnings, 0 info)\n');
+  });
+
+  test('writes JSON with every field of the findings', () => {
+    const { io, out } = capture();
+    runLint([path.join(FIXTURES, 'problems')], { format: 'json', rules: ['namespace-without-default-deny=off'] }, io);
+    const parsed = JSON.parse(out());
+    expect(parsed.findings.map((f: { rule: string }) => f.rule)).toEqual(['egress-without-dns', 'service-port-not-target-port']);
+    expect(parsed.findings[1]).toMatchObject({ severity: 'warning', kind: 'NetworkPolicy', namespaceName: 'shop', name: 'web-ingress' });
+    expect(parsed.inputProblems).toEqual([]);
+  });
+
+  test('exits 2 with a clear message for a bad --rule', () => {
+    const { io, err } = capture();
+    expect(runLint([FIXTURES], { rules: ['egress-without-dns'] }, io)).toBe(ExitCode.BAD_INPUT);
+    expect(err()).toContain('--rule "egress-without-dns" is not "<rule>=<level>"');
+  });
+
+  test('exits 2 for a missing path', () => {
+    const { io } = capture();
+    expect(runLint([path.join(FIXTURES, 'no-such-dir')], {}, io)).toBe(ExitCode.BAD_INPUT);
+  });
+});
+
+describe('parseRuleOptions', () => {
+  test('reads id=level pairs', () => {
+    expect(parseRuleOptions(['egress-without-dns=off', 'allow-all-rule = warning'])).toEqual({
+      'egress-without-dns': 'off',
+      'allow-all-rule': 'warning',
+    });
+  });
+
+  test('names an unknown rule and lists the known ones', () => {
+    expect(parseRuleOptions(['no-such-rule=off'])).toMatch(/^--rule "no-such-rule=off" names an unknown rule "no-such-rule"\. Known rules: egress-without-dns, /);
+  });
+
+  test('rejects an unknown level', () => {
+    expect(parseRuleOptions(['egress-without-dns=loud'])).toContain('level one of off, info, warning, error');
+  });
+});

@@ -34,6 +34,11 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
   const usable: LoadedObject[] = [];
   const rejected: string[] = [];
   for (const o of loaded.objects) {
+    if (isAdminPolicy(o)) {
+      io.stderr.write(`${o.source.file}:${o.source.line}: warning: ${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')} `
+        + 'is not evaluated (only networking.k8s.io/v1 NetworkPolicy is): the result ignores it\n');
+      continue;
+    }
     const errors = isNetworkPolicy(o)
       ? validateNetworkPolicy(o.object, { strictCidr: false }).filter((d) => d.severity === 'error')
       : [];
@@ -66,4 +71,9 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
 /** Whether an error is about the rules of a policy (its `spec`), so that evaluating it would be guesswork. */
 function changesMeaning(d: Diagnostic): boolean {
   return d.fieldPath === 'spec' || d.fieldPath.startsWith('spec.') || d.fieldPath.startsWith('spec[');
+}
+
+/** AdminNetworkPolicy, BaselineAdminNetworkPolicy and their successors (policy.networking.k8s.io). */
+function isAdminPolicy(o: LoadedObject): boolean {
+  return String(o.object.apiVersion).startsWith('policy.networking.k8s.io/');
 }

@@ -168,6 +168,17 @@ describe('connlist command', () => {
       expect(run.stderr).toContain(`${file}:9: warning: default/deny: status: strict decoding error: unknown field "status"\n`);
     });
 
+    test('admin network policies are not evaluated, and a warning says so', () => {
+      const file = write('anp.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
+        'apiVersion: policy.networking.k8s.io/v1alpha1', 'kind: AdminNetworkPolicy', 'metadata: {name: deny-all}',
+        'spec: {priority: 1, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}', '',
+      ].join('\n'));
+      const run = runCli('connlist', file);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe(`${file}:5: warning: AdminNetworkPolicy deny-all is not evaluated (only networking.k8s.io/v1 NetworkPolicy is): the result ignores it\n`);
+    });
+
     test('a folder without manifests gives an empty list and a warning', () => {
       const run = runCli('connlist', tmp);
       expect(run).toEqual({ code: 0, stdout: '', stderr: `${tmp}: folder holds no *.yaml, *.yml, *.json file (warning)\n` });

@@ -1,5 +1,7 @@
+import { Chart, Testing } from 'cdk8s';
 import { shopApp } from './shop-app';
 import { AllowFrom, Peer, Pods, Port, Reachability } from '../../src';
+import { printReachability } from '../../src/testing/print-reachability';
 
 function shopReach(widen?: (s: ReturnType<typeof shopApp>) => void): Reachability {
   const s = shopApp();
@@ -52,5 +54,25 @@ describe('the reachability matrix', () => {
 
   test('is empty for an empty cluster', () => {
     expect(Reachability.fromManifests([]).matrix()).toBe('');
+  });
+});
+
+describe('printReachability', () => {
+  test('indents the matrix under a heading', () => {
+    const { app } = shopApp();
+
+    expect(printReachability(app)).toBe([
+      '  reachability:',
+      '    203.0.113.0/24 -> shop/web[Deployment] : TCP 8080',
+      '    shop/api[Deployment] -> 0.0.0.0/0 except 10.0.0.0/8 : TCP 443',
+      '    shop/web[Deployment] -> shop/api[Deployment] : TCP 8080',
+    ].join('\n'));
+  });
+
+  test('says so when nothing is allowed', () => {
+    const app = Testing.app();
+    new Chart(app, 'empty');
+
+    expect(printReachability(app)).toBe('  reachability:\n    (nothing is allowed)');
   });
 });

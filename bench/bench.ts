@@ -1,0 +1,216 @@
+// `npm run bench [-- --quick]`: measures the evaluator, synthesis and the CLI on generated
+// clusters and prints a Markdown table, then one JSON object as the last line.
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { OUT_DIR, compileForChildren } from './compile';
+import { ClusterSize, generateCluster } from './generate';
+import { writeYamlFolder } from './yaml-files';
+
+interface Plan {
+  readonly sizes: ClusterSize[];
+  readonly reference: ClusterSize;
+  readonly synth: ClusterSize;
+  readonly cli: ClusterSize;
+  readonly queries: number;
+  readonly repeats: number;
+}
+
+const FULL: Plan = {
+  sizes: [
+    { workloads: 625, policies: 250, namespaces: 25 },
+    { workloads: 1250, policies: 500, namespaces: 50 },
+    { workloads: 2500, policies: 1000, namespaces: 100 },
+    { workloads: 5000, policies: 2000, namespaces: 200 },
+  ],
+  reference: { workloads: 1000, policies: 400, namespaces: 40 },
+  synth: { workloads: 1000, policies: 1000, namespaces: 40 },
+  cli: { workloads: 1000, policies: 500, namespaces: 40 },
+  queries: 20000,
+  repeats: 5,
+};
+
+const QUICK: Plan = {
+  sizes: [
+    { workloads: 250, policies: 100, namespaces: 10 },
+    { workloads: 500, policies: 200, namespaces: 20 },
+    { workloads: 1000, policies: 400, namespaces: 40 },
+    { workloads: 2000, policies: 800, namespaces: 80 },
+  ],
+  reference: { workloads: 300, policies: 120, namespaces: 12 },
+  synth: { workloads: 200, policies: 200, namespaces: 10 },
+  cli: { workloads: 300, policies: 150, namespaces: 12 },
+  queries: 5000,
+  repeats: 3,
+};
+
+function child(task: string, args: (string | number)[]): any {
+  const script = path.join(OUT_DIR, 'bench', 'child.js');
+  const result = spawnSync(process.execPath, [script, task, ...args.map(String)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    throw new Error(`benchmark task "${task} ${args.join(' ')}" failed with exit code ${result.status}:\n${result.stderr}`);
+  }
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+function sizeArgs(s: ClusterSize): number[] {
+  return [s.workloads, s.policies, s.namespaces];
+}
+
+function sizeText(s: ClusterSize): string {
+  return `${s.workloads.toLocaleString('en-US')} workloads / ${s.policies.toLocaleString('en-US')} policies / ${s.namespaces} namespaces`;
+}
+
+/** Wall seconds of a child `node` process (start-up included), best of `repeats`. */
+function timeNode(args: string[], repeats: number): number {
+  let best = Infinity;
+  const devNull = fs.openSync(os.devNull, 'w');
+  try {
+    for (let r = 0; r < repeats; r++) {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, args, { stdio: ['ignore', devNull, 'pipe'] });
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+      if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed with exit code ${result.status}:\n${result.stderr}`);
+      best = Math.min(best, elapsed);
+    }
+  } finally {
+    fs.closeSync(devNull);
+  }
+  return best;
+}
+
+function cliBenchmark(s: ClusterSize, repeats: number): { cliSeconds: number; parseSeconds: number; lines: number; objects: number; bytes: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-bench-'));
+  try {
+    const files = writeYamlFolder(generateCluster(s), dir);
+    const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'connlist', dir];
+    const parse = [path.join(OUT_DIR, 'bench', 'parse-only.js'), dir];
+    // Check once that both do their job before timing them.
+    const listed = spawnSync(process.execPath, cli, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (listed.status !== 0) throw new Error(`connlist failed with exit code ${listed.status}:\n${listed.stderr}`);
+    const parsed = spawnSync(process.execPath, parse, { encoding: 'utf8' });
+    if (parsed.status !== 0) throw new Error(`the parse-only baseline failed:\n${parsed.stderr}`);
+    const lines = listed.stdout.split('\n').filter((l) => l.trim() !== '').length;
+    let cliSeconds = Infinity;
+    let parseSeconds = Infinity;
+    for (let r = 0; r < repeats; r++) {
+      parseSeconds = Math.min(parseSeconds, timeNode(parse, 1));
+      cliSeconds = Math.min(cliSeconds, timeNode(cli, 1));
+    }
+    return { cliSeconds, parseSeconds, lines, objects: Number(parsed.stdout.trim()), bytes };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function fixed(n: number, digits = 3): string {
+  return n.toFixed(digits);
+}
+
+function main(): void {
+  const quick = process.argv.includes('--quick');
+  const plan = quick ? QUICK : FULL;
+  const started = Date.now();
+  compileForChildren();
+
+  const rows: string[][] = [];
+  const evaluations = plan.sizes.map((s) => {
+    const r = child('evaluate', [...sizeArgs(s), plan.repeats]);
+    const best = r.runs.slice(1).reduce((a: any, b: any) => (b.total < a.total ? b : a), r.runs[r.runs.length - 1]);
+    return { size: s, ...r, best };
+  });
+  const growth: number[] = [];
+  evaluations.forEach((e, i) => {
+    let exponent = '';
+    if (i > 0) {
+      const prev = evaluations[i - 1];
+      const g = Math.log(e.best.total / prev.best.total) / Math.log(e.size.workloads / prev.size.workloads);
+      growth.push(g);
+      exponent = `, growth exponent ${fixed(g, 2)}`;
+    }
+    rows.push([
+      `Index + full connectivity, ${sizeText(e.size)}`,
+      `${fixed(e.best.total)} s (index ${fixed(e.best.build)} s + pairs ${fixed(e.best.connectivity)} s; first run ${fixed(e.runs[0].total)} s)`,
+      `${e.pairs.toLocaleString('en-US')} allowed pairs of ${(e.size.workloads * (e.size.workloads - 1)).toLocaleString('en-US')}${exponent}`,
+    ]);
+  });
+  const largest = evaluations[evaluations.length - 1];
+  rows.push([
+    `Peak RSS, ${sizeText(largest.size)}`,
+    `${fixed(largest.peakRssMib, 0)} MiB`,
+    `whole child process (Node itself, generated cluster, ${plan.repeats} evaluations); ${fixed(largest.rssBeforeMib, 0)} MiB before the first evaluation`,
+  ]);
+
+  const q = child('query', [...sizeArgs(largest.size), plan.queries]);
+  rows.push([
+    `Single query after indexing, ${sizeText(largest.size)}`,
+    `${fixed(q.verdictMedianUs, 1)} µs median`,
+    `\`verdict()\` with its explanation, ${q.queries.toLocaleString('en-US')} random queries (p90 ${fixed(q.verdictP90Us, 1)} µs); \`workloadConnections()\` ${fixed(q.pairMedianUs, 1)} µs`,
+  ]);
+
+  const ref = child('reference', sizeArgs(plan.reference));
+  if (ref.mismatches > 0) {
+    process.stderr.write(`The evaluator and the reference evaluator disagree on ${ref.mismatches} pairs:\n${ref.firstMismatches.join('\n')}\n`);
+    process.exit(1);
+  }
+  const speedup = ref.referenceSeconds / ref.evaluatorSeconds;
+  rows.push([
+    `Speedup over the reference evaluator, ${sizeText(plan.reference)}`,
+    `${fixed(speedup, 0)}×`,
+    `evaluator ${fixed(ref.evaluatorSeconds)} s, reference ${fixed(ref.referenceSeconds, 1)} s; all ${ref.checkedPairs.toLocaleString('en-US')} ordered pairs equal (${ref.pairs.toLocaleString('en-US')} allowed)`,
+  ]);
+
+  const syn = child('synth', [...sizeArgs(plan.synth), plan.repeats]);
+  if (syn.constructsPolicies !== syn.policies || syn.rawPolicies !== syn.policies) {
+    throw new Error(`synthesis produced ${syn.constructsPolicies} (constructs) and ${syn.rawPolicies} (raw) policies, expected ${syn.policies}`);
+  }
+  const synthRatio = syn.constructsSeconds / syn.rawSeconds;
+  rows.push([
+    `Synthesis of ${syn.policies.toLocaleString('en-US')} policies, constructs with validation vs raw \`KubeNetworkPolicy\``,
+    `${fixed(synthRatio, 2)}×`,
+    `${fixed(syn.constructsSeconds)} s vs ${fixed(syn.rawSeconds)} s, \`App.synthYaml()\` both, best of ${plan.repeats}`,
+  ]);
+
+  const cli = cliBenchmark(plan.cli, plan.repeats);
+  const cliRatio = cli.cliSeconds / cli.parseSeconds;
+  rows.push([
+    `CLI \`connlist\` on a YAML folder, ${sizeText(plan.cli)}`,
+    `${fixed(cliRatio, 2)}× parsing`,
+    `${fixed(cli.cliSeconds)} s vs ${fixed(cli.parseSeconds)} s to parse the same ${cli.objects.toLocaleString('en-US')} objects `
+      + `(${fixed(cli.bytes / 1024 / 1024, 1)} MiB) with \`yaml\`; both child \`node\` processes, start-up included, best of ${plan.repeats}; ${cli.lines.toLocaleString('en-US')} output lines`,
+  ]);
+
+  console.log(`## cdk8s-netpol benchmark${quick ? ' (--quick)' : ''}`);
+  console.log();
+  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log();
+  console.log('| Measurement | Result | Details |');
+  console.log('| --- | --- | --- |');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  console.log();
+  const summary = {
+    quick,
+    workloads: largest.size.workloads,
+    policies: largest.size.policies,
+    full_matrix_s: Number(fixed(largest.best.total)),
+    index_s: Number(fixed(largest.best.build)),
+    allowed_pairs: largest.pairs,
+    growth_exponents: growth.map((g) => Number(fixed(g, 2))),
+    growth_exponent_max: Number(fixed(Math.max(...growth), 2)),
+    peak_rss_mib: Number(fixed(largest.peakRssMib, 0)),
+    query_us: Number(fixed(q.verdictMedianUs, 1)),
+    pair_query_us: Number(fixed(q.pairMedianUs, 1)),
+    speedup_vs_reference: Number(fixed(speedup, 0)),
+    reference_pairs_checked: ref.checkedPairs,
+    synth_ratio: Number(fixed(synthRatio, 2)),
+    cli_parse_ratio: Number(fixed(cliRatio, 2)),
+    load_average: Number(os.loadavg()[0].toFixed(1)),
+    elapsed_s: Math.round((Date.now() - started) / 1000),
+  };
+  console.log(JSON.stringify(summary));
+}
+
+main();

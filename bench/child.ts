@@ -1,0 +1,178 @@
+// One measurement, run in its own process by bench.ts so that memory and JIT state do not leak
+// between measurements. Prints one JSON object on its last line.
+import { ClusterSize, generateCluster, toCluster } from './generate';
+import { Random } from './random';
+import { synthRaw, synthWithConstructs } from './synth';
+import { Evaluator } from '../src/eval/evaluator';
+import { ReferenceEvaluator } from '../src/eval/reference-evaluator';
+import { Protocol, workloadKey } from '../src/model/cluster';
+
+const MIB = 1024 * 1024;
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function size(args: string[]): ClusterSize {
+  return { workloads: Number(args[0]), policies: Number(args[1]), namespaces: Number(args[2]), seed: 1 };
+}
+
+/** Index build plus full connectivity, `repeats` times; the peak RSS of the whole process. */
+function evaluate(args: string[]): object {
+  const cluster = toCluster(generateCluster(size(args)));
+  const repeats = Number(args[3] ?? 3);
+  const rssBeforeMib = process.memoryUsage().rss / MIB;
+  const runs: { build: number; connectivity: number; total: number }[] = [];
+  let pairs = 0;
+  for (let r = 0; r < repeats; r++) {
+    const start = process.hrtime.bigint();
+    const evaluator = new Evaluator(cluster);
+    const build = seconds(start);
+    const connectivity = evaluator.connectivity();
+    const total = seconds(start);
+    runs.push({ build, connectivity: total - build, total });
+    pairs = connectivity.pairs.length;
+  }
+  return {
+    runs,
+    pairs,
+    rssBeforeMib,
+    peakRssMib: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** Median latency of single queries after indexing: `verdict()` and `workloadConnections()`. */
+function query(args: string[]): object {
+  const cluster = toCluster(generateCluster(size(args)));
+  const count = Number(args[3] ?? 20000);
+  const evaluator = new Evaluator(cluster);
+  const workloads = cluster.workloads;
+  const random = new Random(7);
+  const protocols: Protocol[] = ['TCP', 'TCP', 'TCP', 'UDP'];
+  const ports = [53, 80, 443, 5432, 6379, 8080, 8081, 9000, 9050, 9102, 5005];
+  const pick = () => {
+    const source = random.pick(workloads);
+    const destination = random.pick(workloads);
+    const own = destination.ports.length > 0 && random.chance(0.5) ? random.pick(destination.ports) : undefined;
+    return {
+      source: { workload: source },
+      destination: { workload: destination },
+      protocol: own ? own.protocol : random.pick(protocols),
+      port: own ? own.port : random.pick(ports),
+    };
+  };
+  const measure = (fn: () => void): number[] => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const start = process.hrtime.bigint();
+      fn();
+      times.push(Number(process.hrtime.bigint() - start) / 1e3);
+    }
+    return times;
+  };
+  const queries = Array.from({ length: count }, pick);
+  let i = 0;
+  let allowed = 0;
+  for (const q of queries.slice(0, 2000)) evaluator.verdict(q); // warm-up
+  const verdictTimes = measure(() => {
+    if (evaluator.verdict(queries[i++ % count]).allowed) allowed++;
+  });
+  const sources = queries.map((q) => q.source.workload);
+  const destinations = queries.map((q) => q.destination.workload);
+  i = 0;
+  const pairTimes = measure(() => {
+    evaluator.workloadConnections(sources[i % count], destinations[i % count]);
+    i++;
+  });
+  return {
+    verdictMedianUs: median(verdictTimes),
+    verdictP90Us: [...verdictTimes].sort((a, b) => a - b)[Math.floor(count * 0.9)],
+    pairMedianUs: median(pairTimes),
+    queries: count,
+    allowedShare: allowed / count,
+  };
+}
+
+/**
+ * The evaluator's full connectivity against the reference evaluator's pair-by-pair answers on
+ * the same cluster; every ordered pair must have the same connection set.
+ */
+function reference(args: string[]): object {
+  const cluster = toCluster(generateCluster(size(args)));
+  const evaluatorTimes: number[] = [];
+  let result = new Evaluator(cluster).connectivity();
+  for (let r = 0; r < 3; r++) {
+    const start = process.hrtime.bigint();
+    result = new Evaluator(cluster).connectivity();
+    evaluatorTimes.push(seconds(start));
+  }
+  const start = process.hrtime.bigint();
+  const oracle = new ReferenceEvaluator(cluster);
+  const expected = new Map<string, string>();
+  const workloads = cluster.workloads;
+  for (const source of workloads) {
+    for (const destination of workloads) {
+      if (source === destination) continue;
+      const connections = oracle.workloadConnections(source, destination);
+      if (!connections.isEmpty()) expected.set(`${workloadKey(source)} => ${workloadKey(destination)}`, connections.toString());
+    }
+  }
+  const referenceSeconds = seconds(start);
+  const mismatches: string[] = [];
+  const actual = new Map(result.pairs.map((p) => [`${workloadKey(p.source)} => ${workloadKey(p.destination)}`, p.connections.toString()]));
+  for (const [key, want] of expected) {
+    if (actual.get(key) !== want) mismatches.push(`${key}: evaluator ${actual.get(key) ?? 'No Connections'}, reference ${want}`);
+  }
+  for (const [key, got] of actual) {
+    if (!expected.has(key)) mismatches.push(`${key}: evaluator ${got}, reference No Connections`);
+  }
+  return {
+    evaluatorSeconds: median(evaluatorTimes),
+    referenceSeconds,
+    pairs: expected.size,
+    checkedPairs: workloads.length * (workloads.length - 1),
+    mismatches: mismatches.length,
+    firstMismatches: mismatches.slice(0, 5),
+  };
+}
+
+/** Synthesis through our constructs (validation on) and of raw KubeNetworkPolicy objects: best of `repeats`. */
+function synth(args: string[]): object {
+  const synthetic = generateCluster(size(args));
+  const repeats = Number(args[3] ?? 5);
+  const count = (yaml: string) => (yaml.match(/^kind: NetworkPolicy$/gm) ?? []).length;
+  const constructsPolicies = count(synthWithConstructs(synthetic)); // warm-up, and the check
+  const rawPolicies = count(synthRaw(synthetic));
+  const constructsTimes: number[] = [];
+  const rawTimes: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    let start = process.hrtime.bigint();
+    synthRaw(synthetic);
+    rawTimes.push(seconds(start));
+    start = process.hrtime.bigint();
+    synthWithConstructs(synthetic);
+    constructsTimes.push(seconds(start));
+  }
+  return {
+    policies: synthetic.policies.length,
+    constructsPolicies,
+    rawPolicies,
+    constructsSeconds: Math.min(...constructsTimes),
+    rawSeconds: Math.min(...rawTimes),
+  };
+}
+
+const TASKS: Record<string, (args: string[]) => object> = { evaluate, query, reference, synth };
+const [task, ...rest] = process.argv.slice(2);
+const run = TASKS[task];
+if (!run) {
+  process.stderr.write(`Unknown benchmark task "${task}": use one of ${Object.keys(TASKS).join(', ')}.\n`);
+  process.exit(2);
+}
+process.stdout.write(`${JSON.stringify(run(rest))}\n`);

@@ -1,0 +1,348 @@
+import { Random } from './random';
+import { Cluster, ContainerPortSpec } from '../src/model/cluster';
+import {
+  LabelSelectorManifest,
+  LabelSelectorRequirementManifest,
+  NAMESPACE_NAME_LABEL,
+  NetworkPolicyManifest,
+  NetworkPolicyPeerManifest,
+  NetworkPolicyPortManifest,
+} from '../src/model/manifest';
+
+/** How big a synthetic cluster is, and the seed that makes it reproducible. */
+export interface ClusterSize {
+  readonly workloads: number;
+  readonly policies: number;
+  readonly namespaces: number;
+  /** @default 1 */
+  readonly seed?: number;
+}
+
+export interface SyntheticNamespace {
+  readonly name: string;
+  readonly labels: Record<string, string>;
+}
+
+export interface SyntheticWorkload {
+  readonly namespace: string;
+  readonly name: string;
+  readonly labels: Record<string, string>;
+  readonly ports: ContainerPortSpec[];
+  /** One address per workload, unique in the cluster (10.x.y.z). */
+  readonly podIp: string;
+}
+
+/** A generated cluster: plain data, turned into a `Cluster`, YAML files or constructs by the callers. */
+export interface SyntheticCluster {
+  readonly size: ClusterSize;
+  readonly namespaces: SyntheticNamespace[];
+  readonly workloads: SyntheticWorkload[];
+  readonly policies: NetworkPolicyManifest[];
+}
+
+/** Namespaces every generated cluster has (when there is room), like a real cluster's add-ons. */
+export const SYSTEM_NAMESPACES = ['kube-system', 'monitoring', 'ingress-nginx'];
+
+const TEAMS = ['payments', 'shop', 'search', 'identity', 'billing', 'catalog', 'checkout', 'ads', 'media', 'support'];
+const ENVS = ['prod', 'staging', 'dev'];
+/** The tiers of a namespace's workloads, in the order they are created. */
+const TIERS = ['frontend', 'backend', 'backend', 'db', 'cache', 'worker', 'backend', 'frontend'];
+const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+/** Share of application namespaces without a default-deny policy (their pods stay open). */
+const OPEN_NAMESPACE_SHARE = 0.02;
+/** Application namespaces per team: bigger clusters have more teams, not bigger ones. */
+const NAMESPACES_PER_TEAM = 4;
+
+/**
+ * Generates a synthetic cluster deterministically from `size.seed`: namespaces with team and
+ * environment labels, workloads in tiers with labels and named container ports, and a realistic
+ * policy mix per namespace: default deny (ingress and egress, or ingress only), DNS egress, and
+ * allow rules with pod selectors, namespace selectors, pod-and-namespace peers, matchExpressions
+ * (In, NotIn, Exists, DoesNotExist), named and numeric ports, port ranges, and ipBlocks with
+ * except. Exactly `size.workloads` workloads and `size.policies` policies are produced.
+ */
+export function generateCluster(size: ClusterSize): SyntheticCluster {
+  if (size.namespaces < SYSTEM_NAMESPACES.length + 1) {
+    throw new Error(`A synthetic cluster needs at least ${SYSTEM_NAMESPACES.length + 1} namespaces, got ${size.namespaces}.`);
+  }
+  const random = new Random(size.seed ?? 1);
+  const namespaces = generateNamespaces(size.namespaces, random);
+  const workloads = generateWorkloads(namespaces, size.workloads, random);
+  const policies = generatePolicies(namespaces, workloads, size.policies, random);
+  return { size, namespaces, workloads, policies };
+}
+
+/** The generated cluster as the evaluator's model (workloads are Deployments with one pod IP each). */
+export function toCluster(synthetic: SyntheticCluster): Cluster {
+  const cluster = new Cluster();
+  for (const ns of synthetic.namespaces) cluster.addNamespace(ns.name, ns.labels);
+  for (const w of synthetic.workloads) {
+    cluster.addWorkload({
+      namespace: w.namespace,
+      name: w.name,
+      kind: 'Deployment',
+      labels: w.labels,
+      ports: w.ports,
+      podIps: [w.podIp],
+    });
+  }
+  for (const p of synthetic.policies) cluster.addPolicy(p);
+  return cluster;
+}
+
+function generateNamespaces(count: number, random: Random): SyntheticNamespace[] {
+  const result: SyntheticNamespace[] = SYSTEM_NAMESPACES.map((name) => ({
+    name,
+    labels: { [NAMESPACE_NAME_LABEL]: name, tier: 'platform' },
+  }));
+  const teams = Math.max(1, Math.ceil((count - result.length) / NAMESPACES_PER_TEAM));
+  for (let i = 0; result.length < count; i++) {
+    const t = i % teams;
+    const team = `${TEAMS[t % TEAMS.length]}${t >= TEAMS.length ? Math.floor(t / TEAMS.length) : ''}`;
+    const env = random.pick(ENVS);
+    const name = `${team}-${env}-${i}`;
+    result.push({ name, labels: { [NAMESPACE_NAME_LABEL]: name, team, env } });
+  }
+  return result;
+}
+
+function generateWorkloads(namespaces: SyntheticNamespace[], count: number, random: Random): SyntheticWorkload[] {
+  const result: SyntheticWorkload[] = [];
+  const system: Omit<SyntheticWorkload, 'podIp'>[] = [
+    {
+      namespace: 'kube-system',
+      name: 'coredns',
+      labels: { 'k8s-app': 'kube-dns' },
+      ports: [port('dns', 53, 'UDP'), port('dns-tcp', 53, 'TCP'), port('metrics', 9153, 'TCP')],
+    },
+    { namespace: 'monitoring', name: 'prometheus', labels: { app: 'prometheus' }, ports: [port('web', 9090, 'TCP')] },
+    {
+      namespace: 'ingress-nginx',
+      name: 'ingress-nginx-controller',
+      labels: { 'app.kubernetes.io/name': 'ingress-nginx' },
+      ports: [port('http', 80, 'TCP'), port('https', 443, 'TCP')],
+    },
+  ];
+  const perNamespace = new Map<string, number>();
+  const add = (w: Omit<SyntheticWorkload, 'podIp'>): void => {
+    const nsIndex = namespaces.findIndex((n) => n.name === w.namespace);
+    const k = perNamespace.get(w.namespace) ?? 0;
+    perNamespace.set(w.namespace, k + 1);
+    result.push({ ...w, podIp: podIp(nsIndex, k) });
+  };
+  for (const w of system.slice(0, count)) add(w);
+  const apps = namespaces.slice(SYSTEM_NAMESPACES.length);
+  for (let i = 0; result.length < count; i++) {
+    const ns = apps[i % apps.length];
+    const k = Math.floor(i / apps.length);
+    const tier = TIERS[k % TIERS.length];
+    const name = `${tier}-${k}`;
+    const labels: Record<string, string> = { app: name, tier, version: random.pick(['v1', 'v2']) };
+    if (tier !== 'db' && random.chance(0.6)) labels.metrics = 'enabled';
+    if (random.chance(0.05)) labels.legacy = 'true';
+    add({ namespace: ns.name, name, labels, ports: tierPorts(tier, random) });
+  }
+  return result;
+}
+
+function tierPorts(tier: string, random: Random): ContainerPortSpec[] {
+  const metrics = port('metrics', random.pick([9102, 9100, 8081]), 'TCP');
+  switch (tier) {
+    case 'frontend': return [port('http', random.pick([8080, 3000]), 'TCP'), metrics];
+    case 'backend': return [port('http', random.pick([8080, 8081, 8000]), 'TCP'), port('grpc', 9000, 'TCP'), metrics];
+    case 'db': return [port('postgres', 5432, 'TCP')];
+    case 'cache': return [port('redis', 6379, 'TCP'), metrics];
+    default: return random.chance(0.3) ? [metrics, port('statsd', 8125, 'UDP')] : [metrics];
+  }
+}
+
+function port(name: string, number: number, protocol: 'TCP' | 'UDP' | 'SCTP'): ContainerPortSpec {
+  return { name, port: number, protocol };
+}
+
+/** 10.a.b.c, unique per (namespace, workload) for up to 65,536 namespaces of 254 workloads. */
+function podIp(nsIndex: number, k: number): string {
+  return `10.${Math.floor(nsIndex / 256)}.${nsIndex % 256}.${(k % 254) + 1}`;
+}
+
+/** Everything a policy template needs to know about one namespace. */
+interface NamespaceContext {
+  readonly ns: SyntheticNamespace;
+  readonly index: number;
+  readonly workloads: SyntheticWorkload[];
+  readonly otherTeams: string[];
+  readonly random: Random;
+}
+
+type Template = (ctx: NamespaceContext, name: string) => NetworkPolicyManifest;
+
+function generatePolicies(
+  namespaces: SyntheticNamespace[],
+  workloads: SyntheticWorkload[],
+  count: number,
+  random: Random,
+): NetworkPolicyManifest[] {
+  const apps = namespaces.slice(SYSTEM_NAMESPACES.length);
+  const byNamespace = new Map<string, SyntheticWorkload[]>();
+  for (const w of workloads) {
+    const list = byNamespace.get(w.namespace) ?? [];
+    list.push(w);
+    byNamespace.set(w.namespace, list);
+  }
+  const teams = [...new Set(apps.map((n) => n.labels.team))];
+  const result: NetworkPolicyManifest[] = [];
+  apps.forEach((ns, index) => {
+    const budget = Math.floor(count / apps.length) + (index < count % apps.length ? 1 : 0);
+    const ctx: NamespaceContext = {
+      ns,
+      index,
+      workloads: byNamespace.get(ns.name) ?? [],
+      otherTeams: teams.filter((t) => t !== ns.labels.team),
+      random,
+    };
+    const open = random.chance(OPEN_NAMESPACE_SHARE);
+    const plan: [string, Template][] = open ? [] : baselineTemplates(random);
+    for (let k = 0; plan.length < budget; k++) {
+      const [name, template] = APP_TEMPLATES[(index + k) % APP_TEMPLATES.length];
+      plan.push([`${name}-${k}`, template]);
+    }
+    for (const [name, template] of plan.slice(0, budget)) result.push(template(ctx, name));
+  });
+  return result;
+}
+
+/** Default deny (both directions in most namespaces, ingress only in some) and DNS egress. */
+function baselineTemplates(random: Random): [string, Template][] {
+  if (random.chance(0.2)) return [['default-deny-ingress', (ctx, name) => policy(ctx, name, {}, { types: ['Ingress'] })]];
+  return [
+    ['default-deny', (ctx, name) => policy(ctx, name, {}, { types: ['Ingress', 'Egress'] })],
+    ['allow-dns', (ctx, name) => policy(ctx, name, {}, {
+      types: ['Egress'],
+      egress: [{
+        to: [{ namespaceSelector: nameSelector('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+        ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+      }],
+    })],
+  ];
+}
+
+const APP_TEMPLATES: [string, Template][] = [
+  ['frontend-from-ingress', (ctx, name) => policy(ctx, name, tierSelector('frontend'), {
+    types: ['Ingress'],
+    ingress: [{
+      from: [{ namespaceSelector: nameSelector('ingress-nginx'), podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } } }],
+      ports: [{ protocol: 'TCP', port: 'http' }],
+    }],
+  })],
+  ['backend-from-frontend', (ctx, name) => policy(ctx, name, tierSelector('backend'), {
+    types: ['Ingress'],
+    ingress: [{ from: [{ podSelector: tierSelector('frontend') }], ports: [{ port: 'http' }, { protocol: 'TCP', port: 9000 }] }],
+  })],
+  ['db-from-backend', (ctx, name) => policy(ctx, name, appSelector(ctx, 'db'), {
+    types: ['Ingress'],
+    ingress: [{ from: [{ podSelector: inSelector('tier', ['backend', 'worker']) }], ports: [{ protocol: 'TCP', port: 5432 }] }],
+  })],
+  ['metrics-scrape', (ctx, name) => policy(ctx, name, { matchExpressions: [{ key: 'metrics', operator: 'Exists' }] }, {
+    types: ['Ingress'],
+    ingress: [{
+      from: [{ namespaceSelector: nameSelector('monitoring'), podSelector: { matchLabels: { app: 'prometheus' } } }],
+      ports: [{ protocol: 'TCP', port: 'metrics' }],
+    }],
+  })],
+  ['cross-team', (ctx, name) => policy(ctx, name, appSelector(ctx, 'backend'), {
+    types: ['Ingress'],
+    ingress: [{
+      from: [{
+        namespaceSelector: {
+          matchLabels: { team: ctx.random.pick(ctx.otherTeams.length > 0 ? ctx.otherTeams : [ctx.ns.labels.team ?? 'none']) },
+          matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'staging'] }],
+        },
+        podSelector: tierSelector('frontend'),
+      }],
+      ports: [{ protocol: 'TCP', port: 9000, endPort: 9100 }],
+    }],
+  })],
+  ['egress-internet', (ctx, name) => policy(ctx, name, tierSelector('frontend'), {
+    types: ['Egress'],
+    egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: PRIVATE_RANGES } }], ports: [{ protocol: 'TCP', port: 443 }] }],
+  })],
+  ['egress-in-namespace', (ctx, name) => policy(ctx, name, tierSelector('backend'), {
+    types: ['Egress'],
+    egress: [
+      { to: [{ podSelector: inSelector('tier', ['db', 'cache']) }], ports: [{ protocol: 'TCP', port: 5432 }, { protocol: 'TCP', port: 6379 }] },
+      { to: [{ podSelector: tierSelector('backend') }], ports: [{ protocol: 'TCP', port: 'grpc' }] },
+    ],
+  })],
+  ['from-subnet', (ctx, name) => {
+    const b = ctx.random.int(0, 255);
+    return policy(ctx, name, appSelector(ctx, 'backend'), {
+      types: ['Ingress'],
+      ingress: [{
+        from: [{ ipBlock: { cidr: `10.${ctx.index % 256}.0.0/16`, except: [`10.${ctx.index % 256}.${b}.0/24`] } }],
+        ports: [{ protocol: 'UDP', port: 5000, endPort: 5010 }, { protocol: 'TCP', port: 8443 }],
+      }],
+    });
+  }],
+  ['not-legacy', (ctx, name) => policy(ctx, name, {
+    matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }, { key: 'legacy', operator: 'DoesNotExist' }],
+  }, {
+    types: ['Ingress'],
+    ingress: [{
+      from: [{
+        namespaceSelector: {
+          matchLabels: { team: ctx.ns.labels.team ?? 'none' },
+          matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['dev'] }],
+        },
+      }],
+      ports: [{ protocol: 'TCP', port: 8080 }],
+    }],
+  })],
+  ['worker-egress', (ctx, name) => policy(ctx, name, tierSelector('worker'), {
+    types: ['Egress'],
+    egress: [{
+      to: [{ namespaceSelector: { matchLabels: { team: ctx.ns.labels.team ?? 'none' } }, podSelector: tierSelector('backend') }],
+      ports: [{ protocol: 'TCP', port: 'grpc' }, { protocol: 'UDP', port: 'statsd' }],
+    }],
+  })],
+  ['same-namespace', (ctx, name) => policy(ctx, name, {}, { types: ['Ingress'], ingress: [{ from: [{ podSelector: {} }] }] })],
+];
+
+interface PolicyBody {
+  readonly types: ('Ingress' | 'Egress')[];
+  readonly ingress?: { from?: NetworkPolicyPeerManifest[]; ports?: NetworkPolicyPortManifest[] }[];
+  readonly egress?: { to?: NetworkPolicyPeerManifest[]; ports?: NetworkPolicyPortManifest[] }[];
+}
+
+function policy(ctx: NamespaceContext, name: string, podSelector: LabelSelectorManifest, body: PolicyBody): NetworkPolicyManifest {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name, namespace: ctx.ns.name },
+    spec: {
+      podSelector,
+      policyTypes: body.types,
+      ...(body.ingress ? { ingress: body.ingress } : {}),
+      ...(body.egress ? { egress: body.egress } : {}),
+    },
+  };
+}
+
+function nameSelector(namespace: string): LabelSelectorManifest {
+  return { matchLabels: { [NAMESPACE_NAME_LABEL]: namespace } };
+}
+
+function tierSelector(tier: string): LabelSelectorManifest {
+  return { matchLabels: { tier } };
+}
+
+function inSelector(key: string, values: string[]): LabelSelectorManifest {
+  const requirement: LabelSelectorRequirementManifest = { key, operator: 'In', values };
+  return { matchExpressions: [requirement] };
+}
+
+/** One workload of the tier in this namespace by its app label, or the whole tier when there is none. */
+function appSelector(ctx: NamespaceContext, tier: string): LabelSelectorManifest {
+  const candidates = ctx.workloads.filter((w) => w.labels.tier === tier);
+  if (candidates.length === 0) return tierSelector(tier);
+  return { matchLabels: { app: ctx.random.pick(candidates).labels.app } };
+}

@@ -40,7 +40,8 @@ export class Endpoint {
   }
 
   /**
-   * One address outside the cluster (or, when `ipBlockMatchesPodIps` is on, any address).
+   * One address outside the cluster. It is never taken for a pod, even when a workload has
+   * that IP: name the workload to ask about a pod.
    *
    * @param address an IPv4 or IPv6 address, e.g. `203.0.113.7`
    */

@@ -24,7 +24,9 @@ export interface AllowTrafficProps extends NetworkPolicyOptions {
    * Also write the opposite rule at the other end: for every peer made of pods in
    * namespaces known by name (`Pods.of(workload)`, `Pods…inNamespaces(Namespaces.named(…))`,
    * `Namespaces.named(…)`), one policy per namespace that lets those pods send (for
-   * `AllowFrom`) or receive (for `AllowTo`) this traffic. Needed when both ends are
+   * `AllowFrom`) or receive (for `AllowTo`) this traffic. The policies are named
+   * `<name>-egress-in-<namespace>` (`<name>-ingress-in-…` for `AllowTo`), or just
+   * `<name>-egress` when the peer is in the policy's own namespace. Needed when both ends are
    * isolated. IP-block peers and namespaces chosen by labels get no opposite policy.
    * @default false
    */
@@ -94,7 +96,8 @@ function writeOppositeEnds(policy: NetworkPolicy, direction: PolicyType, props: 
     const end = peer._oppositeEnd();
     if (!end) return;
     for (const namespaceName of end.namespaceNames) {
-      const base = `${direction === PolicyType.EGRESS ? 'egress' : 'ingress'}-in-${namespaceName}`;
+      const kind = direction === PolicyType.EGRESS ? 'egress' : 'ingress';
+      const base = namespaceName === ownNamespace ? kind : `${kind}-in-${namespaceName}`;
       const id = ids.has(base) ? `${base}-${index}` : base;
       ids.add(id);
       const rule = { peers: [self], ports: props.ports };

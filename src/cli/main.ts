@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runDescribe } from '../describe/cli-command';
+import { LINT_FORMATS, runLint } from '../lint/cli-command';
 import { CONNLIST_FORMATS } from '../report/formats';
 import { runConnlist } from './commands/connlist';
 import { runExplain } from './commands/explain';
@@ -95,7 +97,31 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       }, io));
     });
 
+  program
+    .command('lint')
+    .description('Best-practice checks over policies, workloads, namespaces and services; exit 1 on an error-level finding, 2 on unreadable input.')
+    .argument('<paths...>', 'YAML/JSON files or folders')
+    .option('--rule <id=level>', 'set a rule\'s level (off, info, warning, error); repeatable', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(LINT_FORMATS).default('text'))
+    .addOption(maxFileSizeOption())
+    .action((paths: string[], opts: { rule: string[]; format: string; maxFileSize: number }) => {
+      setExit(runLint(paths, { rules: opts.rule, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
+    });
+
+  program
+    .command('describe')
+    .description('Describe every NetworkPolicy in plain words; exit 2 on unreadable input.')
+    .argument('<paths...>', 'YAML/JSON files or folders')
+    .addOption(maxFileSizeOption())
+    .action((paths: string[], opts: { maxFileSize: number }) => {
+      setExit(runDescribe(paths, { maxFileBytes: opts.maxFileSize }, io));
+    });
+
   return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 /** Flags shared by the commands that evaluate. */

@@ -9,17 +9,19 @@ describe('cdk8s-netpol command line', () => {
     expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 
-  test('--help lists the three commands', () => {
+  test('--help lists every command', () => {
     const run = runCli('--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Usage: cdk8s-netpol/);
-    for (const command of ['validate', 'connlist', 'explain']) expect(run.stdout).toContain(`  ${command} `);
+    for (const command of ['validate', 'connlist', 'explain', 'lint', 'describe']) expect(run.stdout).toContain(`  ${command} `);
   });
 
   test.each([
     ['validate', ['--strict-cidr', '--no-strict-cidr', '--format']],
     ['connlist', ['--format', '--ipblock-pods', '--host-network', '--ip-family']],
     ['explain', ['--from', '--to', '--port', '--ipblock-pods']],
+    ['lint', ['--rule', '--format']],
+    ['describe', ['--max-file-size']],
   ])('%s --help documents its options', (command, options) => {
     const run = runCli(command, '--help');
     expect(run.code).toBe(0);
@@ -28,10 +30,10 @@ describe('cdk8s-netpol command line', () => {
   });
 
   test('an unknown command is a usage error with exit code 2', () => {
-    const run = runCli('lint', 'x.yaml');
+    const run = runCli('frobnicate', 'x.yaml');
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/unknown command 'lint'/);
+    expect(run.stderr).toMatch(/unknown command 'frobnicate'/);
   });
 
   test('no command prints help on stderr and exits 2', () => {
@@ -50,6 +52,22 @@ describe('cdk8s-netpol command line', () => {
     const run = runCli('connlist', '--format', 'dot', 'x.yaml');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Allowed choices are txt, json, md, csv/);
+  });
+
+  test('lint and describe run on the shop fixture', () => {
+    const shop = path.join(__dirname, '..', 'fixtures', 'cli', 'shop');
+    const lint = runCli('lint', '--rule', 'egress-without-dns=off', shop);
+    expect(lint.code).toBe(0);
+    expect(lint.stdout).toMatch(/finding/);
+    const describe = runCli('describe', shop);
+    expect(describe.code).toBe(0);
+    expect(describe.stdout).toContain(`# ${path.join(shop, 'policies.yaml')}:2\n`);
+  });
+
+  test('lint passes a bad --rule to the lint command, which rejects it with code 2', () => {
+    const run = runCli('lint', '--rule', 'no-such-rule=off', 'x.yaml');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--rule "no-such-rule=off" names an unknown rule');
   });
 
   test('--max-file-size must be a positive number', () => {

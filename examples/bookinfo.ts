@@ -4,8 +4,7 @@
  * and everything else is denied, except DNS. Every chart also holds its workloads, so a
  * reachability printout has pods to show.
  */
-import { App } from 'cdk8s';
-import { Chart } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AllowFrom, MonitoringPort, NamespaceBaseline, Namespaces, Pods, Port } from '../src';
 

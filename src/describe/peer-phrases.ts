@@ -1,5 +1,6 @@
 import { describeNamespaceSelector, describePodSelector } from './selector-phrases';
 import { NetworkPolicyPeerManifest } from '../model/manifest';
+import { NormalizedPeer } from '../model/normalize';
 
 /**
  * Plain-words phrases for rule peers. A peer with only a podSelector stays inside the
@@ -33,4 +34,19 @@ export function describePeer(peer: NetworkPolicyPeerManifest, policyNamespace?: 
 
 function joinPodsAndPlace(pods: string, place: string): string {
   return pods === 'every pod' ? `every pod in ${place}` : `${pods}, in ${place}`;
+}
+
+/**
+ * The same phrase for a peer after defaulting (what the evaluator holds), so explanations
+ * and `describe` read alike.
+ */
+export function describeNormalizedPeer(peer: NormalizedPeer, policyNamespace?: string): string {
+  switch (peer.kind) {
+    case 'ipBlock':
+      return describePeer({ ipBlock: { cidr: peer.cidr, except: [...peer.exceptCidrs] } });
+    case 'pods':
+      return describePeer({ podSelector: peer.podSelector ?? {}, namespaceSelector: peer.namespaceSelector }, policyNamespace);
+    default:
+      return `nothing (an invalid peer: it ${peer.reason})`;
+  }
 }

@@ -1,17 +1,10 @@
+import { isEmptySelector } from '../model/labels';
 import { LabelSelectorManifest, LabelSelectorRequirementManifest, NAMESPACE_NAME_LABEL } from '../model/manifest';
 
 /**
  * Plain-words phrases for label selectors. Shared by `describe`, the lints and the
  * evaluator's explanations, so one selector always reads the same everywhere.
  */
-
-/** True when the selector has no requirement at all, i.e. it matches everything. */
-export function isEmptySelector(selector: LabelSelectorManifest | null | undefined): boolean {
-  if (!selector) return true;
-  const labels = Object.keys(selector.matchLabels ?? {});
-  const expressions = selector.matchExpressions ?? [];
-  return labels.length === 0 && expressions.length === 0;
-}
 
 /** One phrase per requirement, in manifest order: `app=web`, `tier in (a, b)`, … */
 export function describeRequirements(selector: LabelSelectorManifest | null | undefined): string[] {

@@ -1,4 +1,4 @@
-import { describePeer } from '../../src/describe/peer-phrases';
+import { describeNormalizedPeer, describePeer } from '../../src/describe/peer-phrases';
 import { describePort, describePorts } from '../../src/describe/port-phrases';
 import {
   describeNamespaceSelector,
@@ -102,5 +102,20 @@ describe('port phrases', () => {
     expect(describePorts([])).toBe('on any port and protocol');
     expect(describePorts([{}])).toBe('on any TCP port');
     expect(describePorts([{ port: 80 }, { port: 443 }])).toBe('on TCP port 80 or TCP port 443');
+  });
+});
+
+describe('normalized peer phrases', () => {
+  test('read like the manifest phrases', () => {
+    expect(describeNormalizedPeer({ kind: 'ipBlock', index: 0, cidr: '10.0.0.0/8', exceptCidrs: ['10.1.0.0/16'] }))
+      .toBe('IP addresses in 10.0.0.0/8 except 10.1.0.0/16');
+    expect(describeNormalizedPeer({ kind: 'pods', index: 0, namespaceSelector: {} }, 'shop')).toBe('every pod in every namespace');
+    expect(describeNormalizedPeer({ kind: 'pods', index: 0, podSelector: { matchLabels: { app: 'web' } } }, 'shop'))
+      .toBe('pods where app=web, in namespace "shop" (the policy\'s own)');
+  });
+
+  test('say that an invalid peer matches nothing', () => {
+    expect(describeNormalizedPeer({ kind: 'invalid', index: 0, reason: 'must specify a peer' }))
+      .toBe('nothing (an invalid peer: it must specify a peer)');
   });
 });

@@ -1,4 +1,4 @@
-import { describePeer } from '../../describe/peer-phrases';
+import { describeNormalizedPeer, describePeer } from '../../describe/peer-phrases';
 import { cidrContainsIp, parseCidr, parseIp } from '../../model/cidr';
 import { workloadKey } from '../../model/cluster';
 import { NormalizedPeer } from '../../model/normalize';
@@ -105,7 +105,7 @@ export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
           if (covered.length === 0) continue;
           const listed = covered.slice(0, MAX_LISTED).join(', ') + (covered.length > MAX_LISTED ? ` and ${covered.length - MAX_LISTED} more` : '');
           findings.push(policyFinding(policy, 'ipblock-covers-cluster-ips', `${peerPath(direction, rule.index, peer.index)}.ipBlock`,
-            `The ipBlock ${describeIpBlock(peer)} covers in-cluster addresses: ${listed}. Whether an ipBlock matches `
+            `The ipBlock ${describeNormalizedPeer(peer)} covers in-cluster addresses: ${listed}. Whether an ipBlock matches `
             + 'pod traffic depends on the network plugin (Calico: yes; Cilium: no), and Service IPs are translated '
             + 'to pod IPs before policies apply, so this rule may allow more or less than it seems.',
             'Select in-cluster pods with podSelector/namespaceSelector, and add except entries for the pod and '
@@ -115,10 +115,6 @@ export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
     }
   }
   return findings;
-}
-
-function describeIpBlock(peer: NormalizedPeer): string {
-  return peer.kind === 'ipBlock' ? describePeer({ ipBlock: { cidr: peer.cidr, except: [...peer.exceptCidrs] } }) : '';
 }
 
 function coveredBy(peer: NormalizedPeer, candidates: Array<{ ip: string; what: string }>): string[] {

@@ -6,7 +6,6 @@ import { LabelSelectorManifest } from '../../src/model/manifest';
 const KEYS = ['app', 'tier', 'env'];
 const VALUES = ['a', 'b', 'c'];
 
-const labelsArb = fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES), { maxKeys: 3 });
 const requirementArb = fc.oneof(
   fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('In', 'NotIn'), values: fc.uniqueArray(fc.constantFrom(...VALUES), { minLength: 1, maxLength: 3 }) }),
   fc.record({ key: fc.constantFrom(...KEYS), operator: fc.constantFrom('Exists', 'DoesNotExist') }),

@@ -78,7 +78,12 @@ function expandPath(input: string, problems: LoadProblem[]): string[] {
     problems.push({ file: input, message: describeFsError(e, 'cannot read'), fatal: true });
     return [];
   }
-  if (!stat.isDirectory()) return [input];
+  if (stat.isFile()) return [input];
+  if (!stat.isDirectory()) {
+    // Devices and pipes: /dev/zero never ends, a FIFO may block forever.
+    problems.push({ file: input, message: 'cannot read: not a regular file or folder', fatal: true });
+    return [];
+  }
   const found: string[] = [];
   walk(input, found, problems);
   if (found.length === 0) {
@@ -104,9 +109,26 @@ function walk(dir: string, found: string[], problems: LoadProblem[]): void {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       walk(full, found, problems);
-    } else if (MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+    } else if (!MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+      continue;
+    } else if (entry.isFile()) {
       found.push(full);
+    } else if (entry.isSymbolicLink()) {
+      // Links to files are read; links to folders are not followed, so that a loop cannot recur forever.
+      const target = safeStat(full);
+      if (target?.isFile()) found.push(full);
+      else problems.push({ file: full, message: 'skipped: a symbolic link to something other than a file', fatal: false });
+    } else {
+      problems.push({ file: full, message: 'skipped: not a regular file', fatal: false });
     }
+  }
+}
+
+function safeStat(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -196,6 +196,26 @@ describe('loadManifests', () => {
       expect(result.objects).toHaveLength(1);
     });
 
+    test('a device or pipe is refused instead of read', () => {
+      expect(loadManifests(['/dev/zero']).problems).toEqual([
+        { file: '/dev/zero', message: 'cannot read: not a regular file or folder', fatal: true },
+      ]);
+    });
+
+    test('symbolic links to files are read and links to folders are not followed', () => {
+      const real = write('real/ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n');
+      fs.mkdirSync(path.join(tmp, 'scan'));
+      fs.symlinkSync(real, path.join(tmp, 'scan', 'link.yaml'));
+      fs.symlinkSync(path.join(tmp, 'scan'), path.join(tmp, 'scan', 'loop.yaml'));
+      const result = loadManifests([path.join(tmp, 'scan')]);
+      expect(result.objects).toHaveLength(1);
+      expect(result.problems).toEqual([{
+        file: path.join(tmp, 'scan', 'loop.yaml'),
+        message: 'skipped: a symbolic link to something other than a file',
+        fatal: false,
+      }]);
+    });
+
     test('a file over the size limit is refused with the limit in the message', () => {
       const file = write('big.yaml', 'x'.repeat(4096));
       const result = loadManifests([file], { maxFileBytes: 1024 });

@@ -5,6 +5,7 @@
 import { App } from 'cdk8s';
 import { buildBookinfo } from './bookinfo';
 import { buildPlatformAndTeams } from './platform-and-teams';
+import { printReachability } from '../src/testing/print-reachability';
 
 /** An example: its name (also its output folder) and the function that builds its App. */
 export interface Example {
@@ -45,6 +46,8 @@ function main(): void {
     app.synth();
     console.log(`${example.name} -> ${outdir}/`);
     console.log(summarize(app));
+    // Who reaches whom once the policies apply (the reachability matrix, see docs/testing-reachability.md).
+    console.log(printReachability(app));
   }
 }
 

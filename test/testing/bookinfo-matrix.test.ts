@@ -1,10 +1,9 @@
 import { Endpoint, Port, Reachability } from '../../src';
 import { buildBookinfo } from '../../examples/bookinfo';
 
-/** Bookinfo plus the pods its policies talk about: a monitoring agent and the cluster DNS. */
+/** Bookinfo (with its monitoring scraper) plus the cluster DNS its policies talk about. */
 function bookinfo(): Reachability {
   return Reachability.of(buildBookinfo())
-    .addWorkload({ namespaceName: 'monitor', name: 'agent', labels: { app: 'zabbix-agent' } })
     .addWorkload({ namespaceName: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' }, kind: 'Deployment' });
 }
 
@@ -19,7 +18,7 @@ describe('the bookinfo example', () => {
       'myproject/bookinfo-review[Deployment] -> myproject/bookinfo-db[Deployment] : TCP 27017',
     ]);
     for (const tier of ['product', 'review', 'detail', 'db']) {
-      expect(lines).toContain(`monitor/agent[Pod] -> myproject/bookinfo-${tier}[Deployment] : TCP 10050`);
+      expect(lines).toContain(`monitor/monitor-scraper[Deployment] -> myproject/bookinfo-${tier}[Deployment] : TCP 10050`);
       expect(lines).toContain(`myproject/bookinfo-${tier}[Deployment] -> kube-system/coredns[Deployment] : TCP 53,UDP 53`);
     }
     expect(lines.filter((l) => l.startsWith('internet') && l.includes('myproject/'))).toEqual([]);

@@ -43,7 +43,14 @@ export class IpBlockPeer implements IPeer {
 function checkCidr(call: string, what: string, text: string): ParsedCidrDetail {
   const errors = cidrErrors(text, { strict: true });
   const parsed = parseCidr(text);
-  if (errors.length === 0 && parsed) return parsed;
+  if (errors.length === 0 && parsed) {
+    // The server only warns about non-canonical IPv6 (upper case, uncompressed); generated YAML should not earn warnings.
+    const canonical = formatNetwork(parsed);
+    if (canonical !== text) {
+      throw valueError(call, `${what} ${quote(text)} is not in canonical form (RFC 5952)`, `Write it as ${quote(canonical)}.`);
+    }
+    return parsed;
+  }
   throw valueError(call, `${what} ${quote(text)} ${errors.join('; ')}`, suggestion(text, parsed));
 }
 

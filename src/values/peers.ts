@@ -13,7 +13,8 @@ export class Peer {
    * An IP block (`ipBlock`), IPv4 or IPv6, optionally with holes.
    *
    * The CIDR must be canonical for Kubernetes 1.36+: no bits set beyond the prefix length,
-   * no leading zeros, no IPv4-mapped IPv6. Each except entry must be a strict subset of
+   * no leading zeros, no IPv4-mapped IPv6; IPv6 must also be in RFC 5952 form (lower case,
+   * compressed), which older servers only warn about. Each except entry must be a strict subset of
    * the CIDR, of the same family. Whether an IP block also matches pod IPs depends on the
    * network plugin; select pods with `Pods` instead.
    *

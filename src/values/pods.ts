@@ -46,7 +46,10 @@ export class Pods implements IPeer {
   /**
    * The pods of a cdk8s-plus workload or pod (Deployment, StatefulSet, DaemonSet, Job, Pod…),
    * selected by the workload's pod selector (`matchLabels`/`matchExpressions`) or, for a
-   * bare Pod or a workload without a selector (a Job), by its pod labels. The labels are read at synthesis, so labels added later count.
+   * bare Pod or a workload without a selector (a Job), by its pod labels. The labels are
+   * read at synthesis, so labels added later count. The namespace is the workload's (its
+   * metadata, else its chart's); a workload without any namespace is taken to be in the
+   * policy's namespace.
    *
    * @param workload a cdk8s-plus workload or pod
    */

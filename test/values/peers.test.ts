@@ -68,6 +68,12 @@ describe('Peer.ipBlock', () => {
       expect(() => Peer.ipBlock('10.0.0.0/8', ['fd00::/64'])).toThrow(/the except entry "fd00::\/64" is IPv6 but the cidr "10.0.0.0\/8" is IPv4/);
     });
 
+    test('IPv6 must be in canonical form, which the server would only warn about', () => {
+      expect(() => Peer.ipBlock('FD00::/8')).toThrow('Peer.ipBlock("FD00::/8"): the cidr "FD00::/8" is not in canonical form (RFC 5952). Write it as "fd00::/8".');
+      expect(() => Peer.ipBlock('2001:db8:0:0::/64')).toThrow(/Write it as "2001:db8::\/64"\.$/);
+      expect(() => Peer.ipBlock('fd00::/8', ['FD00:1::/32'])).toThrow(/the except entry "FD00:1::\/32" is not in canonical form/);
+    });
+
     test('except entries are themselves checked strictly', () => {
       expect(() => Peer.ipBlock('10.0.0.0/8', ['10.1.0.1/16'])).toThrow(/the except entry "10.1.0.1\/16" must not have bits set beyond the prefix length/);
     });
@@ -178,6 +184,14 @@ describe('Pods', () => {
         namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'data' } },
       }]);
       expect(Pods.of(db)._oppositeEnd()?.namespaceNames).toEqual(['data']);
+    });
+
+    test('a workload without any namespace is taken to be in the policy namespace', () => {
+      const c = chart();
+      const web = new kplus.Deployment(c, 'web', { containers: [{ image: 'web' }] });
+      expect(Pods.of(web)._namespaceName).toBeUndefined();
+      expect(Pods.of(web)._toPeerManifests(here)).toEqual([{ podSelector: { matchLabels: web.matchLabels } }]);
+      expect(Pods.of(web)._oppositeEnd()).toBeUndefined();
     });
 
     test('DaemonSet, Job and Pod work too', () => {

@@ -1,5 +1,5 @@
-import { Endpoint, Port, Reachability } from '../../src';
 import { buildBookinfo } from '../../examples/bookinfo';
+import { Endpoint, Port, Reachability } from '../../src';
 
 /** Bookinfo (with its monitoring scraper) plus the cluster DNS its policies talk about. */
 function bookinfo(): Reachability {

@@ -80,11 +80,11 @@ export function stringTypeFix(field: FieldRef, value: unknown): string {
   return `write ${name} as a single string`;
 }
 
-/** A fix for a value that should have been a whole number. */
+/** A fix for a value that should have been a whole number (the int32 fields here are ports). */
 export function integerTypeFix(field: FieldRef, value: unknown): string {
   const name = lastSegment(field.path);
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return `remove the quotes: ${name}: ${value.trim()}`;
-  if (typeof value === 'number') return `use a whole number, e.g. ${name}: ${Math.trunc(value)}`;
+  if (typeof value === 'number') return `use a whole number from 1 to 65535, e.g. ${name}: 8080`;
   return `write ${name} as a plain number, e.g. ${name}: 8080`;
 }
 

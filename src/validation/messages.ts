@@ -26,7 +26,3 @@ export function regexError(message: string, regex: string, ...examples: string[]
   return `${message} (e.g. ${shown}regex used for validation is '${regex}')`;
 }
 
-/** Quotes a string as Go's `%q` does for the printable ASCII the messages deal with. */
-export function goQuote(value: string): string {
-  return JSON.stringify(value);
-}

@@ -36,6 +36,14 @@ describe('decoding untyped input (A.0 #1)', () => {
       expect(errors.map((e) => e.message)).toEqual([
         'json: cannot unmarshal number 3000000000 into Go struct field NetworkPolicyPort.spec.ingress.ports.endPort of type int32',
       ]);
+      expect(errors[0].fix).toBe('use a whole number from 1 to 65535, e.g. endPort: 8080');
+    });
+
+    test('an except entry that is not a string', () => {
+      const errors = errorsOf(withIngressPeers({ ipBlock: { cidr: '10.0.0.0/8', except: [{ cidr: '10.1.0.0/16' }, '10.2.0.0/16'] } }));
+      expect(lines(errors)).toEqual([
+        'spec.ingress[0].from[0].ipBlock.except[0]: json: cannot unmarshal object into Go struct field IPBlock.spec.ingress.from.ipBlock.except of type string',
+      ]);
     });
 
     test('protocol: 6', () => {

@@ -245,6 +245,7 @@ describe('validateNetworkPolicy', () => {
       ['tcp', 'write the protocol in upper case: "TCP"'],
       ['Udp', 'write the protocol in upper case: "UDP"'],
       ['ICMP', 'ICMP cannot be allowed or denied by a NetworkPolicy'],
+      ['ALL', 'to allow every protocol and port, omit ports from the rule'],
       ['', 'use TCP, UDP or SCTP'],
     ])('protocol %j is unsupported', (protocol, fix) => {
       const errors = errorsOf(withIngressPorts({ protocol, port: 80 }));
@@ -284,6 +285,11 @@ describe('validateNetworkPolicy', () => {
         'spec.ingress[0].ports[0].port: Invalid value: "32768:61000": must contain at least one letter (a-z)',
       ]);
       expect(errors[0].fix).toContain('port: 32768 with endPort: 61000');
+    });
+
+    test('a named port with capitals explains the naming rule', () => {
+      const [error] = errorsOf(withIngressPorts({ port: 'HTTP' }));
+      expect(error.fix).toContain('lower-case IANA service name');
     });
 
     test('endPort without port', () => {

@@ -23,8 +23,16 @@ interface ProbeModel {
   Probes: { Protocol: string; Port: number }[];
   Resources: {
     Namespaces: Record<string, Record<string, string>>;
-    Pods: { Namespace: string; Name: string; Labels: Record<string, string>; IP: string; Containers: { Port: number; PortName: string; Protocol: string }[] }[];
+    Pods: ProbePod[];
   };
+}
+
+interface ProbePod {
+  Namespace: string;
+  Name: string;
+  Labels: Record<string, string>;
+  IP: string;
+  Containers: { Port: number; PortName: string; Protocol: string }[];
 }
 
 interface TrafficEnd {
@@ -78,7 +86,8 @@ describeIfPresent('Evaluator against cyclonus (simple-example)', () => {
       for (const { source, destination, cell } of tables[i]) {
         if (cell !== '.' && cell !== 'X') continue;
         compared++;
-        const v = evaluator.verdict({ source: { workload: source }, destination: { workload: destination }, protocol: probe.Protocol as Protocol, port: probe.Port });
+        const protocol = probe.Protocol as Protocol;
+        const v = evaluator.verdict({ source: { workload: source }, destination: { workload: destination }, protocol, port: probe.Port });
         if (v.allowed !== (cell === '.')) mismatches.push(`${probe.Protocol}/${probe.Port} ${source} -> ${destination}: cyclonus ${cell}\n${v.text}`);
       }
     });
@@ -107,7 +116,8 @@ describeIfPresent('Evaluator against cyclonus (simple-example)', () => {
       const endpoint = (end: TrafficEnd, name: string, ports: ContainerPortSpec[]): Endpoint => {
         if (!end.Internal) return { ip: end.IP! };
         cluster.addNamespace(end.Internal.Namespace, end.Internal.NamespaceLabels);
-        const w: WorkloadSpec = cluster.addWorkload({ namespace: end.Internal.Namespace, name, labels: end.Internal.PodLabels, podIps: end.IP ? [end.IP] : [], ports });
+        const { Namespace: namespace, PodLabels: labels } = end.Internal;
+        const w: WorkloadSpec = cluster.addWorkload({ namespace, name, labels, podIps: end.IP ? [end.IP] : [], ports });
         return { workload: w };
       };
       const source = endpoint(t.Source, 'source', []);

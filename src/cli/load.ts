@@ -253,7 +253,7 @@ function addObject(
   if (value.kind === 'List' || value.kind.endsWith('List')) {
     return addListItems(value, locator, file, problems, objects);
   }
-  if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
+  if (value.metadata !== undefined && value.metadata !== null && !isPlainObject(value.metadata)) {
     problems.push({
       file,
       line: locator.line('metadata'),

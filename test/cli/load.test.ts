@@ -261,6 +261,8 @@ describe('loadManifests', () => {
       expect(loadManifests([file]).problems).toEqual([
         { file, line: 3, message: 'List.items must be a list, found the string "not-a-list"', fatal: true },
       ]);
+      const nullMeta = write('null-meta.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n');
+      expect(loadManifests([nullMeta]).problems).toEqual([]);
       const meta = write('meta.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: 12\n');
       expect(loadManifests([meta]).problems).toEqual([
         { file: meta, line: 3, message: 'metadata must be a mapping, found the number 12', fatal: true },

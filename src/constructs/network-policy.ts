@@ -181,6 +181,15 @@ export class NetworkPolicy extends Construct {
     return this.apiObject.toJson() as NetworkPolicyManifest;
   }
 
+  /** Two policies with one namespace and name: applying both keeps only the last. */
+  private duplicateNameErrors(): string[] {
+    const twins = this.node.root.node.findAll().filter((c): c is NetworkPolicy =>
+      c instanceof NetworkPolicy && c !== this && c.name === this.name && c.namespaceName === this.namespaceName);
+    return twins.map((twin) => `metadata.name: the NetworkPolicy at ${twin.node.path} has the same name "${this.name}"`
+      + `${this.namespaceName ? ` in namespace "${this.namespaceName}"` : ''}, so applying both would keep only one of them. `
+      + 'Fix: give one of them another construct id or policyName.');
+  }
+
   private validatePolicy(): string[] {
     const errors: string[] = [];
     const workloadNamespace = this.selectedPods._namespaceName;
@@ -189,6 +198,7 @@ export class NetworkPolicy extends Construct {
         + `is in namespace "${workloadNamespace}", and a policy only applies to pods of its own namespace. `
         + `Fix: drop namespaceName or set it to "${workloadNamespace}".`);
     }
+    errors.push(...this.duplicateNameErrors());
     let manifest: NetworkPolicyManifest;
     try {
       this._renderSpec();

@@ -1,5 +1,6 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { chartIn, policiesOf, policyNamed, synthError } from './synth-helpers';
 import { LabelExpression, LabelSelector, Namespaces, NetworkPolicy, Peer, Pods, PolicyType, Port } from '../../src';
 
@@ -154,6 +155,16 @@ describe('NetworkPolicy', () => {
       const chart = chartIn('shop');
       new NetworkPolicy(chart, 'p', { policyName: 'Bad Name' });
       expect(synthError(chart)).toMatch(/\[test\/p\] metadata\.name: Invalid value: "Bad Name": a lowercase RFC 1123 subdomain .* Fix: /);
+    });
+
+    test('two policies with one name in one namespace are reported, across charts', () => {
+      const chart = chartIn('shop');
+      const second = new Chart(chart.node.scope as Construct, 'second', { namespace: 'shop' });
+      new NetworkPolicy(chart, 'allow-web');
+      new NetworkPolicy(second, 'other', { policyName: 'allow-web' });
+      new NetworkPolicy(chart, 'elsewhere', { policyName: 'allow-web', namespaceName: 'other-ns' });
+      expect(synthError(chart)).toMatch(/\[test\/allow-web\] metadata\.name: the NetworkPolicy at second\/other has the same name "allow-web" in namespace "shop", so applying both would keep only one of them\. Fix: /);
+      expect(synthError(chart)).not.toMatch(/elsewhere/);
     });
 
     test('a bad namespaceName fails synth with the construct path and the field path', () => {

@@ -2,7 +2,7 @@ import { Labels } from './labels';
 import { NAMESPACE_NAME_LABEL, NetworkPolicyManifest } from './manifest';
 import { Protocol } from './protocol';
 
-export { Protocol } from './protocol';
+export type { Protocol } from './protocol';
 
 /** Where a model object came from, for explanations: a file and line, or a construct path. */
 export interface SourceRef {

@@ -83,7 +83,7 @@ const workloadArb = fc.record({
   labels: labelsArb(POD_KEYS),
   ports: fc.array(containerPortArb, { maxLength: 3 }),
   podIps: fc.uniqueArray(fc.constantFrom(...POD_IPS), { maxLength: 2 }),
-  hostNetwork: fc.boolean({ trueWeight: 1, falseWeight: 5 } as any),
+  hostNetwork: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
 });
 
 export interface GeneratedCase {

@@ -43,7 +43,10 @@ export interface ReachabilityVerdict {
   /** True when no connection asked about is allowed. */
   readonly denied: boolean;
 
-  /** The connections asked about that are allowed, e.g. `TCP 8080` (`No Connections` when none). */
+  /**
+   * The connections asked about that are allowed, e.g. `TCP 8080` (`No Connections` when none).
+   * For a block of addresses, those allowed for every address in it.
+   */
   readonly allowedConnections: string;
 
   /** A readable account of the answer: the verdict, then each side's reason. */

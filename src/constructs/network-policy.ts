@@ -1,6 +1,6 @@
 import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { derivePolicyName } from './policy-name';
 import { PolicyType } from './policy-type';
 import { renderRule, toKubeSpec } from './render';
@@ -109,6 +109,7 @@ export class NetworkPolicy extends Construct {
       metadata: { name: this.name, namespace: this.namespaceName },
       spec: Lazy.any({ produce: () => toKubeSpec(this._renderSpec()) }),
     });
+    register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
 
@@ -183,8 +184,7 @@ export class NetworkPolicy extends Construct {
 
   /** Two policies with one namespace and name: applying both keeps only the last. */
   private duplicateNameErrors(): string[] {
-    const twins = this.node.root.node.findAll().filter((c): c is NetworkPolicy =>
-      c instanceof NetworkPolicy && c !== this && c.name === this.name && c.namespaceName === this.namespaceName);
+    const twins = (policiesByName.get(this.node.root)?.get(nameKey(this)) ?? []).filter((c) => c !== this);
     return twins.map((twin) => `metadata.name: the NetworkPolicy at ${twin.node.path} has the same name "${this.name}"`
       + `${this.namespaceName ? ` in namespace "${this.namespaceName}"` : ''}, so applying both would keep only one of them. `
       + 'Fix: give one of them another construct id or policyName.');
@@ -201,8 +201,13 @@ export class NetworkPolicy extends Construct {
     errors.push(...this.duplicateNameErrors());
     let manifest: NetworkPolicyManifest;
     try {
-      this._renderSpec();
-      manifest = this._toManifest();
+      // The same values the Lazy spec resolves to; the property tests check the synthesized YAML itself.
+      manifest = {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: this.name, ...(this.namespaceName !== undefined ? { namespace: this.namespaceName } : {}) },
+        spec: this._renderSpec(),
+      };
     } catch (e) {
       return [...errors, (e as Error).message];
     }
@@ -212,4 +217,22 @@ export class NetworkPolicy extends Construct {
       .filter((d) => !(this.namespaceName === undefined && d.fieldPath === 'metadata.namespace'));
     return [...errors, ...diagnostics.map(formatDiagnostic)];
   }
+}
+
+/** Every NetworkPolicy of an app by namespace and name; names and namespaces never change after construction. */
+const policiesByName = new WeakMap<IConstruct, Map<string, NetworkPolicy[]>>();
+
+function nameKey(policy: NetworkPolicy): string {
+  return `${policy.namespaceName ?? ''}/${policy.name}`;
+}
+
+function register(policy: NetworkPolicy): void {
+  const root = policy.node.root;
+  let byName = policiesByName.get(root);
+  if (!byName) {
+    byName = new Map();
+    policiesByName.set(root, byName);
+  }
+  const key = nameKey(policy);
+  byName.set(key, [...(byName.get(key) ?? []), policy]);
 }

@@ -23,7 +23,9 @@ export interface OppositeEnd {
 
 /**
  * Something a rule can allow traffic from (ingress) or to (egress): pods, namespaces,
- * an IP block, or anywhere. Create peers with `Pods`, `Namespaces` and `Peer`.
+ * an IP block, or anywhere. Create peers with `Pods`, `Namespaces` and `Peer`; the
+ * interface is not meant to be implemented outside this library, since its rendering
+ * methods are internal.
  */
 export interface IPeer {
   /** A readable description such as `pods app=web in namespace shop`, reused in explanations. */

@@ -116,6 +116,29 @@ describe('connlist command', () => {
     });
   });
 
+  describe('--host-network', () => {
+    function hostNetworkPod(): string {
+      return write('host-network.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: host, namespace: x, labels: {app: host}}',
+        'spec: {hostNetwork: true, containers: [{name: c}]}', '---',
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: client, namespace: x, labels: {app: client}}', '---',
+        'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: deny-in, namespace: x}',
+        'spec: {podSelector: {}}', '',
+      ].join('\n'));
+    }
+
+    test('as-pod (the default) isolates a hostNetwork pod like any other', () => {
+      const run = runCli('connlist', hostNetworkPod());
+      expect(run.stdout).not.toContain('=> x/host[Pod]');
+    });
+
+    test('as-node leaves a hostNetwork pod out of pod selectors, so the policy does not isolate it', () => {
+      const run = runCli('connlist', '--host-network', 'as-node', hostNetworkPod());
+      expect(run.stdout).toContain('x/client[Pod] => x/host[Pod] : All Connections\n');
+      expect(run.stdout).toContain('0.0.0.0-255.255.255.255[External] => x/host[Pod] : All Connections\n');
+    });
+  });
+
   describe('--ip-family', () => {
     test('ipv4 (the default) lists no IPv6 range; all adds them', () => {
       const v4 = runCli('connlist', SHOP).stdout;

@@ -153,7 +153,8 @@ export function readObject(
   for (const key of Object.keys(value)) {
     if (fields.includes(key)) continue;
     const path = field.path ? `${field.path}.${key}` : key;
-    findings.unknownField(path, misplaced[key] ?? unknownFieldFix(key, fields));
+    const hint = Object.prototype.hasOwnProperty.call(misplaced, key) ? misplaced[key] : undefined;
+    findings.unknownField(path, hint ?? unknownFieldFix(key, fields));
   }
   return value;
 }

@@ -1,9 +1,9 @@
 import { Findings, readObject, readString, readStringMap } from './decode';
+import { labelKeyFix, labelValueFix, namespaceFix, objectNameFix } from './fixes';
 import { invalid, required, tooLong } from './issues';
 import { labelKeyErrors, labelValueErrors } from './labels';
 import { dns1123LabelErrors, objectNameErrors } from './names';
 import { Rules } from './rules';
-import { LABEL_KEY_FIX, LABEL_VALUE_FIX } from './selector';
 
 /** Every field of `ObjectMeta`; only the ones NetworkPolicy validation cares about are checked. */
 const OBJECT_META_FIELDS = [
@@ -15,8 +15,6 @@ const OBJECT_META_FIELDS = [
 /** `TotalAnnotationSizeLimitB`: keys plus values of all annotations, in bytes. */
 export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
-const NAME_FIX = 'use lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters, e.g. "allow-web"';
-const NAMESPACE_FIX = 'use lower-case letters, digits and "-" (no dots), starting and ending with a letter or digit, at most 63 characters, e.g. "team-a"';
 
 /**
  * `ValidateObjectMeta` for a namespaced object (spec A.1). A missing namespace is not an
@@ -29,7 +27,7 @@ export function validateObjectMeta(findings: Findings, value: unknown): void {
   const generateName = readString(findings, { path: 'metadata.generateName', owner }, meta.generateName) ?? '';
   if (generateName) {
     for (const msg of objectNameErrors(generateName, true)) {
-      findings.add(invalid('metadata.generateName', generateName, msg, Rules.METADATA_GENERATE_NAME, NAME_FIX));
+      findings.add(invalid('metadata.generateName', generateName, msg, Rules.METADATA_GENERATE_NAME, objectNameFix(generateName)));
     }
   }
 
@@ -40,24 +38,24 @@ export function validateObjectMeta(findings: Findings, value: unknown): void {
       'set metadata.name, e.g. name: allow-web'));
   } else if (name) {
     for (const msg of objectNameErrors(name, false)) {
-      findings.add(invalid('metadata.name', name, msg, Rules.METADATA_NAME, NAME_FIX));
+      findings.add(invalid('metadata.name', name, msg, Rules.METADATA_NAME, objectNameFix(name)));
     }
   }
 
   const namespace = readString(findings, { path: 'metadata.namespace', owner }, meta.namespace) ?? '';
   if (namespace) {
     for (const msg of dns1123LabelErrors(namespace)) {
-      findings.add(invalid('metadata.namespace', namespace, msg, Rules.METADATA_NAMESPACE, NAMESPACE_FIX));
+      findings.add(invalid('metadata.namespace', namespace, msg, Rules.METADATA_NAMESPACE, namespaceFix(namespace)));
     }
   }
 
   const labels = readStringMap(findings, { path: 'metadata.labels', owner }, meta.labels);
   for (const [key, labelValue] of labels ?? []) {
     for (const msg of labelKeyErrors(key)) {
-      findings.add(invalid('metadata.labels', key, msg, Rules.METADATA_LABEL_KEY, LABEL_KEY_FIX));
+      findings.add(invalid('metadata.labels', key, msg, Rules.METADATA_LABEL_KEY, labelKeyFix(key)));
     }
     for (const msg of labelValueErrors(labelValue)) {
-      findings.add(invalid('metadata.labels', labelValue, msg, Rules.METADATA_LABEL_VALUE, LABEL_VALUE_FIX));
+      findings.add(invalid('metadata.labels', labelValue, msg, Rules.METADATA_LABEL_VALUE, labelValueFix(labelValue)));
     }
   }
 
@@ -66,7 +64,7 @@ export function validateObjectMeta(findings: Findings, value: unknown): void {
   for (const [key, annotationValue] of annotations ?? []) {
     // Annotation keys are case-insensitive: the server lower-cases them before the key rule.
     for (const msg of labelKeyErrors(key.toLowerCase())) {
-      findings.add(invalid('metadata.annotations', key, msg, Rules.METADATA_ANNOTATION_KEY, LABEL_KEY_FIX));
+      findings.add(invalid('metadata.annotations', key, msg, Rules.METADATA_ANNOTATION_KEY, labelKeyFix(key)));
     }
     annotationBytes += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(annotationValue, 'utf8');
   }

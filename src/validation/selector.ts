@@ -1,4 +1,5 @@
 import { Findings, FieldRef, readArray, readObject, readString, readStringMap } from './decode';
+import { labelKeyFix, labelValueFix } from './fixes';
 import { childPath, forbidden, indexPath, invalid, required } from './issues';
 import { labelKeyErrors, labelValueErrors } from './labels';
 import { Rules } from './rules';
@@ -6,13 +7,6 @@ import { Rules } from './rules';
 const SELECTOR_FIELDS = ['matchLabels', 'matchExpressions'];
 const REQUIREMENT_FIELDS = ['key', 'operator', 'values'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
-
-/** Fix for a label key that breaks the key rule. */
-export const LABEL_KEY_FIX =
-  'a label key is an optional lower-case DNS prefix and "/", then a name of up to 63 letters, digits, "-", "_" or "." that starts and ends with a letter or digit, e.g. "app" or "example.com/tier"';
-/** Fix for a label value that breaks the value rule. */
-export const LABEL_VALUE_FIX =
-  'a label value is empty or up to 63 letters, digits, "-", "_" or "." that starts and ends with a letter or digit, e.g. "web"';
 
 const MATCH_LABELS_LIST_FIX =
   'matchLabels is a map (key: value), not a list; to match any of several values use matchExpressions: [{key: app, operator: In, values: [a, b]}]';
@@ -38,10 +32,10 @@ export function validateLabelSelector(findings: Findings, value: unknown, field:
   const matchLabels = readStringMap(findings, matchLabelsField, selector.matchLabels, MATCH_LABELS_LIST_FIX);
   for (const [key, labelValue] of matchLabels ?? []) {
     for (const msg of labelKeyErrors(key)) {
-      findings.add(invalid(matchLabelsField.path, key, msg, Rules.SELECTOR_LABEL_KEY, LABEL_KEY_FIX));
+      findings.add(invalid(matchLabelsField.path, key, msg, Rules.SELECTOR_LABEL_KEY, labelKeyFix(key)));
     }
     for (const msg of labelValueErrors(labelValue)) {
-      findings.add(invalid(matchLabelsField.path, labelValue, msg, Rules.SELECTOR_LABEL_VALUE, LABEL_VALUE_FIX));
+      findings.add(invalid(matchLabelsField.path, labelValue, msg, Rules.SELECTOR_LABEL_VALUE, labelValueFix(labelValue)));
     }
   }
 
@@ -85,7 +79,7 @@ function validateRequirement(findings: Findings, value: unknown, field: FieldRef
 
   if (typeof requirement.key === 'string' || requirement.key === undefined || requirement.key === null) {
     for (const msg of labelKeyErrors(key)) {
-      findings.add(invalid(keyField.path, key, msg, Rules.SELECTOR_EXPRESSION_KEY, LABEL_KEY_FIX));
+      findings.add(invalid(keyField.path, key, msg, Rules.SELECTOR_EXPRESSION_KEY, labelKeyFix(key)));
     }
   }
 
@@ -97,7 +91,7 @@ function validateRequirement(findings: Findings, value: unknown, field: FieldRef
     }
     const text = entry ?? '';
     for (const msg of labelValueErrors(text)) {
-      findings.add(invalid(entryField.path, text, msg, Rules.SELECTOR_EXPRESSION_VALUE, LABEL_VALUE_FIX));
+      findings.add(invalid(entryField.path, text, msg, Rules.SELECTOR_EXPRESSION_VALUE, labelValueFix(text)));
     }
   });
 }

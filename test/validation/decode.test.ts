@@ -198,6 +198,12 @@ describe('decoding untyped input (A.0 #1)', () => {
       expect(validateNetworkPolicy(policy({}, meta))).toEqual([]);
     });
 
+    test('an unknown field named like an Object method gets an ordinary hint', () => {
+      const errors = errorsOf(policy({ toString: {}, constructor: 1 }));
+      expect(errors.map((e) => e.fieldPath)).toEqual(['spec.toString', 'spec.constructor']);
+      expect(errors.every((e) => typeof e.fix === 'string')).toBe(true);
+    });
+
     test('an unknown metadata field', () => {
       expect(errorsOf(policy({}, { label: { a: 'b' } })).map((e) => [e.fieldPath, e.fix])).toEqual([
         ['metadata.label', 'did you mean "labels"?'],

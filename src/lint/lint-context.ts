@@ -1,6 +1,6 @@
 import { ServiceSpec } from './services';
 import { Cluster, NamespaceSpec, PolicySpec, SourceRef, WorkloadSpec, workloadKey } from '../model/cluster';
-import { selectorMatches } from '../model/labels';
+import { isEmptySelector, selectorMatches } from '../model/labels';
 import { Direction, NormalizedPeer, NormalizedPolicy, NormalizedRule, normalizePolicy } from '../model/normalize';
 
 /** A policy as the checks see it: where it is, what it says, and what it means after defaulting. */
@@ -18,8 +18,6 @@ export interface LintContext {
   readonly services: readonly ServiceSpec[];
   readonly namespaces: readonly NamespaceSpec[];
   readonly workloads: readonly WorkloadSpec[];
-  /** False when the input holds no workload at all: checks that need pods then stay silent. */
-  readonly workloadsKnown: boolean;
 }
 
 /** What a check reports, before severities and ignore annotations are applied. */
@@ -49,7 +47,6 @@ export function lintContext(cluster: Cluster, services: readonly ServiceSpec[]):
     services,
     namespaces: cluster.namespaces,
     workloads: cluster.workloads,
-    workloadsKnown: cluster.workloads.length > 0,
   };
 }
 
@@ -92,6 +89,18 @@ export function workloadsMatchingPeer(ctx: LintContext, peer: SelectorPeer, poli
   return ctx.workloads.filter((w) => namespaces.has(w.namespace) && selectorMatches(peer.podSelector, w.labels));
 }
 
+/**
+ * The namespaces whose workloads decide what a selector peer matches, when the input shows
+ * them all; undefined when namespaces outside the input could match (`namespaceSelector: {}`),
+ * when a namespace involved has no workloads in the input, or when no known namespace matches.
+ */
+export function judgeableNamespacesOfPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): string[] | undefined {
+  if (peer.namespaceSelector !== undefined && isEmptySelector(peer.namespaceSelector)) return undefined;
+  const namespaces = namespacesOfPeer(ctx, peer, policyNamespace);
+  if (namespaces.length === 0 || !namespaces.every((ns) => namespaceHasWorkloads(ctx, ns))) return undefined;
+  return namespaces;
+}
+
 /** Whether the input shows at least one workload in the namespace. */
 export function namespaceHasWorkloads(ctx: LintContext, namespace: string): boolean {
   return ctx.workloads.some((w) => w.namespace === namespace);
@@ -115,8 +124,7 @@ export function destinationWorkloads(
   const found = new Map<string, WorkloadSpec>();
   for (const peer of rule.peers) {
     if (peer.kind !== 'pods') continue;
-    const namespaces = namespacesOfPeer(ctx, peer, policy.spec.namespace);
-    if (namespaces.length === 0 || !namespaces.every((ns) => namespaceHasWorkloads(ctx, ns))) return undefined;
+    if (!judgeableNamespacesOfPeer(ctx, peer, policy.spec.namespace)) return undefined;
     for (const w of workloadsMatchingPeer(ctx, peer, policy.spec.namespace)) found.set(workloadKey(w), w);
   }
   return [...found.values()];

@@ -135,3 +135,14 @@ describe('peer-matches-nothing outside the input', () => {
     expect(findingsOf('peer-matches-nothing', { policies: [p], workloads: [web] })).toEqual([]);
   });
 });
+
+describe('peer-matches-nothing with namespaceSelector {}', () => {
+  test('stays silent: every namespace includes namespaces the input does not show', () => {
+    const p = policy('p', {
+      podSelector: { matchLabels: { app: 'web' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] }],
+    });
+    expect(findingsOf('peer-matches-nothing', { policies: [p], workloads: [web] })).toEqual([]);
+  });
+});

@@ -7,8 +7,7 @@ import {
   effectiveRules,
   LintContext,
   LintedPolicy,
-  namespaceHasWorkloads,
-  namespacesOfPeer,
+  judgeableNamespacesOfPeer,
   peerPath,
   policyFinding,
   SelectorPeer,
@@ -78,8 +77,8 @@ function peerProblem(ctx: LintContext, policy: LintedPolicy, peer: SelectorPeer)
   if (nsContradiction) return `can never match: in its namespaceSelector, ${nsContradiction}`;
   // Only namespaces whose workloads are in the input can be judged: a peer towards
   // kube-system or another team's namespace refers to pods the input does not show.
-  const namespaces = namespacesOfPeer(ctx, peer, policy.spec.namespace);
-  if (namespaces.length === 0 || !namespaces.every((ns) => namespaceHasWorkloads(ctx, ns))) return undefined;
+  const namespaces = judgeableNamespacesOfPeer(ctx, peer, policy.spec.namespace);
+  if (!namespaces) return undefined;
   if (workloadsMatchingPeer(ctx, peer, policy.spec.namespace).length > 0) return undefined;
   const where = namespaces.map((ns) => `"${ns}"`).join(', ');
   return `matches no known workload (looked in namespace${namespaces.length === 1 ? '' : 's'} ${where})`;

@@ -57,7 +57,7 @@ export function checkNamedPorts(ctx: LintContext): CheckFinding[] {
  * traffic after the Service translated it to the pod's targetPort.
  */
 export function checkServicePorts(ctx: LintContext): CheckFinding[] {
-  if (!ctx.workloadsKnown || ctx.services.length === 0) return [];
+  if (ctx.services.length === 0) return [];
   const findings: CheckFinding[] = [];
   forEachPort(ctx, (policy, direction, rule, port) => {
     if (typeof port.port !== 'number' || !port.protocol) return;

@@ -23,12 +23,14 @@ describeIfPresent('lints on netpol-analyzer inputs', () => {
     expect(findings[0].message).toContain('"newport" is UDP in this rule, but helloworld/pod-a[Deployment] declares it as SCTP');
   });
 
-  test('new_online_boutique_synthesis: UDP 53 to kube-dns in any namespace counts; only TCP 53 is missing', () => {
+  test('new_online_boutique_synthesis: UDP 53 to kube-dns in any namespace counts, TCP 53 and DNS-less egress are reported', () => {
     const findings = lintDir('new_online_boutique_synthesis');
     expect(findings.map((f) => f.rule)).not.toContain('peer-matches-nothing');
     const dns = findings.filter((f) => f.rule === 'egress-without-dns');
-    expect(dns.length).toBeGreaterThan(0);
-    for (const f of dns) expect(f.message).toContain('only UDP 53 is allowed: TCP 53 is blocked');
+    const about = (workload: string) => dns.find((f) => f.message.startsWith(`Egress of default/${workload}[Deployment] is isolated`))?.message;
+    expect(about('frontend')).toContain('only UDP 53 is allowed: TCP 53 is blocked');
+    expect(about('checkoutservice')).toContain('only UDP 53 is allowed: TCP 53 is blocked');
+    expect(about('adservice')).toContain('no egress rule allows DNS (UDP 53 and TCP 53 are blocked)');
   });
 
   test('acs-security-demos-new: a policy for a processor that is not deployed selects nothing', () => {

@@ -26,7 +26,7 @@ export function main(argv: string[], io: CliIo = PROCESS_IO): number {
       // Help and version exit with 0; usage errors were already printed by commander.
       return e.exitCode === 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
-    io.stderr.write(`cdk8s-netpol: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`cdk8s-netpol: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug: please report it with the input)\n`);
     return ExitCode.BAD_INPUT;
   }
   return exitCode;

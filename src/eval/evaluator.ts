@@ -3,7 +3,7 @@ import { CompiledCluster, CompiledPolicy, CompiledRule, Subject, resolveOptions,
 import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
 import { IpAddress, parseIp } from './ip-range';
-import { portEntryConnections } from './ports';
+import { portEntryAdmits } from './ports';
 import {
   Connectivity,
   DirectionVerdict,
@@ -102,14 +102,15 @@ export class Evaluator {
     const egress = this.egressVerdict(source, destination, query, self);
     const ingress = this.ingressVerdict(source, destination, query, self);
     const allowed = egress.allowed && ingress.allowed;
-    const head = `${query.protocol}/${query.port} from ${describeEndpoint(source)} to ${describeEndpoint(destination)}: `
-      + (allowed ? 'ALLOWED' : 'DENIED');
-    const text = [
-      head,
-      ...sideText('egress', source, egress),
-      ...sideText('ingress', destination, ingress),
-    ].join('\n');
-    return { allowed, egress, ingress, text };
+    return withLazyText({ allowed, egress, ingress }, 'text', () => {
+      const head = `${query.protocol}/${query.port} from ${describeEndpoint(source)} to ${describeEndpoint(destination)}: `
+        + (allowed ? 'ALLOWED' : 'DENIED');
+      return [
+        head,
+        ...sideText('egress', source, egress),
+        ...sideText('ingress', destination, ingress),
+      ].join('\n');
+    });
   }
 
   private subjectConnections(source: Subject, destination: Subject): ConnectionSet {
@@ -245,11 +246,12 @@ export class Evaluator {
     const destination = direction === 'egress' ? peer : target!;
     const destinationPorts = destination.kind === 'pod' ? destination.subject.ports : undefined;
     const allowedBy: RuleRef[] = [];
-    const misses: string[] = [];
+    // Explanations of the rules that did not match are only written if the reason is read.
+    const misses: (() => string)[] = [];
     for (const policy of policies) {
       const rules = direction === 'ingress' ? policy.ingress : policy.egress;
       if (rules.length === 0) {
-        misses.push(`${describePolicy(policyRef(policy))} has no ${direction} rules: it only isolates`);
+        misses.push(() => `${describePolicy(policyRef(policy))} has no ${direction} rules: it only isolates`);
         continue;
       }
       for (const rule of rules) {
@@ -266,20 +268,21 @@ export class Evaluator {
           };
           allowedBy.push(ref);
         } else {
-          const why = [
-            peerIndex === undefined ? `${describeResolved(peer)} is not a listed peer` : '',
-            portIndex === undefined ? `${query.protocol}/${query.port} is not a listed port` : '',
-          ].filter((s) => s).join(' and ');
-          misses.push(`${describePolicy(policyRef(policy))} ${ruleRefPath(direction, rule.rule.index)} allows `
-            + `${describeRule(rule.rule, direction, policy.spec.namespace)}, but ${why}`);
+          misses.push(() => {
+            const why = [
+              peerIndex === undefined ? `${describeResolved(peer)} is not a listed peer` : '',
+              portIndex === undefined ? `${query.protocol}/${query.port} is not a listed port` : '',
+            ].filter((s) => s).join(' and ');
+            return `${describePolicy(policyRef(policy))} ${ruleRefPath(direction, rule.rule.index)} allows `
+              + `${describeRule(rule.rule, direction, policy.spec.namespace)}, but ${why}`;
+          });
         }
       }
     }
     const allowed = allowedBy.length > 0;
-    const reason = allowed
+    return withLazyText({ applies: true, isolated: true, isolatingPolicies, allowedBy, allowed }, 'reason', () => (allowed
       ? `allowed by ${allowedBy.map(describeRuleRef).join('; ')}`
-      : ['no rule matched; the rules require:', ...misses.map((m) => `  - ${m}`)].join('\n');
-    return { applies: true, isolated: true, isolatingPolicies, allowedBy, allowed, reason };
+      : ['no rule matched; the rules require:', ...misses.map((m) => `  - ${m()}`)].join('\n')));
   }
 
   /** Index of the first peer that matches (-1: the rule has no peers), undefined when none does. */
@@ -304,9 +307,22 @@ function matchingPort(
   const entries = rule.rule.ports;
   if (!entries) return -1;
   for (let i = 0; i < entries.length; i++) {
-    if (portEntryConnections(entries[i], destinationPorts).contains(protocol, port)) return i;
+    if (portEntryAdmits(entries[i], protocol, port, destinationPorts)) return i;
   }
   return undefined;
+}
+
+/**
+ * Adds a text field that is written on first read and then kept: a query's answer is needed
+ * at once, its explanation only when someone reads it. The field is enumerable, so equality
+ * checks, spreading and JSON see it like any other.
+ */
+function withLazyText<T extends object, K extends string>(target: T, key: K, write: () => string): T & Record<K, string> {
+  let text: string | undefined;
+  return Object.defineProperty(target, key, {
+    enumerable: true,
+    get: () => (text ??= write()),
+  }) as T & Record<K, string>;
 }
 
 function policyRef(policy: CompiledPolicy): PolicyRef {

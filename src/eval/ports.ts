@@ -1,6 +1,7 @@
 import { ContainerPortSpec } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { NormalizedPort, NormalizedRule } from '../model/normalize';
+import { MAX_PORT, MIN_PORT, Protocol } from '../model/protocol';
 
 /**
  * The connections one port entry allows towards a destination. Named ports resolve on the
@@ -17,6 +18,22 @@ export function portEntryConnections(entry: NormalizedPort, destinationPorts: re
     if (cp.name === entry.port && cp.protocol === protocol) result = result.union(ConnectionSet.ports(protocol, cp.port));
   }
   return result;
+}
+
+/**
+ * Whether one port entry admits `protocol`/`port` towards a destination: the same answer as
+ * `portEntryConnections(entry, destinationPorts).contains(protocol, port)`, without building a set.
+ */
+export function portEntryAdmits(
+  entry: NormalizedPort,
+  protocol: Protocol,
+  port: number,
+  destinationPorts: readonly ContainerPortSpec[] | undefined,
+): boolean {
+  if (entry.protocol !== protocol || !(port >= MIN_PORT && port <= MAX_PORT)) return false;
+  if (entry.port === undefined) return true;
+  if (typeof entry.port === 'number') return port >= entry.port && port <= (entry.endPort ?? entry.port);
+  return (destinationPorts ?? []).some((cp) => cp.name === entry.port && cp.protocol === protocol && cp.port === port);
 }
 
 /** The connections a rule's `ports` list allows towards a destination (no list: everything). */

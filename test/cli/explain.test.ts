@@ -43,6 +43,7 @@ describe('explain command', () => {
       [['--from', 'shop/web', '--to', 'shop/api', '--port', 'http'], '--port "http" is not a port; use tcp/80, udp/53, sctp/9000 or 80 (TCP)'],
       [['--from', 'shop/web', '--to', 'shop/api', '--port', 'tcp/70000'], '--port "tcp/70000" is not a port'],
       [['--from', 'shop/web', '--to', 'shop/api', '--port', 'icmp/1'], '--port "icmp/1" is not a port'],
+      [['--from', '1.2.3.4', '--to', '5.6.7.8'], '--from and --to are both IP addresses; NetworkPolicies only govern traffic to or from pods'],
     ])('%j', (args, message) => {
       const run = runCli('explain', SHOP, ...args);
       expect(run.code).toBe(2);

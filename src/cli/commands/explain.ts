@@ -29,6 +29,9 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
     source = parseEndpoint('--from', options.source);
     destination = parseEndpoint('--to', options.destination);
     port = parsePort(options.port ?? 'tcp/80');
+    if ('ip' in source && 'ip' in destination) {
+      throw new ArgumentError('--from and --to are both IP addresses; NetworkPolicies only govern traffic to or from pods, so name a workload on one side');
+    }
   } catch (e) {
     if (!(e instanceof ArgumentError)) throw e;
     io.stderr.write(`error: ${e.message}\n`);

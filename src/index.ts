@@ -32,6 +32,7 @@ export * from './testing/workload-declaration';
 // --- lints and descriptions
 export * from './lint/lint-finding';
 export * from './lint/lint-options';
+export * from './lint/lint-rule-info';
 export * from './lint/lint';
 export * from './lint/linting';
 export * from './describe/describe';

@@ -3,6 +3,8 @@ import { renderApiObjects } from './app-objects';
 import { formatFinding, lintCluster } from './lint-cluster';
 import { LintFinding } from './lint-finding';
 import { LintOptions } from './lint-options';
+import { LintRuleInfo } from './lint-rule-info';
+import { LINT_RULES } from './rules';
 import { clusterFromManifests, ManifestDocument } from '../model/cluster-from-manifests';
 
 /**
@@ -36,6 +38,11 @@ export class Lint {
    */
   public static manifests(manifests: any[], options?: LintOptions): LintFinding[] {
     return lintDocuments(manifests.map((object) => ({ object })), options);
+  }
+
+  /** Every rule: its id, default severity and what it catches, in the order docs/checks.md lists them. */
+  public static rules(): LintRuleInfo[] {
+    return LINT_RULES.map((r) => ({ ...r }));
   }
 
   /**

@@ -1,12 +1,5 @@
 import { LintSeverity } from './lint-finding';
-
-/** A lint rule's identity and default severity; the checks themselves live in `checks/`. */
-export interface LintRuleInfo {
-  readonly id: string;
-  readonly defaultSeverity: LintSeverity;
-  /** One line for listings and docs. */
-  readonly summary: string;
-}
+import { LintRuleInfo } from './lint-rule-info';
 
 /** The annotation that lists rule ids to skip for one policy, comma-separated. */
 export const LINT_IGNORE_ANNOTATION = 'cdk8s-netpol.io/lint-ignore';

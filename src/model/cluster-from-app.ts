@@ -11,21 +11,25 @@ export interface SynthesizedObject {
 
 /**
  * Synthesizes every chart in `scope` (an App, or a Chart and the charts nested in it)
- * exactly as `app.synth()` would: each chart goes through `Chart.toJson()`, which resolves
- * lazy values and runs every registered validation of the app, so an invalid policy throws
- * the same "Validation failed" error here as at synth time. Each object carries the path of
- * the `ApiObject` that rendered it.
+ * exactly as `app.synth()` would: lazy values are resolved and every registered validation
+ * of the app runs (through `Chart.toJson()`), so an invalid policy throws the same
+ * "Validation failed" error here as at synth time. Each object carries the path of the
+ * `ApiObject` that rendered it.
  */
 export function synthesizeWithPaths(scope: IConstruct): SynthesizedObject[] {
   const charts = chartsIn(scope);
+  if (charts.length === 0) return [];
+  // Chart.toJson() validates the whole app and resolves chart dependencies before rendering;
+  // once is enough, so the other charts render their objects directly (the same toJson()).
+  const firstChartObjects: unknown[] = charts[0].toJson();
   const out: SynthesizedObject[] = [];
-  for (const chart of charts) {
-    const objects: unknown[] = chart.toJson();
+  charts.forEach((chart, index) => {
     const apiObjects = apiObjectsOf(chart);
+    const objects = index === 0 ? firstChartObjects : apiObjects.map((o) => o.toJson());
     objects.forEach((object, i) => {
       out.push({ object, source: sourceOf(apiObjects[i], object) });
     });
-  }
+  });
   return out;
 }
 

@@ -108,6 +108,26 @@ describe('clusterFromApp', () => {
     expect(() => app.synthYaml()).toThrow('Validation failed with the following errors:\n  [broken/policy] the policy is wrong');
   });
 
+  test('a validation error in any chart fails, whichever chart comes first', () => {
+    const app = Testing.app();
+    deployment(new Chart(app, 'fine', { namespace: 'fine' }), 'web', { app: 'web' });
+    const later = new Chart(app, 'later', { namespace: 'later' });
+    const policy = new k8s.KubeNetworkPolicy(later, 'policy', { metadata: { name: 'policy' }, spec: { podSelector: {} } });
+    policy.node.addValidation({ validate: () => ['the policy is wrong'] });
+
+    expect(() => clusterFromApp(app)).toThrow('Validation failed with the following errors:\n  [later/policy] the policy is wrong');
+  });
+
+  test('objects of every chart are rendered, each in its own chart', () => {
+    const app = Testing.app();
+    for (const name of ['a', 'b', 'c']) deployment(new Chart(app, name, { namespace: name }), 'web', { app: 'web' });
+
+    const synthesized = synthesizeWithPaths(app);
+
+    expect(synthesized.map((s) => s.object)).toEqual(app.charts.flatMap((chart) => Testing.synth(chart)));
+    expect(synthesized.map((s) => s.source.constructPath)).toEqual(['a/web', 'b/web', 'c/web']);
+  });
+
   test('a Chart gives its own objects and those of the charts nested in it, not its siblings', () => {
     const app = Testing.app();
     const outer = new Chart(app, 'outer', { namespace: 'outer' });

@@ -2,6 +2,7 @@ import { lintWorld, policy } from './cluster-fixture';
 import { formatFinding, lintCluster } from '../../src/lint/lint-cluster';
 import { LintLevel } from '../../src/lint/lint-finding';
 import { LINT_RULES } from '../../src/lint/rules';
+import { toDiagnostic } from '../../src/lint/to-diagnostic';
 import { Cluster } from '../../src/model/cluster';
 
 const denyAllEgress = policy('deny-all', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
@@ -65,5 +66,18 @@ describe('lintCluster', () => {
     const ids = LINT_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
+
+describe('toDiagnostic', () => {
+  test('keeps severity, rule, field path, message and fix', () => {
+    const [finding] = lintWorld({ policies: [denyAllEgress] }).filter((f) => f.rule === 'egress-without-dns');
+    expect(toDiagnostic(finding)).toEqual({
+      severity: 'warning',
+      rule: 'egress-without-dns',
+      fieldPath: 'spec.egress',
+      message: finding.message,
+      fix: finding.fix,
+    });
   });
 });

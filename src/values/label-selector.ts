@@ -24,8 +24,8 @@ export class LabelExpression {
    * @param key a label key, e.g. `tier` or `example.com/tier`
    * @param values at least one label value
    */
-  public static in(key: string, values: string[]): LabelExpression {
-    return LabelExpression.withValues('LabelExpression.in', LabelOperator.IN, key, values, 'in');
+  public static valueIn(key: string, values: string[]): LabelExpression {
+    return LabelExpression.withValues('LabelExpression.valueIn', LabelOperator.IN, key, values, 'in');
   }
 
   /**
@@ -34,8 +34,8 @@ export class LabelExpression {
    * @param key a label key
    * @param values at least one label value
    */
-  public static notIn(key: string, values: string[]): LabelExpression {
-    return LabelExpression.withValues('LabelExpression.notIn', LabelOperator.NOT_IN, key, values, 'notin');
+  public static valueNotIn(key: string, values: string[]): LabelExpression {
+    return LabelExpression.withValues('LabelExpression.valueNotIn', LabelOperator.NOT_IN, key, values, 'notin');
   }
 
   /**
@@ -115,7 +115,7 @@ export interface LabelSelectorOptions {
  * selector matches everything.
  *
  * @example
- * LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelExpression.in('tier', ['a', 'b'])] })
+ * LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelExpression.valueIn('tier', ['a', 'b'])] })
  *   .toString() // 'app=web,tier in (a,b)'
  */
 export class LabelSelector {

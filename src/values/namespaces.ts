@@ -36,7 +36,7 @@ export class Namespaces implements IPeer {
     const unique = [...new Set(names)];
     const selector = unique.length === 1
       ? LabelSelector.labelled({ [NAMESPACE_NAME_LABEL]: unique[0] })
-      : LabelSelector.of({ expressions: [LabelExpression.in(NAMESPACE_NAME_LABEL, unique)] });
+      : LabelSelector.of({ expressions: [LabelExpression.valueIn(NAMESPACE_NAME_LABEL, unique)] });
     const text = unique.length === 1 ? `namespace ${unique[0]}` : `namespaces ${unique.join(', ')}`;
     return new Namespaces(selector, text, unique);
   }

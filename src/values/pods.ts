@@ -159,8 +159,8 @@ function workloadSelector(workload: kplus.AbstractPod): LabelSelector {
 function toExpression(workload: kplus.AbstractPod, requirement: kplus.LabelSelectorRequirement): LabelExpression {
   const values = requirement.values ?? [];
   switch (requirement.operator) {
-    case 'In': return LabelExpression.in(requirement.key, values);
-    case 'NotIn': return LabelExpression.notIn(requirement.key, values);
+    case 'In': return LabelExpression.valueIn(requirement.key, values);
+    case 'NotIn': return LabelExpression.valueNotIn(requirement.key, values);
     case 'Exists': return LabelExpression.exists(requirement.key);
     case 'DoesNotExist': return LabelExpression.doesNotExist(requirement.key);
     default:

@@ -18,8 +18,8 @@ const labelKey = fc.oneof(
 const labelValue = fc.oneof(fc.constant(''), fc.stringMatching(/^[a-zA-Z0-9]([a-zA-Z0-9_.-]{0,10}[a-zA-Z0-9])?$/));
 const labels = fc.dictionary(labelKey, labelValue, { maxKeys: 3 });
 const expression = fc.oneof(
-  fc.tuple(labelKey, fc.array(labelValue, { minLength: 1, maxLength: 3 })).map(([k, v]) => LabelExpression.in(k, v)),
-  fc.tuple(labelKey, fc.array(labelValue, { minLength: 1, maxLength: 3 })).map(([k, v]) => LabelExpression.notIn(k, v)),
+  fc.tuple(labelKey, fc.array(labelValue, { minLength: 1, maxLength: 3 })).map(([k, v]) => LabelExpression.valueIn(k, v)),
+  fc.tuple(labelKey, fc.array(labelValue, { minLength: 1, maxLength: 3 })).map(([k, v]) => LabelExpression.valueNotIn(k, v)),
   labelKey.map((k) => LabelExpression.exists(k)),
   labelKey.map((k) => LabelExpression.doesNotExist(k)),
 );

@@ -103,7 +103,7 @@ describe('NetworkPolicy', () => {
   test('selectors with expressions are rendered in full', () => {
     const chart = chartIn('shop');
     new NetworkPolicy(chart, 'expr', {
-      podSelector: Pods.selectedBy(LabelSelector.of({ labels: { app: 'a' }, expressions: [LabelExpression.notIn('track', ['canary'])] })),
+      podSelector: Pods.selectedBy(LabelSelector.of({ labels: { app: 'a' }, expressions: [LabelExpression.valueNotIn('track', ['canary'])] })),
     });
     expect(policyNamed(chart, 'expr').spec!.podSelector).toEqual({
       matchLabels: { app: 'a' },

@@ -5,8 +5,8 @@ describe('LabelSelector', () => {
     const selector = LabelSelector.of({
       labels: { tier: 'api', app: 'web' },
       expressions: [
-        LabelExpression.in('env', ['prod', 'staging']),
-        LabelExpression.notIn('track', ['canary']),
+        LabelExpression.valueIn('env', ['prod', 'staging']),
+        LabelExpression.valueNotIn('track', ['canary']),
         LabelExpression.exists('team'),
         LabelExpression.doesNotExist('legacy'),
       ],
@@ -26,10 +26,10 @@ describe('LabelSelector', () => {
   test('toString uses Kubernetes selector syntax with labels sorted by key', () => {
     const selector = LabelSelector.of({
       labels: { tier: 'api', app: 'web' },
-      expressions: [LabelExpression.in('env', ['a', 'b']), LabelExpression.exists('team'), LabelExpression.doesNotExist('old')],
+      expressions: [LabelExpression.valueIn('env', ['a', 'b']), LabelExpression.exists('team'), LabelExpression.doesNotExist('old')],
     });
     expect(selector.toString()).toBe('app=web,tier=api,env in (a,b),team,!old');
-    expect(LabelExpression.notIn('x', ['1']).toString()).toBe('x notin (1)');
+    expect(LabelExpression.valueNotIn('x', ['1']).toString()).toBe('x notin (1)');
   });
 
   test('the empty selector renders {} and says it matches everything', () => {
@@ -40,7 +40,7 @@ describe('LabelSelector', () => {
   });
 
   test('expressions expose key, operator and values', () => {
-    const expression = LabelExpression.in('env', ['prod', 'prod', 'dev']);
+    const expression = LabelExpression.valueIn('env', ['prod', 'prod', 'dev']);
     expect(expression.key).toBe('env');
     expect(expression.labelOperator).toBe(LabelOperator.IN);
     expect(expression.values).toEqual(['prod', 'dev']);
@@ -59,14 +59,14 @@ describe('LabelSelector', () => {
     });
 
     test('In and NotIn need at least one value', () => {
-      expect(() => LabelExpression.in('env', [])).toThrow(
-        'LabelExpression.in("env", []): the operator In needs at least one value. '
-        + 'Pass the label values to match, e.g. LabelExpression.in("env", ["a", "b"]), or use LabelExpression.exists().');
-      expect(() => LabelExpression.notIn('env', [])).toThrow(/the operator NotIn needs at least one value/);
+      expect(() => LabelExpression.valueIn('env', [])).toThrow(
+        'LabelExpression.valueIn("env", []): the operator In needs at least one value. '
+        + 'Pass the label values to match, e.g. LabelExpression.valueIn("env", ["a", "b"]), or use LabelExpression.exists().');
+      expect(() => LabelExpression.valueNotIn('env', [])).toThrow(/the operator NotIn needs at least one value/);
     });
 
     test('expression values follow the label value rules', () => {
-      expect(() => LabelExpression.in('env', ['infra*'])).toThrow(/label value "infra\*" is invalid/);
+      expect(() => LabelExpression.valueIn('env', ['infra*'])).toThrow(/label value "infra\*" is invalid/);
     });
 
     test('expression keys follow the label key rules', () => {

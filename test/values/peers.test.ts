@@ -152,7 +152,7 @@ describe('Pods', () => {
   });
 
   test('selectedBy keeps expressions', () => {
-    const pods = Pods.selectedBy(LabelSelector.of({ expressions: [LabelExpression.in('tier', ['a', 'b'])] }));
+    const pods = Pods.selectedBy(LabelSelector.of({ expressions: [LabelExpression.valueIn('tier', ['a', 'b'])] }));
     expect(pods._toPeerManifests(here)).toEqual([{ podSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] } }]);
     expect(pods.toString()).toBe('pods tier in (a,b)');
   });

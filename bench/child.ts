@@ -5,7 +5,7 @@ import { Random } from './random';
 import { synthRaw, synthWithConstructs } from './synth';
 import { Evaluator } from '../src/eval/evaluator';
 import { ReferenceEvaluator } from '../src/eval/reference-evaluator';
-import { Protocol, workloadKey } from '../src/model/cluster';
+import { Protocol, WorkloadSpec, workloadKey } from '../src/model/cluster';
 
 const MIB = 1024 * 1024;
 
@@ -56,9 +56,12 @@ function query(args: string[]): object {
   const random = new Random(7);
   const protocols: Protocol[] = ['TCP', 'TCP', 'TCP', 'UDP'];
   const ports = [53, 80, 443, 5432, 6379, 8080, 8081, 9000, 9050, 9102, 5005];
+  const byNamespace = new Map<string, WorkloadSpec[]>();
+  for (const w of workloads) byNamespace.set(w.namespace, [...(byNamespace.get(w.namespace) ?? []), w]);
+  // Half the queries stay inside a namespace, where most allowed traffic is; the rest cross the cluster.
   const pick = () => {
-    const source = random.pick(workloads);
     const destination = random.pick(workloads);
+    const source = random.chance(0.5) ? random.pick(byNamespace.get(destination.namespace)!) : random.pick(workloads);
     const own = destination.ports.length > 0 && random.chance(0.5) ? random.pick(destination.ports) : undefined;
     return {
       source: { workload: source },

@@ -61,8 +61,8 @@ function selector(manifest: LabelSelectorManifest): LabelSelector {
     labels: manifest.matchLabels ?? {},
     expressions: (manifest.matchExpressions ?? []).map((e) => {
       switch (e.operator) {
-        case 'In': return LabelExpression.in(e.key!, e.values ?? []);
-        case 'NotIn': return LabelExpression.notIn(e.key!, e.values ?? []);
+        case 'In': return LabelExpression.valueIn(e.key!, e.values ?? []);
+        case 'NotIn': return LabelExpression.valueNotIn(e.key!, e.values ?? []);
         case 'Exists': return LabelExpression.exists(e.key!);
         default: return LabelExpression.doesNotExist(e.key!);
       }

@@ -19,6 +19,7 @@ import {
 import { Cluster, Protocol, WorkloadSpec, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
+import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
 
 export * from './types';
 
@@ -89,6 +90,7 @@ export class Evaluator {
 
   /** Whether one connection is allowed, with the reasons on each side. */
   public verdict(query: Query): Verdict {
+    checkQuery(query);
     const source = this.resolve(query.source, 'source');
     const destination = this.resolve(query.destination, 'destination');
     if (source.kind !== 'pod' && destination.kind !== 'pod') {
@@ -294,6 +296,15 @@ export class Evaluator {
       if (peer.kind === 'ip' && this.compiled.peerMatchesAddress(p, peer.address)) return i;
     }
     return undefined;
+  }
+}
+
+function checkQuery(query: Query): void {
+  if (!isProtocol(query.protocol)) {
+    throw new Error(`Unsupported protocol ${JSON.stringify(query.protocol)}: NetworkPolicies only cover "TCP", "UDP" and "SCTP" (upper case).`);
+  }
+  if (!Number.isInteger(query.port) || query.port < MIN_PORT || query.port > MAX_PORT) {
+    throw new Error(`Invalid port ${JSON.stringify(query.port)}: use a whole number from ${MIN_PORT} to ${MAX_PORT}.`);
   }
 }
 

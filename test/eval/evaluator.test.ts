@@ -384,6 +384,10 @@ describe('Evaluator', () => {
         .toThrow('Unknown source workload "x/nope"');
       expect(() => e.verdict({ source: { ip: '10.0.0.300' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 }))
         .toThrow('Invalid source IP address "10.0.0.300"');
+      expect(() => e.verdict({ source: { workload: 'x/b' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 0 }))
+        .toThrow('Invalid port 0: use a whole number from 1 to 65535.');
+      expect(() => e.verdict({ source: { workload: 'x/b' }, destination: { workload: 'x/a' }, protocol: 'tcp' as any, port: 80 }))
+        .toThrow('Unsupported protocol "tcp": NetworkPolicies only cover "TCP", "UDP" and "SCTP" (upper case).');
     });
   });
 

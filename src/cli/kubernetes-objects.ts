@@ -1,0 +1,137 @@
+import { Document, LineCounter } from 'yaml';
+import { errorSummary, LoadedObject, LoadProblem } from './loaded';
+import { documentLocator, FieldLocator } from './source-map';
+
+/**
+ * Adds the Kubernetes objects of one parsed document to `objects`: the document itself, or the
+ * items of a `List` kind. Returns how many objects it held; anything unusable becomes a problem.
+ */
+export function objectsFromDocument(
+  doc: Document.Parsed,
+  file: string,
+  lineCounter: LineCounter,
+  objects: LoadedObject[],
+  problems: LoadProblem[],
+): number {
+  const line = lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    problems.push({ file, line, message: `cannot read document: ${errorSummary(e)}`, fatal: true });
+    return 0;
+  }
+  if (!isPlainObject(value)) {
+    problems.push({
+      file,
+      line,
+      message: `skipped: expected a Kubernetes object (a mapping with apiVersion and kind), found ${describeValue(value)}`,
+      fatal: false,
+    });
+    return 0;
+  }
+  const locator = documentLocator(doc.contents, lineCounter);
+  return addObject(value, locator, file, problems, objects);
+}
+
+function addObject(
+  value: Record<string, unknown>,
+  locator: FieldLocator,
+  file: string,
+  problems: LoadProblem[],
+  objects: LoadedObject[],
+): number {
+  const line = locator.line('');
+  if (value.kind === undefined || value.apiVersion === undefined) {
+    const missing = value.kind === undefined ? 'kind' : 'apiVersion';
+    problems.push({ file, line, message: `skipped: document has no ${missing}, so it is not a Kubernetes object`, fatal: false });
+    return 0;
+  }
+  if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
+    const field = typeof value.kind !== 'string' ? 'kind' : 'apiVersion';
+    problems.push({
+      file,
+      line: locator.line(field),
+      message: `${field} must be a string, found ${describeValue(value[field])}`,
+      fatal: true,
+    });
+    return 0;
+  }
+  if (value.kind === 'List' || value.kind.endsWith('List')) {
+    return addListItems(value, locator, file, problems, objects);
+  }
+  if (value.metadata !== undefined && value.metadata !== null && !isPlainObject(value.metadata)) {
+    problems.push({
+      file,
+      line: locator.line('metadata'),
+      message: `metadata must be a mapping, found ${describeValue(value.metadata)}`,
+      fatal: true,
+    });
+    return 0;
+  }
+  objects.push({ object: value, source: { file, line }, lineOf: (fieldPath) => locator.line(fieldPath) });
+  return 1;
+}
+
+function addListItems(
+  list: Record<string, unknown>,
+  locator: FieldLocator,
+  file: string,
+  problems: LoadProblem[],
+  objects: LoadedObject[],
+): number {
+  const items = list.items;
+  if (items === undefined || items === null) return 1;
+  if (!Array.isArray(items)) {
+    problems.push({
+      file,
+      line: locator.line('items'),
+      message: `${list.kind}.items must be a list, found ${describeValue(items)}`,
+      fatal: true,
+    });
+    return 0;
+  }
+  let count = 0;
+  items.forEach((item, i) => {
+    const itemLocator = locator.child(`items[${i}]`);
+    if (!isPlainObject(item)) {
+      problems.push({
+        file,
+        line: itemLocator.line(''),
+        message: `${list.kind}.items[${i}] must be a Kubernetes object, found ${describeValue(item)}`,
+        fatal: true,
+      });
+      return;
+    }
+    count += addObject(withImpliedKind(item, list), itemLocator, file, problems, objects);
+  });
+  // An empty list is a valid document: it counts as read.
+  return items.length === 0 ? 1 : count;
+}
+
+/**
+ * Items of a typed list (`PodList`, `NamespaceList`, …) may omit `kind` and `apiVersion`, as the
+ * API server returns them: they take the list's.
+ */
+function withImpliedKind(item: Record<string, unknown>, list: Record<string, unknown>): Record<string, unknown> {
+  const listKind = String(list.kind);
+  if (listKind === 'List' || (item.kind !== undefined && item.apiVersion !== undefined)) return item;
+  return { kind: listKind.slice(0, -'List'.length), apiVersion: list.apiVersion, ...item };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A short, user-facing description of a YAML value's type. */
+export function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the string ${JSON.stringify(truncate(v))}`;
+  return `the ${typeof v} ${String(v)}`;
+}
+
+function truncate(s: string): string {
+  return s.length > 60 ? s.slice(0, 57) + '...' : s;
+}

@@ -1,5 +1,6 @@
 import { describePeer } from './peer-phrases';
 import { describePorts } from './port-phrases';
+import { sanitizePolicy } from './sanitize';
 import { describePodSelector } from './selector-phrases';
 import {
   NetworkPolicyManifest,
@@ -23,9 +24,11 @@ const INDENT = '  ';
  * direction, and every rule as "from X, on ports Y". The text follows the API server's
  * defaulting (missing policyTypes, missing protocol) and says so where it matters.
  *
- * @param manifest the raw NetworkPolicy, as written in YAML or rendered by a construct
+ * @param input the raw NetworkPolicy, as written in YAML or rendered by a construct; fields of
+ *   the wrong JSON type are read as missing (validation reports them)
  */
-export function describePolicy(manifest: NetworkPolicyManifest): string {
+export function describePolicy(input: NetworkPolicyManifest): string {
+  const manifest = sanitizePolicy(input);
   const namespace = manifest.metadata?.namespace || undefined;
   const name = manifest.metadata?.name ?? '<no name>';
   const spec = manifest.spec ?? {};

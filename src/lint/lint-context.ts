@@ -1,4 +1,5 @@
 import { ServiceSpec } from './services';
+import { sanitizePolicy } from '../describe/sanitize';
 import { Cluster, NamespaceSpec, PolicySpec, SourceRef, WorkloadSpec, workloadKey } from '../model/cluster';
 import { isEmptySelector, selectorMatches } from '../model/labels';
 import { Direction, NormalizedPeer, NormalizedPolicy, NormalizedRule, normalizePolicy } from '../model/normalize';
@@ -38,10 +39,11 @@ export type Check = (ctx: LintContext) => CheckFinding[];
 
 /** Builds the context from a cluster and the Services read from the same input. */
 export function lintContext(cluster: Cluster, services: readonly ServiceSpec[]): LintContext {
-  const policies = cluster.policies.map((spec) => ({
-    spec,
-    normalized: normalizePolicy(spec.manifest, spec.namespace, spec.name),
-  }));
+  const policies = cluster.policies.map((stored) => {
+    // The checks read fields directly; unvalidated input must not make them throw.
+    const spec = { ...stored, manifest: sanitizePolicy(stored.manifest) };
+    return { spec, normalized: normalizePolicy(spec.manifest, spec.namespace, spec.name) };
+  });
   return {
     policies,
     services,

@@ -1,8 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runDescribe } from '../describe/cli-command';
-import { LINT_FORMATS, runLint } from '../lint/cli-command';
 import { CONNLIST_FORMATS } from '../report/formats';
 import { runConnlist } from './commands/connlist';
 import { runExplain } from './commands/explain';
@@ -97,15 +95,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       }, io));
     });
 
+  // lint and describe also serve cdk8s apps, so their modules load cdk8s: load them only when used.
   program
     .command('lint')
     .description('Best-practice checks over policies, workloads, namespaces and services; exit 1 on an error-level finding, 2 on unreadable input.')
     .argument('<paths...>', 'YAML/JSON files or folders')
     .option('--rule <id=level>', 'set a rule\'s level (off, info, warning, error); repeatable', collect, [])
-    .addOption(new Option('--format <format>', 'output format').choices(LINT_FORMATS).default('text'))
+    .option('--format <format>', 'output format (choices: "text", "json")', 'text')
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: { rule: string[]; format: string; maxFileSize: number }) => {
-      setExit(runLint(paths, { rules: opts.rule, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const lint = require('../lint/cli-command') as typeof import('../lint/cli-command');
+      if (!lint.LINT_FORMATS.includes(opts.format)) {
+        io.stderr.write(`error: option '--format <format>' argument '${opts.format}' is invalid. Allowed choices are ${lint.LINT_FORMATS.join(', ')}.\n`);
+        setExit(ExitCode.BAD_INPUT);
+        return;
+      }
+      setExit(lint.runLint(paths, { rules: opts.rule, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
     });
 
   program
@@ -114,7 +120,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<paths...>', 'YAML/JSON files or folders')
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: { maxFileSize: number }) => {
-      setExit(runDescribe(paths, { maxFileBytes: opts.maxFileSize }, io));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const describe = require('../describe/cli-command') as typeof import('../describe/cli-command');
+      setExit(describe.runDescribe(paths, { maxFileBytes: opts.maxFileSize }, io));
     });
 
   return program;

@@ -70,6 +70,15 @@ describe('cdk8s-netpol command line', () => {
     expect(run.stderr).toContain('--rule "no-such-rule=off" names an unknown rule');
   });
 
+  test('lint rejects an unknown --format with the valid choices', () => {
+    const run = runCli('lint', '--format', 'xml', 'x.yaml');
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n",
+    });
+  });
+
   test('--max-file-size must be a positive number', () => {
     const run = runCli('validate', '--max-file-size', 'lots', 'x.yaml');
     expect(run.code).toBe(2);

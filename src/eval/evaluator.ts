@@ -16,7 +16,7 @@ import {
   Verdict,
   WorkloadPair,
 } from './types';
-import { Cluster, Protocol, WorkloadSpec, workloadKey } from '../model/cluster';
+import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
 import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
@@ -272,7 +272,7 @@ export class Evaluator {
         } else {
           misses.push(() => {
             const why = [
-              peerIndex === undefined ? `${describeResolved(peer)} is not a listed peer` : '',
+              peerIndex === undefined ? `${describeEndpoint(peer)} is not a listed peer` : '',
               portIndex === undefined ? `${query.protocol}/${query.port} is not a listed port` : '',
             ].filter((s) => s).join(' and ');
             return `${describePolicy(policyRef(policy))} ${ruleRefPath(direction, rule.rule.index)} allows `
@@ -313,7 +313,7 @@ function matchingPort(
   rule: CompiledRule,
   protocol: Protocol,
   port: number,
-  destinationPorts: ReturnType<CompiledCluster['subjectOf']>['ports'] | undefined,
+  destinationPorts: readonly ContainerPortSpec[] | undefined,
 ): number | undefined {
   const entries = rule.rule.ports;
   if (!entries) return -1;
@@ -354,10 +354,6 @@ function selfVerdict(isolatingPolicies: PolicyRef[]): DirectionVerdict {
     allowed: true,
     reason: 'traffic from a pod to itself is always allowed (a pod cannot block access to itself)',
   };
-}
-
-function describeResolved(endpoint: Resolved): string {
-  return describeEndpoint(endpoint);
 }
 
 function describeEndpoint(endpoint: Resolved): string {

@@ -7,10 +7,17 @@ export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /**
  * The files to read for the given paths: files as given, folders walked recursively in name
- * order for manifest extensions. What cannot be listed or read is added to `problems`.
+ * order for manifest extensions, each file once. What cannot be listed or read is added to `problems`.
  */
 export function findManifestFiles(paths: readonly string[], problems: LoadProblem[]): string[] {
-  return paths.flatMap((input) => expandPath(input, problems));
+  // A file reached twice (a folder and a file in it, or a repeated argument) is read once.
+  const seen = new Set<string>();
+  return paths.flatMap((input) => expandPath(input, problems)).filter((file) => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function expandPath(input: string, problems: LoadProblem[]): string[] {

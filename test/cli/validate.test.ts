@@ -38,6 +38,29 @@ describe('validate command', () => {
       .toEqual([['spec.ingress[0].ports[0].port', 18, 'error'], ['spec.ingress[0].ports[1].endPort', 20, 'error']]);
   });
 
+  test('a second policy with the same namespace and name is a warning that names the first', () => {
+    // GIVEN a copy of the shop policies in another file
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-dup-'));
+    const copy = path.join(tmp, 'copy.yaml');
+    fs.copyFileSync(path.join(SHOP, 'policies.yaml'), copy);
+    try {
+      // WHEN
+      const run = runCli('validate', SHOP, copy);
+      // THEN
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`${copy}:5: warning: shop/default-deny: metadata.name: the same namespace and name as the NetworkPolicy at `
+        + `${path.join(SHOP, 'policies.yaml')}:2; applied together, this one replaces it\n`);
+      expect(run.stdout).toMatch(/10 NetworkPolicies in 5 files: all valid \(0 errors, 5 warnings\)\n$/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('a file reached twice is read once', () => {
+    const run = runCli('validate', SHOP, path.join(SHOP, 'policies.yaml'), SHOP);
+    expect(run.stdout).toBe('5 NetworkPolicies in 4 files: all valid (0 errors, 0 warnings)\n');
+  });
+
   describe('CIDR strictness', () => {
     let tmp: string;
     let file: string;

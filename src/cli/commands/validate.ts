@@ -24,13 +24,16 @@ export const VALIDATE_FORMATS = ['text', 'json'];
 /** `validate PATH...`: every NetworkPolicy is checked with the API server's rules. */
 export function runValidate(paths: string[], options: ValidateOptions, io: CliIo): ExitCode {
   const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
-  const checked: CheckedPolicy[] = loaded.objects.filter(isNetworkPolicy).map((o) => ({
-    file: o.source.file,
-    line: o.source.line,
-    policy: objectName(o),
-    diagnostics: validateNetworkPolicy(o.object, { strictCidr: options.strictCidr })
-      .map((d) => ({ ...d, line: o.lineOf(d.fieldPath) })),
-  }));
+  const firstSeen = new Map<string, string>();
+  const checked: CheckedPolicy[] = loaded.objects.filter(isNetworkPolicy).map((o) => {
+    const policy = objectName(o);
+    const diagnostics = validateNetworkPolicy(o.object, { strictCidr: options.strictCidr })
+      .map((d) => ({ ...d, line: o.lineOf(d.fieldPath) }));
+    const earlier = firstSeen.get(policy);
+    if (earlier !== undefined) diagnostics.push({ ...duplicateOf(earlier), line: o.lineOf('metadata.name') });
+    else firstSeen.set(policy, `${o.source.file}:${o.source.line}`);
+    return { file: o.source.file, line: o.source.line, policy, diagnostics };
+  });
   const invalid = checked.filter((c) => c.diagnostics.some((d) => d.severity === 'error'));
   const fatal = loaded.problems.some((p) => p.fatal);
   const code = fatal ? ExitCode.BAD_INPUT : invalid.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
@@ -41,6 +44,17 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
     io.stdout.write(toText(checked, loaded.problems, invalid.length, loaded.files.length));
   }
   return code;
+}
+
+/** A second policy with the same namespace and name: not an API error, but one of them is lost. */
+function duplicateOf(earlier: string): Diagnostic {
+  return {
+    severity: 'warning',
+    rule: 'duplicate-name',
+    fieldPath: 'metadata.name',
+    message: `the same namespace and name as the NetworkPolicy at ${earlier}; applied together, this one replaces it`,
+    fix: 'give each NetworkPolicy its own name, or delete one of them',
+  };
 }
 
 function toText(checked: CheckedPolicy[], problems: LoadProblem[], invalid: number, files: number): string {

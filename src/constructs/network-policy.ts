@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { derivePolicyName } from './policy-name';
 import { PolicyType } from './policy-type';
 import { renderRule, toKubeSpec } from './render';
+import { Linting } from '../lint/linting';
 import { NetworkPolicyManifest, NetworkPolicySpecManifest } from '../model/manifest';
 import { formatDiagnostic } from '../validation/diagnostic';
 import { validateNetworkPolicy } from '../validation/network-policy';
@@ -111,6 +112,7 @@ export class NetworkPolicy extends Construct {
     });
     register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
+    Linting._enableByDefault(this);
   }
 
   /**

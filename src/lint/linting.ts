@@ -37,45 +37,94 @@ const LINTING_ID = 'NetworkPolicyLinting';
  * synthesis like any cdk8s validation; warnings go to the reporter (standard error by
  * default), each distinct finding once however often the app is synthesized.
  *
+ * Every construct of this library turns linting on for its app with the default rule levels,
+ * so an app that uses them is linted without asking. `enable` sets the levels and the
+ * reporter for a Chart or the whole App; `disable` turns linting off below a scope.
+ *
  * The whole app is linted, so workloads and Services in other charts count; only findings
- * about objects below the enabled scope are reported.
+ * about objects below the enabled scope are reported, and a scope with its own settings
+ * reports its own objects.
  *
  * @example
  * Linting.enable(chart, { rules: { 'namespace-without-default-deny': LintLevel.WARNING } });
  */
 export class Linting extends Construct {
   /**
-   * Turns linting on for a Chart or App. Calling it again on the same scope returns the
-   * existing instance (the first call's options stay in force).
+   * Sets how a Chart or App is linted. The first call on a scope decides its options; later
+   * calls return the same instance.
    *
    * @param scope the Chart or App whose objects are linted
    * @param options rule levels and where warnings go
    */
   public static enable(scope: IConstruct, options?: LintingOptions): Linting {
     const existing = scope.node.tryFindChild(LINTING_ID);
-    if (existing instanceof Linting) return existing;
-    return new Linting(scope, LINTING_ID, options ?? {});
+    if (existing instanceof Linting) {
+      if (existing.automatic) existing.configure(options ?? {});
+      return existing;
+    }
+    return new Linting(scope, LINTING_ID, options ?? {}, false);
+  }
+
+  /**
+   * Turns linting off for the objects below a Chart or App (API-server validation stays on).
+   *
+   * @param scope the Chart or App whose objects are not linted
+   */
+  public static disable(scope: IConstruct): void {
+    const linting = Linting.enable(scope);
+    linting.disabled = true;
+  }
+
+  /**
+   * Lints the app of `construct` with the default levels unless the app already has
+   * linting settings. Called by every construct of this library.
+   *
+   * @internal
+   */
+  public static _enableByDefault(construct: IConstruct): void {
+    const root = construct.node.root;
+    if (!root.node.tryFindChild(LINTING_ID)) new Linting(root, LINTING_ID, {}, true);
   }
 
   private readonly reported = new Set<string>();
+  private options: LintingOptions;
+  private automatic: boolean;
+  private disabled = false;
 
-  private constructor(scope: IConstruct, id: string, private readonly options: LintingOptions) {
+  private constructor(scope: IConstruct, id: string, options: LintingOptions, automatic: boolean) {
     super(scope as Construct, id);
+    this.options = options;
+    this.automatic = automatic;
     this.node.addValidation({ validate: () => this.run() });
   }
 
   /** Lints now and returns the findings about objects below the enabled scope. */
   public findings(): LintFinding[] {
+    if (this.disabled) return [];
     const scope = this.node.scope!;
     const root = this.node.root;
     const docs = renderApiObjects(root);
     const ownPaths = new Set(renderApiObjects(scope).map((d) => d.source?.constructPath));
+    for (const path of this.pathsOfOtherSettings()) ownPaths.delete(path);
     const ownNamespaces = new Set(docs
       .filter((d) => ownPaths.has(d.source?.constructPath))
       .map((d) => namespaceOf(d.object)));
     return lintDocuments(docs, this.options).filter((f) => (f.kind === 'Namespace'
       ? ownNamespaces.has(f.name)
       : f.source !== undefined && ownPaths.has(f.source)));
+  }
+
+  private configure(options: LintingOptions): void {
+    this.options = options;
+    this.automatic = false;
+  }
+
+  /** Construct paths of objects below nested scopes that have linting settings of their own. */
+  private pathsOfOtherSettings(): string[] {
+    const scope = this.node.scope!;
+    return scope.node.findAll()
+      .filter((c): c is Linting => c instanceof Linting && c !== this)
+      .flatMap((other) => renderApiObjects(other.node.scope!).map((d) => d.source?.constructPath ?? ''));
   }
 
   private run(): string[] {

@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { DefaultDenyAll } from '../../src/constructs/default-deny-all';
 import { NamespaceBaseline } from '../../src/constructs/namespace-baseline';
 import { Lint } from '../../src/lint/lint';
 import { LintFinding, LintLevel } from '../../src/lint/lint-finding';
@@ -132,5 +133,84 @@ describe('Linting.enable', () => {
       'namespace-without-default-deny default',
       'named-port-not-declared web-in',
     ]);
+  });
+});
+
+describe('linting by default', () => {
+  function appWithEgressLockdown(): { app: ReturnType<typeof Testing.app>; chart: Chart } {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    deployment(chart, 'web', { app: 'web' });
+    new DefaultDenyAll(chart, 'deny-all');
+    return { app, chart };
+  }
+
+  function stderrDuring(action: () => void): string {
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      action();
+    } finally {
+      spy.mockRestore();
+    }
+    return written.join('');
+  }
+
+  test('an app that uses the constructs is linted at synth without asking, each warning printed once', () => {
+    // GIVEN
+    const { app } = appWithEgressLockdown();
+
+    // WHEN
+    const output = stderrDuring(() => {
+      app.synthYaml();
+      app.synthYaml();
+    });
+
+    // THEN
+    const lines = output.split('\n').filter((l) => l.includes('[egress-without-dns]'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('cdk8s-netpol lint: ');
+    expect(lines[0]).toContain('shop/web[Deployment]');
+  });
+
+  test('settings given after the constructs replace the defaults', () => {
+    // GIVEN
+    const { app } = appWithEgressLockdown();
+
+    // WHEN
+    Linting.enable(app, { rules: { 'egress-without-dns': LintLevel.ERROR }, reporter: new Recorder() });
+
+    // THEN
+    expect(() => app.synthYaml()).toThrow(/egress-without-dns/);
+  });
+
+  test('a chart with settings of its own reports its objects only through them', () => {
+    // GIVEN
+    const { app, chart } = appWithEgressLockdown();
+    const recorder = new Recorder();
+    Linting.enable(chart, { reporter: recorder });
+
+    // WHEN
+    const output = stderrDuring(() => app.synthYaml());
+
+    // THEN
+    expect(recorder.findings.map((f) => f.rule)).toContain('egress-without-dns');
+    expect(output).not.toContain('egress-without-dns');
+  });
+
+  test('disable stops the reports at synth, while Lint.of still finds the problems on request', () => {
+    // GIVEN
+    const { app } = appWithEgressLockdown();
+
+    // WHEN
+    Linting.disable(app);
+    const output = stderrDuring(() => app.synthYaml());
+
+    // THEN
+    expect(output).not.toContain('cdk8s-netpol lint');
+    expect(Lint.of(app).map((f) => f.rule)).toContain('egress-without-dns');
   });
 });

@@ -19,11 +19,18 @@ if (!COMPILED) {
     expect(run.stdout).toMatch(/Usage: cdk8s-netpol/);
   });
 
-  test('does not load cdk8s or cdk8s-plus', () => {
-    const probe = `require(${JSON.stringify(BIN)}); setImmediate(() => {`
-      + 'const loaded = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdk8s|cdk8s-plus-28|constructs)[\\\\/]/.test(f));'
-      + 'process.stderr.write(JSON.stringify(loaded)); });';
-    const run = spawnSync(process.execPath, ['-e', probe, '--', '--version'], { encoding: 'utf8' });
-    expect(run.stderr.trim()).toBe('[]');
+  test('does not load cdk8s, cdk8s-plus-28 or constructs for connlist', () => {
+    const shop = path.join(ROOT, 'test', 'fixtures', 'cli', 'shop');
+    const probe = [
+      `process.argv = [process.argv[0], ${JSON.stringify(BIN)}, 'connlist', ${JSON.stringify(shop)}];`,
+      `require(${JSON.stringify(BIN)});`,
+      "process.on('exit', () => {",
+      '  const loaded = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdk8s|cdk8s-plus-28|constructs)[\\\\/]/.test(f));',
+      "  process.stderr.write('loaded: ' + JSON.stringify(loaded));",
+      '});',
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(run.stdout).toContain('shop/web[Deployment] => shop/api[Deployment] : TCP 8080\n');
+    expect(run.stderr).toBe('loaded: []');
   });
 });

@@ -172,6 +172,10 @@ interface NamespaceContext {
   readonly workloads: SyntheticWorkload[];
   readonly otherTeams: string[];
   readonly random: Random;
+  /** Whether the namespace has the allow-dns policy; egress policies allow DNS themselves when not. */
+  readonly dns: boolean;
+  /** How many times the template list has been gone through: later rounds target single apps. */
+  round: number;
 }
 
 type Template = (ctx: NamespaceContext, name: string) => NetworkPolicyManifest;
@@ -193,20 +197,25 @@ function generatePolicies(
   const result: NetworkPolicyManifest[] = [];
   apps.forEach((ns, index) => {
     const budget = Math.floor(count / apps.length) + (index < count % apps.length ? 1 : 0);
+    const open = random.chance(OPEN_NAMESPACE_SHARE);
+    const plan: [string, Template, number][] = open ? [] : baselineTemplates(random).map(([n, t]) => [n, t, 0]);
     const ctx: NamespaceContext = {
       ns,
       index,
       workloads: byNamespace.get(ns.name) ?? [],
       otherTeams: teams.filter((t) => t !== ns.labels.team),
       random,
+      dns: plan.some(([name]) => name === 'allow-dns'),
+      round: 0,
     };
-    const open = random.chance(OPEN_NAMESPACE_SHARE);
-    const plan: [string, Template][] = open ? [] : baselineTemplates(random);
     for (let k = 0; plan.length < budget; k++) {
       const [name, template] = APP_TEMPLATES[(index + k) % APP_TEMPLATES.length];
-      plan.push([`${name}-${k}`, template]);
+      plan.push([`${name}-${k}`, template, Math.floor(k / APP_TEMPLATES.length)]);
     }
-    for (const [name, template] of plan.slice(0, budget)) result.push(template(ctx, name));
+    for (const [name, template, round] of plan.slice(0, budget)) {
+      ctx.round = round;
+      result.push(template(ctx, name));
+    }
   });
   return result;
 }
@@ -219,22 +228,31 @@ function baselineTemplates(random: Random): [string, Template][] {
     ['allow-dns', (ctx, name) => policy(ctx, name, {}, {
       types: ['Egress'],
       egress: [{
-        to: [{ namespaceSelector: nameSelector('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
-        ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+        ...DNS_RULE,
       }],
     })],
   ];
 }
 
+const DNS_RULE = {
+  to: [{ namespaceSelector: nameSelector('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+  ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
+};
+
+/** The egress rules of a policy, plus DNS when no other policy of the namespace allows it. */
+function withDns(ctx: NamespaceContext, rules: { to?: NetworkPolicyPeerManifest[]; ports?: NetworkPolicyPortManifest[] }[]) {
+  return ctx.dns ? rules : [...rules, DNS_RULE];
+}
+
 const APP_TEMPLATES: [string, Template][] = [
-  ['frontend-from-ingress', (ctx, name) => policy(ctx, name, tierSelector('frontend'), {
+  ['frontend-from-ingress', (ctx, name) => policy(ctx, name, target(ctx, tierSelector('frontend'), 'frontend'), {
     types: ['Ingress'],
     ingress: [{
       from: [{ namespaceSelector: nameSelector('ingress-nginx'), podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } } }],
       ports: [{ protocol: 'TCP', port: 'http' }],
     }],
   })],
-  ['backend-from-frontend', (ctx, name) => policy(ctx, name, tierSelector('backend'), {
+  ['backend-from-frontend', (ctx, name) => policy(ctx, name, target(ctx, tierSelector('backend'), 'backend'), {
     types: ['Ingress'],
     ingress: [{ from: [{ podSelector: tierSelector('frontend') }], ports: [{ port: 'http' }, { protocol: 'TCP', port: 9000 }] }],
   })],
@@ -242,7 +260,7 @@ const APP_TEMPLATES: [string, Template][] = [
     types: ['Ingress'],
     ingress: [{ from: [{ podSelector: inSelector('tier', ['backend', 'worker']) }], ports: [{ protocol: 'TCP', port: 5432 }] }],
   })],
-  ['metrics-scrape', (ctx, name) => policy(ctx, name, { matchExpressions: [{ key: 'metrics', operator: 'Exists' }] }, {
+  ['metrics-scrape', (ctx, name) => policy(ctx, name, target(ctx, { matchExpressions: [{ key: 'metrics', operator: 'Exists' }] }), {
     types: ['Ingress'],
     ingress: [{
       from: [{ namespaceSelector: nameSelector('monitoring'), podSelector: { matchLabels: { app: 'prometheus' } } }],
@@ -262,16 +280,16 @@ const APP_TEMPLATES: [string, Template][] = [
       ports: [{ protocol: 'TCP', port: 9000, endPort: 9100 }],
     }],
   })],
-  ['egress-internet', (ctx, name) => policy(ctx, name, tierSelector('frontend'), {
+  ['egress-internet', (ctx, name) => policy(ctx, name, target(ctx, tierSelector('frontend'), 'frontend'), {
     types: ['Egress'],
-    egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: PRIVATE_RANGES } }], ports: [{ protocol: 'TCP', port: 443 }] }],
+    egress: withDns(ctx, [{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: PRIVATE_RANGES } }], ports: [{ protocol: 'TCP', port: 443 }] }]),
   })],
-  ['egress-in-namespace', (ctx, name) => policy(ctx, name, tierSelector('backend'), {
+  ['egress-in-namespace', (ctx, name) => policy(ctx, name, target(ctx, tierSelector('backend'), 'backend'), {
     types: ['Egress'],
-    egress: [
+    egress: withDns(ctx, [
       { to: [{ podSelector: inSelector('tier', ['db', 'cache']) }], ports: [{ protocol: 'TCP', port: 5432 }, { protocol: 'TCP', port: 6379 }] },
       { to: [{ podSelector: tierSelector('backend') }], ports: [{ protocol: 'TCP', port: 'grpc' }] },
-    ],
+    ]),
   })],
   ['from-subnet', (ctx, name) => {
     const b = ctx.random.int(0, 255);
@@ -283,9 +301,9 @@ const APP_TEMPLATES: [string, Template][] = [
       }],
     });
   }],
-  ['not-legacy', (ctx, name) => policy(ctx, name, {
+  ['not-legacy', (ctx, name) => policy(ctx, name, target(ctx, {
     matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }, { key: 'legacy', operator: 'DoesNotExist' }],
-  }, {
+  }), {
     types: ['Ingress'],
     ingress: [{
       from: [{
@@ -297,14 +315,17 @@ const APP_TEMPLATES: [string, Template][] = [
       ports: [{ protocol: 'TCP', port: 8080 }],
     }],
   })],
-  ['worker-egress', (ctx, name) => policy(ctx, name, tierSelector('worker'), {
+  ['worker-egress', (ctx, name) => policy(ctx, name, target(ctx, tierSelector('worker'), 'worker'), {
     types: ['Egress'],
-    egress: [{
+    egress: withDns(ctx, [{
       to: [{ namespaceSelector: { matchLabels: { team: ctx.ns.labels.team ?? 'none' } }, podSelector: tierSelector('backend') }],
       ports: [{ protocol: 'TCP', port: 'grpc' }, { protocol: 'UDP', port: 'statsd' }],
-    }],
+    }]),
   })],
-  ['same-namespace', (ctx, name) => policy(ctx, name, {}, { types: ['Ingress'], ingress: [{ from: [{ podSelector: {} }] }] })],
+  ['backend-from-workers', (ctx, name) => policy(ctx, name, target(ctx, tierSelector('backend'), 'backend'), {
+    types: ['Ingress'],
+    ingress: [{ from: [{ podSelector: tierSelector('worker') }], ports: [{ protocol: 'TCP', port: 'grpc' }] }],
+  })],
 ];
 
 interface PolicyBody {
@@ -344,5 +365,24 @@ function inSelector(key: string, values: string[]): LabelSelectorManifest {
 function appSelector(ctx: NamespaceContext, tier: string): LabelSelectorManifest {
   const candidates = ctx.workloads.filter((w) => w.labels.tier === tier);
   if (candidates.length === 0) return tierSelector(tier);
-  return { matchLabels: { app: ctx.random.pick(candidates).labels.app } };
+  // Rounds walk through the tier, so that a namespace's policies do not repeat each other; when
+  // the tier is smaller than the number of rounds, later ones narrow the app to one version.
+  const offset = ctx.index % candidates.length;
+  const chosen = candidates[(ctx.round + offset) % candidates.length];
+  const pass = Math.floor(ctx.round / candidates.length);
+  const selector: LabelSelectorManifest = { matchLabels: { app: chosen.labels.app } };
+  if (pass === 0) return selector;
+  return { ...selector, matchExpressions: [{ key: 'version', operator: 'In', values: pass % 2 === 1 ? ['v2'] : ['v1'] }] };
+}
+
+/**
+ * The pods a template's policy applies to: `base` in the first round, then one app of the tier
+ * (or of the namespace) at a time, as teams add per-app policies next to broad ones.
+ */
+function target(ctx: NamespaceContext, base: LabelSelectorManifest, tier?: string): LabelSelectorManifest {
+  if (ctx.round === 0) return base;
+  const candidates = ctx.workloads.filter((w) => tier === undefined || w.labels.tier === tier);
+  if (candidates.length === 0) return base;
+  const chosen = candidates[(ctx.round - 1) % candidates.length];
+  return { ...base, matchLabels: { ...(base.matchLabels ?? {}), app: chosen.labels.app } };
 }

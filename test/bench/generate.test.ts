@@ -70,6 +70,12 @@ describe('the synthetic cluster generator', () => {
     expect(ports.some((p) => p.protocol === 'UDP' && p.port === 53)).toBe(true);
   });
 
+  test('no namespace has two policies with the same spec, even when it gets more policies than there are templates', () => {
+    const policies = generateCluster({ workloads: 1000, policies: 1000, namespaces: 40 }).policies;
+    const specs = policies.map((p) => `${p.metadata?.namespace} ${JSON.stringify(p.spec)}`);
+    expect(specs.filter((s, i) => specs.indexOf(s) !== i)).toEqual([]);
+  });
+
   test('refuses a namespace count that leaves no room for applications, saying what it needs', () => {
     expect(() => generateCluster({ workloads: 10, policies: 5, namespaces: 3 }))
       .toThrow('A synthetic cluster needs at least 4 namespaces, got 3.');

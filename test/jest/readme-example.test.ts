@@ -56,6 +56,22 @@ describe('the documented example', () => {
     expect(example).toBe(documented);
   });
 
+  test('is also the jest example of the README', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Testing reachability'));
+    const inReadme = /```ts\n([\s\S]*?)```/.exec(section)![1];
+    const inDocs = /```ts\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'testing-reachability.md'), 'utf8'))![1];
+
+    expect(inReadme).toBe(inDocs);
+  });
+
+  test('prints the failure the README shows', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const documented = /A failing assertion explains itself[\s\S]*?```\n([\s\S]*?)```/.exec(readme)![1];
+
+    expect(() => expect(shopWithoutBothEnds()).toAllow('shop/web', 'shop/api', Port.tcp(8080))).toThrow(documented.trimEnd());
+  });
+
   test('prints the documented failure when web may not send to the api', () => {
     const docPath = path.join(__dirname, '..', '..', 'docs', 'testing-reachability.md');
     const documented = /Without the `bothEnds`[\s\S]*?```\n([\s\S]*?)```/.exec(fs.readFileSync(docPath, 'utf8'))![1];

@@ -239,9 +239,12 @@ const DNS_RULE = {
   ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }],
 };
 
-/** The egress rules of a policy, plus DNS when no other policy of the namespace allows it. */
+/**
+ * The egress rules of a policy, plus DNS when no other policy of the namespace allows it (per-app
+ * policies of later rounds select pods whose first-round policy already allows it).
+ */
 function withDns(ctx: NamespaceContext, rules: { to?: NetworkPolicyPeerManifest[]; ports?: NetworkPolicyPortManifest[] }[]) {
-  return ctx.dns ? rules : [...rules, DNS_RULE];
+  return ctx.dns || ctx.round > 0 ? rules : [...rules, DNS_RULE];
 }
 
 const APP_TEMPLATES: [string, Template][] = [
@@ -342,10 +345,19 @@ function policy(ctx: NamespaceContext, name: string, podSelector: LabelSelectorM
     spec: {
       podSelector,
       policyTypes: body.types,
-      ...(body.ingress ? { ingress: body.ingress } : {}),
-      ...(body.egress ? { egress: body.egress } : {}),
+      ...(body.ingress ? { ingress: withAppPort(ctx, body.ingress) } : {}),
+      ...(body.egress ? { egress: withAppPort(ctx, body.egress) } : {}),
     },
   };
+}
+
+/**
+ * Per-app policies (rounds after the first) also open a port of their own in each rule, so that
+ * they add something to the broader policy of the first round instead of repeating it.
+ */
+function withAppPort<R extends { ports?: NetworkPolicyPortManifest[] }>(ctx: NamespaceContext, rules: R[]): R[] {
+  if (ctx.round === 0) return rules;
+  return rules.map((rule) => ({ ...rule, ports: [...(rule.ports ?? []), { protocol: 'TCP', port: 10000 + ctx.round }] }));
 }
 
 function nameSelector(namespace: string): LabelSelectorManifest {

@@ -1,4 +1,3 @@
-import { isEmptySelector } from './labels';
 import {
   LabelSelectorManifest,
   NetworkPolicyManifest,
@@ -124,12 +123,6 @@ function normalizePort(port: NetworkPolicyPortManifest | undefined, index: numbe
     ...(typeof value === 'number' || typeof value === 'string' ? { port: value } : {}),
     ...(endPort !== undefined && typeof value === 'number' ? { endPort } : {}),
   };
-}
-
-/** True for a peer that selects every pod in every namespace (`namespaceSelector: {}` with no or an empty podSelector). */
-export function isAllPodsPeer(peer: NormalizedPeer): boolean {
-  return peer.kind === 'pods' && peer.namespaceSelector !== undefined
-    && isEmptySelector(peer.namespaceSelector) && isEmptySelector(peer.podSelector);
 }
 
 function asArray(value: unknown): readonly any[] {

@@ -2,11 +2,11 @@
  * Audit of the evaluator against netpol-spec.md Part B (and A.0 defaulting), one rule per
  * test, through the public Reachability API on plain Kubernetes objects.
  */
+import { allowed, denied, endpoint, namespace, pod, policy } from './objects';
 import { Reachability } from '../../src/testing/reachability';
 import { HostNetworkMode } from '../../src/testing/reachability-options';
 import { Port } from '../../src/values/port';
 import { Protocol } from '../../src/values/protocol';
-import { allowed, denied, endpoint, namespace, pod, policy } from './objects';
 
 /** Namespaces x (role=frontend) and y (role=backend), pods a, b, c in each. */
 function base(): any[] {
@@ -141,8 +141,7 @@ describe('B.1: union, scope and both ends', () => {
   test('two policies on one pod are unioned rule by rule', () => {
     const objects = [...base(),
       policy('x/p1', { podSelector: selectA, ingress: [{ from: [{ podSelector: { matchLabels: { pod: 'b' } } }], ports: [{ port: 80 }] }] }),
-      policy('x/p2', { podSelector: selectA, ingress: [{ from: [{ podSelector: { matchLabels: { pod: 'c' } } }], ports: [{ port: 81 }] }] }),
-    ];
+      policy('x/p2', { podSelector: selectA, ingress: [{ from: [{ podSelector: { matchLabels: { pod: 'c' } } }], ports: [{ port: 81 }] }] })];
     expect(allowed(objects, 'x/b', 'x/a', TCP80)).toBe(true);
     expect(allowed(objects, 'x/b', 'x/a', Port.tcp(81))).toBe(false);
     expect(allowed(objects, 'x/c', 'x/a', Port.tcp(81))).toBe(true);
@@ -152,8 +151,7 @@ describe('B.1: union, scope and both ends', () => {
   test('a deny-all policy next to an allow policy does not narrow it (no policy conflicts)', () => {
     const objects = [...base(),
       policy('x/deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
-      policy('x/allow', { podSelector: selectA, ingress: [{}] }),
-    ];
+      policy('x/allow', { podSelector: selectA, ingress: [{}] })];
     expect(allowed(objects, 'y/b', 'x/a', Port.sctp(7))).toBe(true);
     expect(allowed(objects, 'y/b', 'x/b', TCP80)).toBe(false);
   });
@@ -168,8 +166,7 @@ describe('B.1: union, scope and both ends', () => {
   test('an isolated source egress denies even when the destination ingress allows', () => {
     const objects = [...base(),
       policy('x/deny-egress', { podSelector: selectA, policyTypes: ['Egress'] }),
-      policy('y/allow-in', { podSelector: {}, ingress: [{}] }),
-    ];
+      policy('y/allow-in', { podSelector: {}, ingress: [{}] })];
     expect(allowed(objects, 'x/a', 'y/b', TCP80)).toBe(false);
     expect(allowed(objects, 'x/b', 'y/b', TCP80)).toBe(true);
   });
@@ -177,16 +174,14 @@ describe('B.1: union, scope and both ends', () => {
   test('an allowing source egress does not help when the destination ingress denies', () => {
     const objects = [...base(),
       policy('x/allow-out', { podSelector: selectA, policyTypes: ['Egress'], egress: [{}] }),
-      policy('y/deny-in', { podSelector: {} }),
-    ];
+      policy('y/deny-in', { podSelector: {} })];
     expect(allowed(objects, 'x/a', 'y/b', TCP80)).toBe(false);
     expect(allowed(objects, 'x/a', '203.0.113.9', TCP80)).toBe(true);
   });
 
   test('ingress from an external address is decided at the pod alone', () => {
     const objects = [...base(),
-      policy('x/p', { podSelector: selectA, ingress: [{ from: [{ ipBlock: { cidr: '203.0.113.0/24' } }] }] }),
-    ];
+      policy('x/p', { podSelector: selectA, ingress: [{ from: [{ ipBlock: { cidr: '203.0.113.0/24' } }] }] })];
     expect(allowed(objects, '203.0.113.7', 'x/a', TCP80)).toBe(true);
     expect(allowed(objects, '203.0.114.7', 'x/a', TCP80)).toBe(false);
     expect(allowed(objects, '2001:db8::7', 'x/a', TCP80)).toBe(false);
@@ -195,8 +190,7 @@ describe('B.1: union, scope and both ends', () => {
   test('egress to an external address is decided at the pod alone, whatever other pods ingress says', () => {
     const objects = [...base(),
       policy('x/deny-in', { podSelector: {} }),
-      policy('x/p', { podSelector: selectA, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '8.8.8.0/24' } }], ports: [{ port: 53, protocol: 'UDP' }] }] }),
-    ];
+      policy('x/p', { podSelector: selectA, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '8.8.8.0/24' } }], ports: [{ port: 53, protocol: 'UDP' }] }] })];
     expect(allowed(objects, 'x/a', '8.8.8.8', Port.udp(53))).toBe(true);
     expect(allowed(objects, 'x/a', '8.8.8.8', Port.tcp(53))).toBe(false);
     expect(allowed(objects, 'x/a', '9.9.9.9', Port.udp(53))).toBe(false);

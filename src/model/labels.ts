@@ -14,18 +14,21 @@ export type Labels = Readonly<Record<string, string>>;
  * (the policy's namespace) must handle that before calling.
  *
  * An operator other than `In`, `NotIn`, `Exists`, `DoesNotExist` (which the API server
- * rejects) matches nothing.
+ * rejects) matches nothing, and so does a selector whose shape cannot be decoded.
  */
 export function selectorMatches(selector: LabelSelectorManifest | undefined | null, labels: Labels): boolean {
   if (!selector) return true;
-  const matchLabels = selector.matchLabels;
+  const { matchLabels, matchExpressions } = selector;
+  // Shapes that cannot be decoded (a list of labels, a map of expressions) select nothing.
+  if (matchLabels !== undefined && matchLabels !== null && (typeof matchLabels !== 'object' || Array.isArray(matchLabels))) return false;
+  if (matchExpressions !== undefined && matchExpressions !== null && !Array.isArray(matchExpressions)) return false;
   if (matchLabels) {
     for (const key of Object.keys(matchLabels)) {
       if (!hasLabel(labels, key) || labels[key] !== matchLabels[key]) return false;
     }
   }
-  for (const requirement of selector.matchExpressions ?? []) {
-    if (!requirementMatches(requirement, labels)) return false;
+  for (const requirement of matchExpressions ?? []) {
+    if (!requirement || !requirementMatches(requirement, labels)) return false;
   }
   return true;
 }
@@ -34,7 +37,7 @@ export function selectorMatches(selector: LabelSelectorManifest | undefined | nu
 export function requirementMatches(requirement: LabelSelectorRequirementManifest, labels: Labels): boolean {
   const key = requirement.key ?? '';
   const present = hasLabel(labels, key);
-  const values = requirement.values ?? [];
+  const values = Array.isArray(requirement.values) ? requirement.values : [];
   switch (requirement.operator) {
     case 'In': return present && values.includes(labels[key]);
     case 'NotIn': return !present || !values.includes(labels[key]);

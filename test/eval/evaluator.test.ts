@@ -163,6 +163,17 @@ describe('Evaluator', () => {
       expect(allows(e, 'x/b', 'x/a', 80)).toBe(false);
     });
 
+    test('policies with shapes the API server cannot decode are evaluated without throwing', () => {
+      const odd = x('odd', {
+        podSelector: { matchLabels: ['pod=a'] },
+        ingress: [{ from: { podSelector: {} }, ports: 'all' }, { from: [{ podSelector: { matchExpressions: 5 } }], ports: [null, { protocol: 'ICMP' }] }],
+        egress: 'none',
+      } as any);
+      const e = evaluate(undefined, odd);
+      expect(() => e.connectivity()).not.toThrow();
+      expect(allows(e, 'y/a', 'x/a', 80)).toBe(true); // the undecodable podSelector selects no pod
+    });
+
     test('an invalid peer {} matches nothing instead of everything', () => {
       const e = evaluate(undefined, x('p', { podSelector: {}, ingress: [{ from: [{}] }] }));
       expect(allows(e, 'x/b', 'x/a', 80)).toBe(false);

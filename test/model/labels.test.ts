@@ -44,6 +44,16 @@ describe('selectorMatches', () => {
     expect(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'in', values: ['web'] }] }, labels)).toBe(false);
   });
 
+  test('shapes the API server cannot decode select nothing instead of throwing', () => {
+    expect(selectorMatches({ matchLabels: ['app=web'] } as any, labels)).toBe(false);
+    expect(selectorMatches({ matchLabels: 'app=web' } as any, labels)).toBe(false);
+    expect(selectorMatches({ matchExpressions: { key: 'app', operator: 'Exists' } } as any, labels)).toBe(false);
+    expect(selectorMatches({ matchExpressions: 5 } as any, labels)).toBe(false);
+    expect(selectorMatches({ matchExpressions: [null] } as any, labels)).toBe(false);
+    expect(selectorMatches({ matchExpressions: [{ key: 'app', operator: 'In', values: 'web' }] } as any, labels)).toBe(false);
+    expect(selectorMatches({ matchLabels: null, matchExpressions: null } as any, labels)).toBe(true);
+  });
+
   test('inherited object properties are not labels', () => {
     expect(selectorMatches({ matchExpressions: [{ key: 'constructor', operator: 'Exists' }] }, {})).toBe(false);
     expect(selectorMatches({ matchExpressions: [{ key: 'toString', operator: 'DoesNotExist' }] }, {})).toBe(true);

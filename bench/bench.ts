@@ -146,7 +146,7 @@ function evaluationSection(plan: Plan): Section {
   rows.push([
     `Peak RSS, ${sizeText(largest.size)}`,
     `${fixed(largest.peakRssMib, 0)} MiB`,
-    `whole child process (Node itself, the generated cluster, ${plan.repeats} evaluations); `
+    `whole child process (Node itself, the generated cluster, ${largest.runs.length} evaluations); `
       + `${fixed(largest.rssBeforeMib, 0)} MiB before the first evaluation`,
   ]);
   return {

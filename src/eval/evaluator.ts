@@ -249,11 +249,12 @@ export class Evaluator {
     const destinationPorts = destination.kind === 'pod' ? destination.subject.ports : undefined;
     const allowedBy: RuleRef[] = [];
     // Explanations of the rules that did not match are only written if the reason is read.
-    const misses: (() => string)[] = [];
+    // `closeness` counts what did match (peer, port), so the closest rules are listed first.
+    const misses: { closeness: number; text: () => string }[] = [];
     for (const policy of policies) {
       const rules = direction === 'ingress' ? policy.ingress : policy.egress;
       if (rules.length === 0) {
-        misses.push(() => `${describePolicy(policyRef(policy))} has no ${direction} rules: it only isolates`);
+        misses.push({ closeness: -1, text: () => `${describePolicy(policyRef(policy))} has no ${direction} rules: it only isolates` });
         continue;
       }
       for (const rule of rules) {
@@ -270,13 +271,17 @@ export class Evaluator {
           };
           allowedBy.push(ref);
         } else {
-          misses.push(() => {
-            const why = [
-              peerIndex === undefined ? `${describeEndpoint(peer)} is not a listed peer` : '',
-              portIndex === undefined ? `${query.protocol}/${query.port} is not a listed port` : '',
-            ].filter((s) => s).join(' and ');
-            return `${describePolicy(policyRef(policy))} ${ruleRefPath(direction, rule.rule.index)} allows `
+          const closeness = (peerIndex !== undefined ? 1 : 0) + (portIndex !== undefined ? 1 : 0);
+          misses.push({
+            closeness,
+            text: () => {
+              const why = [
+                peerIndex === undefined ? `${describeEndpoint(peer)} is not a listed peer` : '',
+                portIndex === undefined ? `${query.protocol}/${query.port} is not a listed port` : '',
+              ].filter((s) => s).join(' and ');
+              return `${describePolicy(policyRef(policy))} ${ruleRefPath(direction, rule.rule.index)} allows `
               + `${describeRule(rule.rule, direction, policy.spec.namespace)}, but ${why}`;
+            },
           });
         }
       }
@@ -284,7 +289,10 @@ export class Evaluator {
     const allowed = allowedBy.length > 0;
     return withLazyText({ applies: true, isolated: true, isolatingPolicies, allowedBy, allowed }, 'reason', () => (allowed
       ? `allowed by ${allowedBy.map(describeRuleRef).join('; ')}`
-      : ['no rule matched; the rules require:', ...misses.map((m) => `  - ${m()}`)].join('\n')));
+      : [
+        'no rule matched; the rules require:',
+        ...[...misses].sort((a, b) => b.closeness - a.closeness).map((m) => `  - ${m.text()}`),
+      ].join('\n')));
   }
 
   /** Index of the first peer that matches (-1: the rule has no peers), undefined when none does. */

@@ -553,6 +553,18 @@ describe('Evaluator', () => {
       expect(v.text).toContain('allowed by x/allow-b (policies.yaml:12) spec.ingress[0].from[1] + spec.ingress[0].ports[1]');
     });
 
+    test('list the closest rules first: a matching peer or port before neither, rule-less policies last', () => {
+      const cluster = e2eCluster(
+        x('deny', { podSelector: {} }),
+        x('far', { podSelector: {}, ingress: [{ from: [{ podSelector: podIs('c') }], ports: [{ port: 9 }] }] }),
+        x('near', { podSelector: {}, ingress: [{ from: [{ podSelector: podIs('b') }], ports: [{ port: 80 }] }] }),
+      );
+      const v = new Evaluator(cluster).verdict({ source: { workload: 'x/b' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 81 });
+      const lines = v.ingress.reason.split('\n');
+      expect(lines[0]).toBe('no rule matched; the rules require:');
+      expect(lines.slice(1).map((l) => l.replace(/^ {2}- (x\/[a-z]+).*/, '$1'))).toEqual(['x/near', 'x/far', 'x/deny']);
+    });
+
     test('say what the closest rules required when nothing matched', () => {
       const cluster = e2eCluster();
       cluster.addPolicy(x('allow-b', { podSelector: podIs('a'), ingress: [{ from: [{ podSelector: podIs('b') }], ports: [{ port: 80 }] }] }), { constructPath: 'app/shop/allow-b' });

@@ -103,3 +103,33 @@ describe('connlist: an invalid policy', () => {
     expect(run.stderr).toContain('Upper');
   });
 });
+
+describe('connlist: ranges at the ends of the address space', () => {
+  test('excepting the first and last address leaves the rest, and adjacent blocks with equal connections merge', () => {
+    const run = runCli('connlist', fixture('edge-ranges.yaml'), '--ip-family', 'all');
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      '0.0.0.1-9.255.255.255[External] => x/a[Pod] : UDP 53',
+      '10.0.0.0-10.255.255.255[External] => x/a[Pod] : TCP 443,UDP 53',
+      '11.0.0.0-255.255.255.254[External] => x/a[Pod] : UDP 53',
+      '::1-ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe[External] => x/a[Pod] : UDP 53',
+      `x/a[Pod] => ${ALL_V4} : All Connections`,
+      `x/a[Pod] => ${ALL_V6} : All Connections`,
+    ]);
+  });
+
+  test('explain: the excepted first and last addresses are denied, their neighbours allowed', () => {
+    const file = fixture('edge-ranges.yaml');
+    const code = (ip: string, port = 'udp/53'): number => runCli('explain', file, '--from', ip, '--to', 'x/a', '--port', port).code;
+    expect(code('0.0.0.0')).toBe(1);
+    expect(code('0.0.0.1')).toBe(0);
+    expect(code('255.255.255.254')).toBe(0);
+    expect(code('255.255.255.255')).toBe(1);
+    expect(code('::')).toBe(1);
+    expect(code('::1')).toBe(0);
+    expect(code('ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')).toBe(1);
+    expect(code('10.127.255.255', 'tcp/443')).toBe(0);
+    expect(code('10.128.0.0', 'tcp/443')).toBe(0);
+    expect(code('11.0.0.0', 'tcp/443')).toBe(1);
+  });
+});

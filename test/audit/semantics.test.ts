@@ -422,6 +422,35 @@ describe('B.7: ports and protocols', () => {
     expect(v.denied).toBe(false);
   });
 
+  test('port entries of several rules add up to one set', () => {
+    const objects = [...base(), policy('x/p', {
+      podSelector: selectA,
+      ingress: [
+        { ports: [{ port: 80, endPort: 85 }] },
+        { ports: [{ port: 86, endPort: 90 }, { protocol: 'UDP' }, { protocol: 'SCTP' }] },
+      ],
+    })];
+    expect(allowed(objects, 'x/b', 'x/a', Port.tcpRange(80, 90))).toBe(true);
+    expect(allowed(objects, 'x/b', 'x/a', Port.tcpRange(80, 91))).toBe(false);
+    expect(denied(objects, 'x/b', 'x/a', Port.tcpRange(80, 91))).toBe(false);
+    expect(allowed(objects, 'x/b', 'x/a', Port.allTraffic())).toBe(false);
+    const all = [...base(), policy('x/p', { podSelector: selectA, ingress: [{ ports: [{ protocol: 'TCP' }, { protocol: 'UDP' }, { protocol: 'SCTP' }] }] })];
+    expect(allowed(all, 'x/b', 'x/a', Port.allTraffic())).toBe(true);
+  });
+
+  test('a port rule and a peer rule do not combine across rules', () => {
+    const objects = [...base(), policy('x/p', {
+      podSelector: selectA,
+      ingress: [
+        { from: [{ podSelector: { matchLabels: { pod: 'b' } } }], ports: [{ port: 80 }] },
+        { from: [{ podSelector: { matchLabels: { pod: 'c' } } }], ports: [{ port: 81 }] },
+      ],
+    })];
+    expect(allowed(objects, 'x/b', 'x/a', Port.tcp(81))).toBe(false);
+    expect(allowed(objects, 'x/c', 'x/a', Port.tcp(80))).toBe(false);
+    expect(allowed(objects, 'x/b', 'x/a', Port.tcp(80))).toBe(true);
+  });
+
   test('egress ports are the destination port', () => {
     const objects = [...base(), policy('x/p', { podSelector: selectA, policyTypes: ['Egress'], egress: [{ ports: [{ port: 5432 }] }] })];
     expect(allowed(objects, 'x/a', 'y/b', Port.tcp(5432))).toBe(true);
@@ -592,6 +621,14 @@ describe('B.10: hostNetwork pods', () => {
     const options = { hostNetwork: HostNetworkMode.AS_NODE };
     expect(allowed(objects, 'x/a', 'x/h', TCP80, options)).toBe(true);
     expect(allowed(objects, 'x/h', 'x/a', TCP80, options)).toBe(false);
+  });
+
+  test('as-node: a namespace-wide egress deny does not hold back a hostNetwork pod', () => {
+    const egressDeny = [namespace('x'), pod('x/a', { pod: 'a' }), pod('x/h', { pod: 'h' }, { hostNetwork: true }),
+      policy('x/deny-egress', { podSelector: {}, policyTypes: ['Egress'] })];
+    expect(allowed(egressDeny, 'x/h', 'x/a', TCP80)).toBe(false);
+    expect(allowed(egressDeny, 'x/h', 'x/a', TCP80, { hostNetwork: HostNetworkMode.AS_NODE })).toBe(true);
+    expect(allowed(egressDeny, 'x/a', 'x/h', TCP80, { hostNetwork: HostNetworkMode.AS_NODE })).toBe(false);
   });
 
   test('as-node: a hostNetwork pod is still matched by an ipBlock on its IP', () => {

@@ -111,7 +111,11 @@ export interface ExternalRange {
   readonly connections: ConnectionSet;
 }
 
-/** For one workload: what external addresses may send to it and what it may send to them. */
+/**
+ * For one workload: what external addresses may send to it and what it may send to them.
+ * The ranges cover every address, pod IPs included: an address is always judged as if it
+ * were outside the cluster (ask about a pod by naming its workload).
+ */
 export interface ExternalConnections {
   readonly workload: WorkloadSpec;
   /** Covers all of IPv4 and IPv6 (ranges with no connections included). */

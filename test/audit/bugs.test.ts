@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { endpoint, namespace, pod, policy } from './objects';
 import { Reachability } from '../../src/testing/reachability';
+import { HostNetworkMode } from '../../src/testing/reachability-options';
 import { NetworkPolicyValidator } from '../../src/validation/validator';
 import { Port } from '../../src/values/port';
 import { runCli } from '../cli/run-cli';
@@ -74,5 +75,32 @@ describe('a policy the API server rejects', () => {
   test('is at least reported in Reachability.warnings', () => {
     const reach = Reachability.fromManifests(objects);
     expect(reach.warnings.join('\n')).toContain('x/bad');
+  });
+});
+
+/**
+ * With `hostNetwork: AS_NODE` a hostNetwork pod is node traffic (spec B.10 (b), docs/evaluator.md:
+ * "their traffic is node traffic that only ipBlocks on their IPs can match"), and a node has
+ * no named ports (spec B.8: "Destinations with no pod (ipBlock peers, external IPs, nodes) have
+ * no named ports, so a named-port entry never matches them"). The evaluator still resolves a
+ * named port on the hostNetwork pod's container ports when an ipBlock selects it as an egress
+ * destination, so the same address is allowed as a "pod" and denied as an address.
+ */
+describe('hostNetwork AS_NODE: a hostNetwork pod has no named ports', () => {
+  const objects = [
+    namespace('x'),
+    pod('x/a', { pod: 'a' }),
+    pod('x/h', { pod: 'h' }, { hostNetwork: true, ips: ['192.168.0.2'], containers: [[{ containerPort: 8080, name: 'http' }]] }),
+    policy('x/p', {
+      podSelector: { matchLabels: { pod: 'a' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '192.168.0.0/24' } }], ports: [{ port: 'http' }] }],
+    }),
+  ];
+
+  test('an egress named port does not open TCP 8080 to the hostNetwork pod, as it does not to its address', () => {
+    const reach = Reachability.fromManifests(objects, { hostNetwork: HostNetworkMode.AS_NODE });
+    expect(reach.isAllowed(endpoint('x/a'), endpoint('192.168.0.2'), Port.tcp(8080))).toBe(false);
+    expect(reach.isAllowed(endpoint('x/a'), endpoint('x/h'), Port.tcp(8080))).toBe(false);
   });
 });

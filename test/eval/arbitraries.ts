@@ -10,6 +10,8 @@ import { NetworkPolicyManifest } from '../../src/model/manifest';
  */
 
 const NAMESPACES = ['x', 'y', 'z'];
+/** Workloads and policies favour x, so that policies select workloads more often. */
+const HOME_NAMESPACES = ['x', 'x', 'y', 'z'];
 const POD_KEYS = ['app', 'tier', 'env'];
 const NS_KEYS = ['team', 'env', 'kubernetes.io/metadata.name'];
 const VALUES = ['a', 'b', 'x', 'y', ''];
@@ -55,10 +57,10 @@ const portArb = fc.oneof(
 
 /** A list that is missing, null, empty or has items: every "empty vs missing" spelling. */
 const listArb = <T>(item: fc.Arbitrary<T>, maxLength: number) => fc.oneof(
-  fc.constant(undefined),
-  fc.constant(null),
-  fc.constant([] as T[]),
-  fc.array(item, { minLength: 1, maxLength }),
+  { weight: 1, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constant([] as T[]) },
+  { weight: 4, arbitrary: fc.array(item, { minLength: 1, maxLength }) },
 );
 
 const ruleArb = (peerKey: 'from' | 'to') => fc.record(
@@ -66,8 +68,8 @@ const ruleArb = (peerKey: 'from' | 'to') => fc.record(
 ).map(dropUndefined);
 
 const policyArb = fc.record({
-  namespace: fc.constantFrom(...NAMESPACES),
-  podSelector: fc.oneof(fc.constant(undefined), fc.constant(null), podSelectorArb),
+  namespace: fc.constantFrom(...HOME_NAMESPACES),
+  podSelector: fc.oneof(fc.constant(undefined), fc.constant(null), fc.constant({}), podSelectorArb, podSelectorArb),
   policyTypes: fc.constantFrom(undefined, [], ['Ingress'], ['Egress'], ['Ingress', 'Egress'], ['Egress', 'Ingress']),
   ingress: listArb(ruleArb('from'), 2),
   egress: listArb(ruleArb('to'), 2),
@@ -79,7 +81,7 @@ const containerPortArb: fc.Arbitrary<ContainerPortSpec> = fc.record(
 ) as fc.Arbitrary<ContainerPortSpec>;
 
 const workloadArb = fc.record({
-  namespace: fc.constantFrom(...NAMESPACES),
+  namespace: fc.constantFrom(...HOME_NAMESPACES),
   labels: labelsArb(POD_KEYS),
   ports: fc.array(containerPortArb, { maxLength: 3 }),
   podIps: fc.uniqueArray(fc.constantFrom(...POD_IPS), { maxLength: 2 }),
@@ -95,7 +97,7 @@ export interface GeneratedCase {
 /** A random cluster (namespaces, workloads, policies) and evaluator options. */
 export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
   namespaces: fc.array(fc.record({ name: fc.constantFrom(...NAMESPACES), labels: labelsArb(['team', 'env']) }), { maxLength: 3 }),
-  workloads: fc.array(workloadArb, { minLength: 1, maxLength: 5 }),
+  workloads: fc.array(workloadArb, { minLength: 2, maxLength: 5 }),
   policies: fc.array(policyArb, { maxLength: 4 }),
   options: fc.record({
     ipBlockMatchesPodIps: fc.boolean(),

@@ -104,3 +104,18 @@ describe('hostNetwork AS_NODE: a hostNetwork pod has no named ports', () => {
     expect(reach.isAllowed(endpoint('x/a'), endpoint('x/h'), Port.tcp(8080))).toBe(false);
   });
 });
+
+/**
+ * docs/cli.md, "Exit codes": for `explain`, 1 means "the connection is denied". When the input
+ * holds a NetworkPolicy that is left out as invalid, `explain` returns the loader's code 1 even
+ * though it prints ALLOWED, so a script reading the exit code takes an allowed connection for a
+ * denied one. (0, or a code that does not mean "denied", would keep the documented contract.)
+ */
+describe('explain exit code with an invalid policy in the input', () => {
+  test('an ALLOWED verdict never exits with the "denied" code 1', () => {
+    const run = runCli('explain', path.join(__dirname, 'fixtures', 'invalid-policy.yaml'), '--from', 'x/b', '--to', 'x/a', '--port', 'tcp/80');
+    expect(run.stdout).toMatch(/^TCP\/80 from x\/b\[Pod\] .* to x\/a\[Pod\] .*: ALLOWED\n/);
+    expect(run.stderr).toContain('invalid NetworkPolicy left out');
+    expect(run.code).not.toBe(1);
+  });
+});

@@ -570,6 +570,19 @@ describe('B.9: ipBlock', () => {
     expect(allowed(objects, '192.168.2.5', 'x/a', TCP80)).toBe(false);
   });
 
+  test('legacy CIDR spellings are read as servers before 1.36 stored them', () => {
+    const from = (block: any): any[] => withPodIps({ from: [{ ipBlock: block }] }, 'ingress');
+    // Leading zeros are decimal, not octal.
+    expect(allowed(from({ cidr: '010.0.0.0/8' }), '10.1.2.3', 'x/a', TCP80)).toBe(true);
+    expect(allowed(from({ cidr: '10.0.0.0/08' }), '10.1.2.3', 'x/a', TCP80)).toBe(true);
+    expect(allowed(from({ cidr: '010.0.0.0/8' }), '8.1.2.3', 'x/a', TCP80)).toBe(false);
+    // Upper-case IPv6 is the same block.
+    expect(allowed(from({ cidr: 'FD00::/8' }), 'fd12::1', 'x/a', TCP80)).toBe(true);
+    // An IPv4-mapped block contains the IPv4 addresses it maps, as Go's net.IPNet.Contains says.
+    expect(allowed(from({ cidr: '::ffff:1.2.3.0/120' }), '1.2.3.4', 'x/a', TCP80)).toBe(true);
+    expect(allowed(from({ cidr: '::ffff:1.2.3.0/120' }), '1.2.4.4', 'x/a', TCP80)).toBe(false);
+  });
+
   test('an egress ipBlock on a pod /32 reaches that pod by default and not with ipBlockMatchesPodIps: false', () => {
     const objects = withPodIps({ to: [{ ipBlock: { cidr: '10.0.0.5/32' } }] }, 'egress');
     expect(allowed(objects, 'x/a', 'x/b', TCP80)).toBe(true);

@@ -133,3 +133,30 @@ describe('connlist: ranges at the ends of the address space', () => {
     expect(code('11.0.0.0', 'tcp/443')).toBe(1);
   });
 });
+
+describe('connlist: named ports, pod IPs in ipBlocks, namespace labels', () => {
+  test('every pair worked out by hand (ipBlocks match pod IPs by default)', () => {
+    const run = runCli('connlist', fixture('pod-ips.yaml'));
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      `${ALL_V4} => y/client[Pod] : All Connections`,
+      '10.0.1.0-10.0.1.255[External] => x/db[Pod] : TCP 5432',
+      `x/db[Pod] => ${ALL_V4} : All Connections`,
+      'x/db[Pod] => y/client[Pod] : All Connections',
+      `x/web[Deployment] => ${ALL_V4} : All Connections`,
+      'x/web[Deployment] => x/db[Pod] : TCP 5432',
+      'x/web[Deployment] => y/client[Pod] : All Connections',
+      'y/client[Pod] => 10.0.0.0-10.0.255.255[External] : TCP 5432',
+      'y/client[Pod] => x/db[Pod] : TCP 5432',
+      'y/client[Pod] => x/web[Deployment] : TCP 8080',
+    ]);
+  });
+
+  test('--ipblock-pods ignore drops the pair that only ipBlocks allowed', () => {
+    const run = runCli('connlist', fixture('pod-ips.yaml'), '--ipblock-pods', 'ignore');
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).not.toContain('y/client[Pod] => x/db[Pod] : TCP 5432');
+    expect(lines(run.stdout)).toContain('y/client[Pod] => x/web[Deployment] : TCP 8080');
+    expect(lines(run.stdout)).toHaveLength(9);
+  });
+});

@@ -4,6 +4,8 @@
  * source it relies on.
  */
 import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { endpoint, namespace, pod, policy } from './objects';
 import { Reachability } from '../../src/testing/reachability';
 import { HostNetworkMode } from '../../src/testing/reachability-options';
@@ -75,6 +77,20 @@ describe('a policy the API server rejects', () => {
   test('is at least reported in Reachability.warnings', () => {
     const reach = Reachability.fromManifests(objects);
     expect(reach.warnings.join('\n')).toContain('x/bad');
+  });
+
+  test('written by cdk8s-plus (NetworkPolicyPort.allTcp() emits port: 0) is reported by Reachability.of(app)', () => {
+    // Spec C.2: allTcp() renders {port: 0, endPort: 65535}, which the API server rejects
+    // (cdk8s-team/cdk8s-plus#4395). Reachability.of(app) answers as if the policy existed.
+    const app = new App();
+    const chart = new Chart(app, 'c', { namespace: 'x' });
+    const web = new kplus.Deployment(chart, 'web', { metadata: { name: 'web' }, containers: [{ image: 'w', portNumber: 8080 }] });
+    const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'a', portNumber: 8080 }] });
+    const np = new kplus.NetworkPolicy(chart, 'np', { metadata: { name: 'api-in' }, selector: api, ingress: { default: kplus.NetworkPolicyTrafficDefault.DENY } });
+    np.addIngressRule(web, [kplus.NetworkPolicyPort.allTcp()]);
+    const rendered = app.synthYaml();
+    expect(rendered).toContain('port: 0');
+    expect(Reachability.of(app).warnings.join('\n')).toContain('api-in');
   });
 });
 

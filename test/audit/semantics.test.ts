@@ -228,6 +228,14 @@ describe('B.4: empty versus missing peers', () => {
     expect(allowed(objects, '203.0.113.9', 'x/a', TCP80)).toBe(false);
   });
 
+  test('selectors with empty matchLabels and matchExpressions lists are empty selectors', () => {
+    const objects = ingressFrom([{ namespaceSelector: { matchLabels: {}, matchExpressions: [] } }]);
+    expect(allowed(objects, 'y/b', 'x/a', TCP80)).toBe(true);
+    expect(allowed(objects, '203.0.113.9', 'x/a', TCP80)).toBe(false);
+    const everyPod = [...base(), policy('x/p', { podSelector: { matchExpressions: [] } })];
+    expect(allowed(everyPod, 'y/b', 'x/c', TCP80)).toBe(false);
+  });
+
   test('peer namespaceSelector: {} alone admits every namespace but no external address', () => {
     const objects = ingressFrom([{ namespaceSelector: {} }]);
     expect(allowed(objects, 'x/b', 'x/a', TCP80)).toBe(true);
@@ -607,6 +615,22 @@ describe('B.9: ipBlock', () => {
     const objects = withPodIps({ from: [{ ipBlock: { cidr: 'fd00::/64' } }] }, 'ingress');
     expect(allowed(objects, 'x/b', 'x/a', TCP80)).toBe(true);
     expect(allowed(objects, 'x/c', 'x/a', TCP80)).toBe(false);
+  });
+
+  test('a CIDR question is allowed only when every address of it is', () => {
+    const objects = withPodIps({ from: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }] }, 'ingress');
+    expect(allowed(objects, '10.2.0.0/16', 'x/a', TCP80)).toBe(true);
+    expect(allowed(objects, '10.0.0.0/15', 'x/a', TCP80)).toBe(false);
+    expect(denied(objects, '10.0.0.0/15', 'x/a', TCP80)).toBe(false);
+    expect(denied(objects, '10.1.128.0/17', 'x/a', TCP80)).toBe(true);
+  });
+
+  test('internet means every IPv4 and IPv6 address', () => {
+    const both = withPodIps({ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }] }, 'ingress');
+    expect(allowed(both, 'internet', 'x/a', TCP80)).toBe(true);
+    const v4 = withPodIps({ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }, 'ingress');
+    expect(allowed(v4, 'internet', 'x/a', TCP80)).toBe(false);
+    expect(denied(v4, 'internet', 'x/a', TCP80)).toBe(false);
   });
 
   test('a pod without a known IP is not matched by any ipBlock', () => {

@@ -15,6 +15,8 @@ interface Plan {
   readonly cli: ClusterSize;
   readonly queries: number;
   readonly repeats: number;
+  /** Each size is evaluated for at least this long, so that small clusters are timed warm too. */
+  readonly minSeconds: number;
 }
 
 const FULL: Plan = {
@@ -29,6 +31,7 @@ const FULL: Plan = {
   cli: { workloads: 1000, policies: 500, namespaces: 40 },
   queries: 20000,
   repeats: 5,
+  minSeconds: 6,
 };
 
 const QUICK: Plan = {
@@ -43,6 +46,7 @@ const QUICK: Plan = {
   cli: { workloads: 200, policies: 100, namespaces: 8 },
   queries: 5000,
   repeats: 3,
+  minSeconds: 2,
 };
 
 function child(task: string, args: (string | number)[]): any {
@@ -119,7 +123,7 @@ interface Section {
 function evaluationSection(plan: Plan): Section {
   const rows: string[][] = [];
   const evaluations = plan.sizes.map((s) => {
-    const r = child('evaluate', [...sizeArgs(s), plan.repeats]);
+    const r = child('evaluate', [...sizeArgs(s), plan.repeats, plan.minSeconds]);
     // The first run is cold (the JIT has not optimised anything yet): report the median of the others.
     const warm = [...r.runs.slice(1)].sort((a: any, b: any) => a.total - b.total);
     const typical = warm[Math.floor((warm.length - 1) / 2)];

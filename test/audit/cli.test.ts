@@ -160,3 +160,25 @@ describe('connlist: named ports, pod IPs in ipBlocks, namespace labels', () => {
     expect(lines(run.stdout)).toHaveLength(9);
   });
 });
+
+describe('connlist: hostNetwork pods', () => {
+  test('as-pod (default): the hostNetwork pod is isolated like any pod', () => {
+    const run = runCli('connlist', fixture('host-network.yaml'));
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      `x/a[Pod] => ${ALL_V4} : All Connections`,
+      `x/h[Pod] => ${ALL_V4} : All Connections`,
+    ]);
+  });
+
+  test('as-node: the hostNetwork pod is not selected, and its traffic to the isolated pod is node traffic', () => {
+    const run = runCli('connlist', fixture('host-network.yaml'), '--host-network', 'as-node');
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      `${ALL_V4} => x/h[Pod] : All Connections`,
+      `x/a[Pod] => ${ALL_V4} : All Connections`,
+      'x/a[Pod] => x/h[Pod] : All Connections',
+      `x/h[Pod] => ${ALL_V4} : All Connections`,
+    ]);
+  });
+});

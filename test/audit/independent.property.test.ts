@@ -61,7 +61,11 @@ const modelArb: fc.Arbitrary<Model> = fc.record({
   pods: fc.array(fc.record({
     ns: fc.constantFrom(...NAMESPACES),
     labels: labelsArb,
-    ports: fc.array(fc.record({ name: fc.constantFrom(...PORT_NAMES), containerPort: fc.constantFrom(...NUMBERS), protocol: fc.constantFrom(...PROTOCOLS) }), { maxLength: 2 }),
+    ports: fc.array(fc.record({
+      name: fc.constantFrom(...PORT_NAMES),
+      containerPort: fc.constantFrom(...NUMBERS),
+      protocol: fc.constantFrom(...PROTOCOLS),
+    }), { maxLength: 2 }),
     ip: fc.constantFrom(...IPS),
   }), { minLength: 2, maxLength: 4 }).map((pods) => pods.map((p, i) => ({
     ...p,
@@ -87,7 +91,7 @@ function selects(selector: any, labels: Labels): boolean {
   if (!selector) return true;
   for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
   for (const e of selector.matchExpressions ?? []) {
-    const has = k(labels, e.key);
+    const has = hasKey(labels, e.key);
     if (e.operator === 'In' && !(has && e.values.includes(labels[e.key]))) return false;
     if (e.operator === 'NotIn' && has && e.values.includes(labels[e.key])) return false;
     if (e.operator === 'Exists' && !has) return false;
@@ -95,7 +99,7 @@ function selects(selector: any, labels: Labels): boolean {
   }
   return true;
 }
-function k(labels: Labels, key: string): boolean {
+function hasKey(labels: Labels, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(labels, key);
 }
 function types(spec: any): string[] {

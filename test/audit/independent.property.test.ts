@@ -157,9 +157,14 @@ test('Reachability agrees with an independent reading of the spec on random clus
         for (const src of m.pods) {
           for (const dst of m.pods) {
             if (src === dst) continue;
-            const expected = sideAllows(m, src, 'egress', { pod: dst }, protocol, port) && sideAllows(m, dst, 'ingress', { pod: src }, protocol, port);
-            const actual = reach.isAllowed(endpoint(`${src.ns}/${src.name}`), endpoint(`${dst.ns}/${dst.name}`), portOf(protocol, port));
-            if (actual !== expected) throw new Error(`${src.ns}/${src.name} -> ${dst.ns}/${dst.name} ${protocol}/${port}: library ${actual}, spec ${expected}`);
+            const egress = sideAllows(m, src, 'egress', { pod: dst }, protocol, port);
+            const ingress = sideAllows(m, dst, 'ingress', { pod: src }, protocol, port);
+            // The answer comes from the connectivity code, the per-side reports from the single-query code.
+            const v = reach.verdict(endpoint(`${src.ns}/${src.name}`), endpoint(`${dst.ns}/${dst.name}`), portOf(protocol, port));
+            const what = `${src.ns}/${src.name} -> ${dst.ns}/${dst.name} ${protocol}/${port}`;
+            if (v.allowed !== (egress && ingress)) throw new Error(`${what}: library ${v.allowed}, spec ${egress && ingress}`);
+            if (v.egress.allowed !== egress) throw new Error(`${what}: library egress ${v.egress.allowed}, spec ${egress}`);
+            if (v.ingress.allowed !== ingress) throw new Error(`${what}: library ingress ${v.ingress.allowed}, spec ${ingress}`);
           }
           for (const ip of EXTERNAL) {
             const out = sideAllows(m, src, 'egress', { ip }, protocol, port);

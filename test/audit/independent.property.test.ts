@@ -3,7 +3,7 @@
  * no code with src/eval or its reference evaluator), compared with Reachability on random
  * small clusters of valid policies: namespaces with labels, pods with labels, named container
  * ports and one IPv4 address, and policies using every selector operator, peer shape, port
- * shape and policyTypes spelling the API server accepts.
+ * shape and policyTypes spelling the API server accepts, with ipBlocks matching pod IPs or not.
  */
 import * as fc from 'fast-check';
 import { endpoint, namespace, pod, policy } from './objects';
@@ -12,7 +12,12 @@ import { Port } from '../../src/values/port';
 
 type Labels = Record<string, string>;
 interface PodModel { ns: string; name: string; labels: Labels; ports: { name: string; containerPort: number; protocol: string }[]; ip: string }
-interface Model { namespaces: Record<string, Labels>; pods: PodModel[]; policies: { ns: string; name: string; spec: any }[] }
+interface Model {
+  namespaces: Record<string, Labels>;
+  pods: PodModel[];
+  policies: { ns: string; name: string; spec: any }[];
+  ipBlockMatchesPodIps: boolean;
+}
 
 const NAMESPACES = ['x', 'y'];
 const KEYS = ['app', 'env', 'kubernetes.io/metadata.name'];
@@ -76,6 +81,7 @@ const modelArb: fc.Arbitrary<Model> = fc.record({
   }))),
   policies: fc.array(fc.record({ ns: fc.constantFrom(...NAMESPACES), spec: specArb }), { maxLength: 3 })
     .map((ps) => ps.map((p, i) => ({ ...p, name: `np${i}` }))),
+  ipBlockMatchesPodIps: fc.boolean(),
 });
 
 // ---- The spec, read independently ----------------------------------------------------------
@@ -119,6 +125,7 @@ function types(spec: any): string[] {
 type End = { pod: PodModel } | { ip: string };
 function peerMatches(m: Model, peer: any, end: End, policyNs: string): boolean {
   if (peer.ipBlock) {
+    if ('pod' in end && !m.ipBlockMatchesPodIps) return false;
     const ip = 'pod' in end ? end.pod.ip : end.ip;
     return inCidr(ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((e: string) => inCidr(ip, e));
   }
@@ -161,7 +168,7 @@ function portOf(protocol: string, port: number): Port {
 
 test('Reachability agrees with an independent reading of the spec on random clusters', () => {
   fc.assert(fc.property(modelArb, (m) => {
-    const reach = Reachability.fromManifests(manifests(m));
+    const reach = Reachability.fromManifests(manifests(m), { ipBlockMatchesPodIps: m.ipBlockMatchesPodIps });
     for (const protocol of PROTOCOLS) {
       for (const port of [53, 81, 82]) {
         for (const src of m.pods) {

@@ -95,6 +95,9 @@ export class NetworkPolicy extends Construct {
   private readonly ingressRules: NetworkPolicyRule[] = [];
   private readonly egressRules: NetworkPolicyRule[] = [];
   private readonly requestedNamespace?: string;
+  /** Bumped by every rule or direction added, so that a kept validation result is never stale. */
+  private rulesVersion = 0;
+  private keptValidation?: { readonly key: string; readonly errors: string[] };
 
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
     super(scope, id);
@@ -125,6 +128,7 @@ export class NetworkPolicy extends Construct {
    * @default ports - all ports
    */
   public addIngressRule(peers: IPeer[], ports?: Port[]): void {
+    this.rulesVersion++;
     this.policyTypes.add(PolicyType.INGRESS);
     this.ingressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
   }
@@ -139,6 +143,7 @@ export class NetworkPolicy extends Construct {
    * @default ports - all ports
    */
   public addEgressRule(peers: IPeer[], ports?: Port[]): void {
+    this.rulesVersion++;
     this.policyTypes.add(PolicyType.EGRESS);
     this.egressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
   }
@@ -150,6 +155,7 @@ export class NetworkPolicy extends Construct {
    * @param policyType the direction to isolate
    */
   public addPolicyType(policyType: PolicyType): void {
+    this.rulesVersion++;
     this.policyTypes.add(policyType);
   }
 
@@ -192,7 +198,23 @@ export class NetworkPolicy extends Construct {
       + 'Fix: give one of them another construct id or policyName.');
   }
 
+  /**
+   * cdk8s validates the whole app once per chart within one `synth()`/`synthYaml()`, so with
+   * many charts every policy would be checked many times over. The result is kept while the
+   * rules and the policies sharing this name are unchanged, and only until the current
+   * synchronous synthesis ends (selectors read from workloads may change before the next one).
+   */
   private validatePolicy(): string[] {
+    const twins = policiesByName.get(this.node.root)?.get(nameKey(this))?.length ?? 0;
+    const key = `${this.rulesVersion}/${twins}`;
+    if (this.keptValidation?.key === key) return this.keptValidation.errors;
+    const errors = this.policyErrors();
+    this.keptValidation = { key, errors };
+    queueMicrotask(() => { this.keptValidation = undefined; });
+    return errors;
+  }
+
+  private policyErrors(): string[] {
     const errors: string[] = [];
     const workloadNamespace = this.selectedPods._namespaceName;
     if (this.requestedNamespace !== undefined && workloadNamespace !== undefined && workloadNamespace !== this.requestedNamespace) {

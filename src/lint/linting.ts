@@ -87,6 +87,7 @@ export class Linting extends Construct {
   }
 
   private readonly reported = new Set<string>();
+  private kept?: { readonly constructs: number; readonly findings: LintFinding[] };
   private options: LintingOptions;
   private automatic: boolean;
   private disabled = false;
@@ -104,7 +105,7 @@ export class Linting extends Construct {
     const scope = this.node.scope!;
     const root = this.node.root;
     const docs = renderApiObjects(root);
-    const ownPaths = new Set(renderApiObjects(scope).map((d) => d.source?.constructPath));
+    const ownPaths = new Set((scope === root ? docs : renderApiObjects(scope)).map((d) => d.source?.constructPath));
     for (const path of this.pathsOfOtherSettings()) ownPaths.delete(path);
     const ownNamespaces = new Set(docs
       .filter((d) => ownPaths.has(d.source?.constructPath))
@@ -117,6 +118,7 @@ export class Linting extends Construct {
   private configure(options: LintingOptions): void {
     this.options = options;
     this.automatic = false;
+    this.kept = undefined;
   }
 
   /** Construct paths of objects below nested scopes that have linting settings of their own. */
@@ -127,9 +129,24 @@ export class Linting extends Construct {
       .flatMap((other) => renderApiObjects(other.node.scope!).map((d) => d.source?.constructPath ?? ''));
   }
 
+  /**
+   * cdk8s validates the whole app once per chart within one `synth()`/`synthYaml()`, so the
+   * app would be linted once per chart. The findings are kept while no construct is added,
+   * and only until the current synchronous synthesis ends.
+   */
+  private synthesisFindings(): LintFinding[] {
+    if (this.disabled) return [];
+    const constructs = this.node.root.node.findAll().length;
+    if (this.kept?.constructs === constructs) return this.kept.findings;
+    const findings = this.findings();
+    this.kept = { constructs, findings };
+    queueMicrotask(() => { this.kept = undefined; });
+    return findings;
+  }
+
   private run(): string[] {
     const errors: string[] = [];
-    for (const finding of this.findings()) {
+    for (const finding of this.synthesisFindings()) {
       if (finding.severity === LintSeverity.ERROR) {
         errors.push(formatFinding(finding));
         continue;

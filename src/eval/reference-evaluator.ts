@@ -48,7 +48,8 @@ export class ReferenceEvaluator {
   }
 
   private connections(source: Other, destination: Other): ConnectionSet {
-    const destinationPorts = destination.kind === 'pod' ? destination.workload.ports : undefined;
+    // Named ports resolve on a destination pod; a hostNetwork pod read as node traffic has none.
+    const destinationPorts = destination.kind === 'pod' && this.isPolicyPod(destination.workload) ? destination.workload.ports : undefined;
     let egress = ConnectionSet.all();
     if (source.kind === 'pod' && this.isPolicyPod(source.workload)) {
       if (!(destination.kind === 'node' && this.nodeEgressAlwaysAllowed)) {
@@ -135,11 +136,12 @@ function effectiveTypes(spec: any): string[] {
 /** B.5: label selector semantics. */
 function matches(selector: any, labels: Readonly<Record<string, string>>): boolean {
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== value) return false;
+    // JSON null in a selector decodes to "" on the API server.
+    if (!Object.prototype.hasOwnProperty.call(labels, key) || labels[key] !== (value ?? '')) return false;
   }
   for (const expr of selector.matchExpressions ?? []) {
     const has = Object.prototype.hasOwnProperty.call(labels, expr.key);
-    const inValues = has && (expr.values ?? []).includes(labels[expr.key]);
+    const inValues = has && (expr.values ?? []).map((v: string | null) => v ?? '').includes(labels[expr.key]);
     const ok = expr.operator === 'In' ? inValues
       : expr.operator === 'NotIn' ? !inValues
         : expr.operator === 'Exists' ? has

@@ -24,7 +24,7 @@ export function selectorMatches(selector: LabelSelectorManifest | undefined | nu
   if (matchExpressions !== undefined && matchExpressions !== null && !Array.isArray(matchExpressions)) return false;
   if (matchLabels) {
     for (const key of Object.keys(matchLabels)) {
-      if (!hasLabel(labels, key) || labels[key] !== matchLabels[key]) return false;
+      if (!hasLabel(labels, key) || labels[key] !== decodeLabelValue(matchLabels[key])) return false;
     }
   }
   for (const requirement of matchExpressions ?? []) {
@@ -37,7 +37,7 @@ export function selectorMatches(selector: LabelSelectorManifest | undefined | nu
 export function requirementMatches(requirement: LabelSelectorRequirementManifest, labels: Labels): boolean {
   const key = requirement.key ?? '';
   const present = hasLabel(labels, key);
-  const values = Array.isArray(requirement.values) ? requirement.values : [];
+  const values = Array.isArray(requirement.values) ? requirement.values.map(decodeLabelValue) : [];
   switch (requirement.operator) {
     case 'In': return present && values.includes(labels[key]);
     case 'NotIn': return !present || !values.includes(labels[key]);
@@ -45,6 +45,30 @@ export function requirementMatches(requirement: LabelSelectorRequirementManifest
     case 'DoesNotExist': return !present;
     default: return false;
   }
+}
+
+/**
+ * A selector as the API server stores it: JSON `null` inside `matchLabels` or `values`
+ * decodes to `""` (Go's encoding/json into string fields), so YAML `matchLabels: {env: }`
+ * selects pods whose `env` label is the empty string. Other shapes are left as they are.
+ */
+export function decodeSelector(selector: LabelSelectorManifest): LabelSelectorManifest {
+  const { matchLabels, matchExpressions } = selector;
+  const labels = matchLabels && typeof matchLabels === 'object' && !Array.isArray(matchLabels)
+    ? Object.fromEntries(Object.entries(matchLabels).map(([k, v]) => [k, decodeLabelValue(v)]))
+    : matchLabels;
+  const expressions = Array.isArray(matchExpressions)
+    ? matchExpressions.map((r) => (r && Array.isArray(r.values) ? { ...r, values: r.values.map(decodeLabelValue) } : r))
+    : matchExpressions;
+  return {
+    ...selector,
+    ...(labels !== undefined ? { matchLabels: labels } : {}),
+    ...(expressions !== undefined ? { matchExpressions: expressions } : {}),
+  };
+}
+
+function decodeLabelValue(value: string | null | undefined): string {
+  return value ?? '';
 }
 
 /** True when the selector has no requirement at all, so it matches every label set. */

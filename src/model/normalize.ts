@@ -1,3 +1,4 @@
+import { decodeSelector } from './labels';
 import {
   LabelSelectorManifest,
   NetworkPolicyManifest,
@@ -75,7 +76,7 @@ export function normalizePolicy(manifest: NetworkPolicyManifest, namespace: stri
   return {
     namespace,
     name,
-    podSelector: asObject(spec.podSelector) ?? {},
+    podSelector: selectorOf(spec.podSelector) ?? {},
     isolatesIngress,
     isolatesEgress,
     ingress: isolatesIngress ? ingressRules.map((r, i) => normalizeRule(asObject(r)?.from, asObject(r)?.ports, i)) : [],
@@ -100,8 +101,8 @@ function normalizePeer(peer: NetworkPolicyPeerManifest | undefined, index: numbe
     const exceptCidrs = asArray(ipBlock.except).filter((e): e is string => typeof e === 'string');
     return { kind: 'ipBlock', index, cidr, exceptCidrs };
   }
-  const podSelector = asObject(peer?.podSelector);
-  const namespaceSelector = asObject(peer?.namespaceSelector);
+  const podSelector = selectorOf(peer?.podSelector);
+  const namespaceSelector = selectorOf(peer?.namespaceSelector);
   if (!podSelector && !namespaceSelector) {
     return { kind: 'invalid', index, reason: 'must specify a peer (podSelector, namespaceSelector or ipBlock)' };
   }
@@ -123,6 +124,11 @@ function normalizePort(port: NetworkPolicyPortManifest | undefined, index: numbe
     ...(typeof value === 'number' || typeof value === 'string' ? { port: value } : {}),
     ...(endPort !== undefined && typeof value === 'number' ? { endPort } : {}),
   };
+}
+
+function selectorOf(value: unknown): LabelSelectorManifest | undefined {
+  const selector = asObject(value);
+  return selector ? decodeSelector(selector) : undefined;
 }
 
 function asArray(value: unknown): readonly any[] {

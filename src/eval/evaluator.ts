@@ -246,7 +246,8 @@ export class Evaluator {
     target?: Resolved,
   ): DirectionVerdict {
     const destination = direction === 'egress' ? peer : target!;
-    const destinationPorts = destination.kind === 'pod' ? destination.subject.ports : undefined;
+    // A hostNetwork pod read as node traffic is a node: it has no named ports (spec B.8).
+    const destinationPorts = destination.kind === 'pod' && destination.subject.selectable ? destination.subject.ports : undefined;
     const allowedBy: RuleRef[] = [];
     // Explanations of the rules that did not match are only written if the reason is read.
     // `closeness` counts what did match (peer, port), so the closest rules are listed first.

@@ -3,8 +3,7 @@ import { formatProblem, LoadedObject, loadManifests } from './load';
 import { isNetworkPolicy, objectName } from './network-policies';
 import { Cluster } from '../model/cluster';
 import { clusterFromManifests } from '../model/cluster-from-manifests';
-import { Diagnostic } from '../validation/diagnostic';
-import { validateNetworkPolicy } from '../validation/network-policy';
+import { concernsRules, errorsOf } from '../validation/admission';
 
 export interface ClusterInputOptions {
   readonly maxFileBytes?: number;
@@ -39,15 +38,13 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
         + 'is not evaluated (only networking.k8s.io/v1 NetworkPolicy is): the result ignores it\n');
       continue;
     }
-    const errors = isNetworkPolicy(o)
-      ? validateNetworkPolicy(o.object, { strictCidr: false }).filter((d) => d.severity === 'error')
-      : [];
+    const errors = isNetworkPolicy(o) ? errorsOf(o.object) : [];
     for (const d of errors) {
-      const label = changesMeaning(d) ? '' : 'warning: ';
+      const label = concernsRules(d) ? '' : 'warning: ';
       io.stderr.write(`${o.source.file}:${o.lineOf(d.fieldPath)}: ${label}${objectName(o)}: ${d.fieldPath}: ${d.message}\n`);
       if (d.fix) io.stderr.write(`    fix: ${d.fix}\n`);
     }
-    if (errors.some(changesMeaning)) rejected.push(objectName(o));
+    if (errors.some(concernsRules)) rejected.push(objectName(o));
     else usable.push(o);
   }
 
@@ -66,11 +63,6 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
   const exitCode = unread > 0 ? ExitCode.BAD_INPUT : rejected.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   return { cluster, exitCode };
-}
-
-/** Whether an error is about the rules of a policy (its `spec`), so that evaluating it would be guesswork. */
-function changesMeaning(d: Diagnostic): boolean {
-  return d.fieldPath === 'spec' || d.fieldPath.startsWith('spec.') || d.fieldPath.startsWith('spec[');
 }
 
 /** AdminNetworkPolicy, BaselineAdminNetworkPolicy and their successors (policy.networking.k8s.io). */

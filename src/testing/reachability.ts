@@ -13,6 +13,8 @@ import { synthesizeWithPaths } from '../model/cluster-from-app';
 import { ManifestDocument, clusterFromManifests } from '../model/cluster-from-manifests';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol } from '../model/protocol';
+import { errorsOf, isNetworkPolicyObject, ruleErrors } from '../validation/admission';
+import { formatDiagnostic } from '../validation/diagnostic';
 import { Port } from '../values/port';
 
 /**
@@ -31,18 +33,29 @@ export class Reachability {
   /**
    * The reachability of everything a cdk8s App or Chart synthesizes: its NetworkPolicies,
    * Namespaces and workloads. The app is synthesized with its validations, so an invalid
-   * policy throws here just as `app.synth()` would.
+   * policy throws here just as `app.synth()` would; so does a NetworkPolicy written by other
+   * means (cdk8s-plus, raw `KubeNetworkPolicy`) that the API server would reject, since the
+   * app could not be applied.
    *
    * @param scope the App, or a Chart (with the charts nested in it)
    * @param options plugin-dependent behaviour
    */
   public static of(scope: IConstruct, options?: ReachabilityOptions): Reachability {
-    return new Reachability(synthesizeWithPaths(scope), options ?? {});
+    const docs = synthesizeWithPaths(scope);
+    const invalid = docs.flatMap((doc) => (isNetworkPolicyObject(doc.object)
+      ? errorsOf(doc.object).map((d) => `  [${doc.source?.constructPath ?? '?'}] ${formatDiagnostic(d)}`)
+      : []));
+    if (invalid.length > 0) {
+      throw new Error(`The app holds NetworkPolicies the API server would reject, so no cluster could run it:\n${invalid.join('\n')}`);
+    }
+    return new Reachability(docs, options ?? {});
   }
 
   /**
    * The reachability of plain Kubernetes objects (as parsed from YAML or JSON): NetworkPolicies,
-   * Namespaces, Pods and workload controllers. Other kinds are ignored.
+   * Namespaces, Pods and workload controllers. Other kinds are ignored. A NetworkPolicy whose
+   * rules the API server would reject is left out, as `cdk8s-netpol connlist` leaves it out,
+   * and named in `warnings`.
    *
    * @param manifests the objects
    * @param options plugin-dependent behaviour
@@ -62,9 +75,19 @@ export class Reachability {
   private state?: { evaluator: Evaluator; connectivity?: Connectivity };
 
   private constructor(docs: ManifestDocument[], options: ReachabilityOptions) {
-    const built = clusterFromManifests(docs);
+    const admitted: ManifestDocument[] = [];
+    const rejected: string[] = [];
+    for (const doc of docs) {
+      const errors = isNetworkPolicyObject(doc.object) ? ruleErrors(doc.object) : [];
+      if (errors.length === 0) {
+        admitted.push(doc);
+        continue;
+      }
+      rejected.push(`NetworkPolicy ${policyName(doc.object)} is left out: the API server would reject it (${errors.map(formatDiagnostic).join('; ')})`);
+    }
+    const built = clusterFromManifests(admitted);
     this.cluster = built.cluster;
-    this.warnings = [...built.warnings];
+    this.warnings = [...rejected, ...built.warnings];
     this.options = options;
   }
 
@@ -215,4 +238,12 @@ function checkArguments(source: unknown, destination: unknown, port: unknown): v
   if (!(port instanceof Port)) {
     throw new Error(`The port must be a Port, got ${JSON.stringify(port)}: use e.g. Port.tcp(8080), Port.udp(53) or Port.allTraffic().`);
   }
+}
+
+/** `namespace/name` of a NetworkPolicy object for messages. */
+function policyName(object: unknown): string {
+  const metadata = (object as { metadata?: { name?: unknown; namespace?: unknown } }).metadata ?? {};
+  const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
+  const name = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : '<unnamed>';
+  return `${namespace}/${name}`;
 }

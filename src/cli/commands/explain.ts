@@ -52,7 +52,8 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
   });
   const verdict = evaluator.verdict({ source: resolved[0], destination: resolved[1], protocol: port.protocol, port: port.port });
   io.stdout.write(verdict.text.endsWith('\n') ? verdict.text : verdict.text + '\n');
-  if (input.exitCode !== ExitCode.OK) return input.exitCode;
+  // 1 means "denied" here, so input that was left out (unreadable, or an invalid policy) ends with 2.
+  if (input.exitCode !== ExitCode.OK) return ExitCode.BAD_INPUT;
   return verdict.allowed ? ExitCode.OK : ExitCode.FINDINGS;
 }
 

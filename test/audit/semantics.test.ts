@@ -244,10 +244,12 @@ describe('B.4: empty versus missing peers', () => {
     expect(denied(objects, 'internet', 'x/a', TCP80)).toBe(true);
   });
 
-  test('a peer {} (invalid) matches nothing', () => {
+  test('a peer {} is invalid (A.5): the API server rejects the policy, so it neither isolates nor allows, and is named in warnings', () => {
     const objects = ingressFrom([{}]);
-    expect(allowed(objects, 'x/b', 'x/a', TCP80)).toBe(false);
-    expect(allowed(objects, '203.0.113.9', 'x/a', TCP80)).toBe(false);
+    const reach = Reachability.fromManifests(objects);
+    expect(reach.warnings.join('\n')).toMatch(/x\/p is left out: .*spec\.ingress\[0\]\.from\[0\]: Required value: must specify a peer/);
+    expect(allowed(objects, 'x/b', 'x/a', TCP80)).toBe(true);
+    expect(allowed(objects, '203.0.113.9', 'x/a', TCP80)).toBe(true);
   });
 
   test('podSelector and namespaceSelector in one peer are ANDed', () => {

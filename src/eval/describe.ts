@@ -1,8 +1,9 @@
-import { describePortEntry } from './ports';
 import { PolicyRef, RuleRef } from './types';
 import { SourceRef, WorkloadSpec, workloadKey } from '../model/cluster';
-import { selectorToString } from '../model/labels';
-import { Direction, NormalizedPeer, NormalizedRule } from '../model/normalize';
+import { Direction, NormalizedRule } from '../model/normalize';
+import { describeNormalizedPeer } from '../describe/peer-phrases';
+import { describePort, describePorts } from '../describe/port-phrases';
+import { joinWithOr } from '../describe/selector-phrases';
 
 /** `file:line`, `file`, or the construct path; empty when unknown. */
 export function describeSource(source: SourceRef | undefined): string {
@@ -38,34 +39,18 @@ export function ruleRefPath(direction: Direction, ruleIndex: number, peerIndex?:
   return portIndex === undefined ? base : `${base} + ${rulePath(direction, ruleIndex)}.ports[${portIndex}]`;
 }
 
-/** Human text for one peer, e.g. `pods app=web in namespace shop`. */
-export function describePeer(peer: NormalizedPeer, policyNamespace: string): string {
-  switch (peer.kind) {
-    case 'invalid':
-      return `an invalid peer that ${peer.reason} (matches nothing)`;
-    case 'ipBlock':
-      return peer.exceptCidrs.length > 0
-        ? `ipBlock ${peer.cidr} except ${peer.exceptCidrs.join(', ')}`
-        : `ipBlock ${peer.cidr}`;
-    case 'pods': {
-      const pods = peer.podSelector === undefined ? 'all pods' : `pods ${selectorToString(peer.podSelector)}`;
-      const namespaces = peer.namespaceSelector === undefined
-        ? `in namespace ${policyNamespace}`
-        : `in namespaces ${selectorToString(peer.namespaceSelector)}`;
-      return `${pods} ${namespaces}`;
-    }
-  }
-}
-
-/** What a rule requires, e.g. `from [pods app=web in namespace shop] on [TCP 80]`. */
+/**
+ * What a rule requires, in the words of `describe`, e.g.
+ * `from pods where app=web, in namespace "shop" (the policy's own) on TCP port 80`.
+ */
 export function describeRule(rule: NormalizedRule, direction: Direction, policyNamespace: string): string {
   const peerWord = direction === 'ingress' ? 'from' : 'to';
   const peers = rule.peers === undefined
     ? `${peerWord} anywhere`
-    : `${peerWord} [${rule.peers.map((p) => describePeer(p, policyNamespace)).join(' OR ')}]`;
+    : `${peerWord} ${joinWithOr(rule.peers.map((p) => describeNormalizedPeer(p, policyNamespace)))}`;
   const ports = rule.ports === undefined
-    ? 'on all ports and protocols'
-    : `on [${rule.ports.map(describePortEntry).join(', ')}]`;
+    ? describePorts(undefined)
+    : `on ${joinWithOr(rule.ports.map((p) => (p.protocol === undefined ? 'an unsupported protocol (matches nothing)' : describePort(p))))}`;
   return `${peers} ${ports}`;
 }
 

@@ -48,13 +48,3 @@ export function ruleConnections(rule: NormalizedRule, destinationPorts: readonly
 export function hasNamedPort(rule: NormalizedRule): boolean {
   return (rule.ports ?? []).some((p) => typeof p.port === 'string');
 }
-
-/** `TCP 80`, `TCP 8000-8080`, `TCP port "http"`, `all TCP ports`, `an unsupported protocol`. */
-export function describePortEntry(entry: NormalizedPort): string {
-  const protocol = entry.protocol;
-  if (!protocol) return 'an unsupported protocol (matches nothing)';
-  if (entry.port === undefined) return `all ${protocol} ports`;
-  if (typeof entry.port === 'string') return `${protocol} port "${entry.port}"`;
-  if (entry.endPort !== undefined && entry.endPort !== entry.port) return `${protocol} ${entry.port}-${entry.endPort}`;
-  return `${protocol} ${entry.port}`;
-}

@@ -573,7 +573,7 @@ describe('Evaluator', () => {
       expect(v.allowed).toBe(false);
       expect(v.ingress.isolatingPolicies.map((p) => p.name)).toEqual(['allow-b', 'deny']);
       expect(v.text).toContain('ingress at x/a[Pod]: DENIED (isolated by x/allow-b (app/shop/allow-b), x/deny)');
-      expect(v.text).toContain('x/allow-b (app/shop/allow-b) spec.ingress[0] allows from [pods pod=b in namespace x] on [TCP 80], but y/b[Pod] is not a listed peer and TCP/81 is not a listed port');
+      expect(v.text).toContain('x/allow-b (app/shop/allow-b) spec.ingress[0] allows from pods where pod=b, in namespace "x" (the policy\'s own) on TCP port 80, but y/b[Pod] is not a listed peer and TCP/81 is not a listed port');
       expect(v.text).toContain('x/deny has no ingress rules: it only isolates');
       expect(v.egress.reason).toBe('not isolated for egress: no NetworkPolicy in namespace y selects it with policyType Egress');
     });

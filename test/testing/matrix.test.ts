@@ -69,6 +69,13 @@ describe('printReachability', () => {
     ].join('\n'));
   });
 
+  test('prints a Reachability with its declarations', () => {
+    const { app } = shopApp();
+    const reach = Reachability.of(app).addWorkload({ namespaceName: 'partner', name: 'client', labels: { app: 'client' } });
+
+    expect(printReachability(reach)).toContain('    partner/client[Pod] -> internet : All Connections');
+  });
+
   test('says so when nothing is allowed', () => {
     const app = Testing.app();
     new Chart(app, 'empty');

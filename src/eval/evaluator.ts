@@ -178,25 +178,9 @@ export class Evaluator {
     const policies = this.compiled.egressPolicies[source.subject.index];
     const isolatingPolicies = policies.map(policyRef);
     if (self) return selfVerdict(isolatingPolicies);
-    if (policies.length === 0) {
-      return {
-        applies: true,
-        isolated: false,
-        isolatingPolicies,
-        allowedBy: [],
-        allowed: true,
-        reason: `not isolated for egress: no NetworkPolicy in namespace ${source.workload.namespace} selects it with policyType Egress`,
-      };
-    }
+    if (policies.length === 0) return notIsolated('egress', source.workload.namespace);
     if (destination.kind === 'node' && this.options.nodeEgressAlwaysAllowed) {
-      return {
-        applies: true,
-        isolated: true,
-        isolatingPolicies,
-        allowedBy: [],
-        allowed: true,
-        reason: 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)',
-      };
+      return allowedWithoutRule(isolatingPolicies, 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)');
     }
     return this.ruleVerdict('egress', policies, destination, query, isolatingPolicies);
   }
@@ -210,26 +194,8 @@ export class Evaluator {
     const policies = this.compiled.ingressPolicies[destination.subject.index];
     const isolatingPolicies = policies.map(policyRef);
     if (self) return selfVerdict(isolatingPolicies);
-    if (policies.length === 0) {
-      return {
-        applies: true,
-        isolated: false,
-        isolatingPolicies,
-        allowedBy: [],
-        allowed: true,
-        reason: `not isolated for ingress: no NetworkPolicy in namespace ${destination.workload.namespace} selects it with policyType Ingress`,
-      };
-    }
-    if (source.kind === 'node') {
-      return {
-        applies: true,
-        isolated: true,
-        isolatingPolicies,
-        allowedBy: [],
-        allowed: true,
-        reason: 'ingress from the pod\'s own node is always allowed',
-      };
-    }
+    if (policies.length === 0) return notIsolated('ingress', destination.workload.namespace);
+    if (source.kind === 'node') return allowedWithoutRule(isolatingPolicies, 'ingress from the pod\'s own node is always allowed');
     return this.ruleVerdict('ingress', policies, source, query, isolatingPolicies, destination);
   }
 
@@ -355,14 +321,18 @@ function notApplicable(reason: string): DirectionVerdict {
 }
 
 function selfVerdict(isolatingPolicies: PolicyRef[]): DirectionVerdict {
-  return {
-    applies: true,
-    isolated: isolatingPolicies.length > 0,
-    isolatingPolicies,
-    allowedBy: [],
-    allowed: true,
-    reason: 'traffic from a pod to itself is always allowed (a pod cannot block access to itself)',
-  };
+  return allowedWithoutRule(isolatingPolicies, 'traffic from a pod to itself is always allowed (a pod cannot block access to itself)');
+}
+
+/** The pod is not isolated in this direction: no policy of its namespace selects it for it. */
+function notIsolated(direction: Direction, namespace: string): DirectionVerdict {
+  const policyType = direction === 'ingress' ? 'Ingress' : 'Egress';
+  return allowedWithoutRule([], `not isolated for ${direction}: no NetworkPolicy in namespace ${namespace} selects it with policyType ${policyType}`);
+}
+
+/** Allowed whatever the rules say (self traffic, the node); isolated when policies select the pod. */
+function allowedWithoutRule(isolatingPolicies: PolicyRef[], reason: string): DirectionVerdict {
+  return { applies: true, isolated: isolatingPolicies.length > 0, isolatingPolicies, allowedBy: [], allowed: true, reason };
 }
 
 function describeEndpoint(endpoint: Resolved): string {

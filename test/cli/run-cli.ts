@@ -1,3 +1,4 @@
+import { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 
 /** What one in-process run of the CLI printed and returned. */
@@ -7,13 +8,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with captured streams. */
-export function runCli(...args: string[]): CliRun {
+/** Streams for a command function that keep what was written. */
+export function captureIo(): { io: CliIo; out: () => string; err: () => string } {
   let stdout = '';
   let stderr = '';
-  const code = main(args, {
-    stdout: { write: (s: string) => { stdout += s; return true; } },
-    stderr: { write: (s: string) => { stderr += s; return true; } },
-  });
-  return { code, stdout, stderr };
+  return {
+    io: { stdout: { write: (s: string) => { stdout += s; return true; } }, stderr: { write: (s: string) => { stderr += s; return true; } } },
+    out: () => stdout,
+    err: () => stderr,
+  };
+}
+
+/** Runs the CLI in-process with captured streams. */
+export function runCli(...args: string[]): CliRun {
+  const { io, out, err } = captureIo();
+  const code = main(args, io);
+  return { code, stdout: out(), stderr: err() };
 }

@@ -1,18 +1,9 @@
 import * as path from 'path';
-import { CliIo, ExitCode } from '../../src/cli/io';
+import { ExitCode } from '../../src/cli/io';
 import { runDescribe } from '../../src/describe/cli-command';
+import { captureIo as capture } from '../cli/run-cli';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
-
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: { write: (s: string) => { stdout += s; return true; } }, stderr: { write: (s: string) => { stderr += s; return true; } } },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 describe('runDescribe', () => {
   test('describes every NetworkPolicy, each headed by its file and line', () => {

@@ -1,18 +1,9 @@
 import * as path from 'path';
-import { CliIo, ExitCode } from '../../src/cli/io';
+import { ExitCode } from '../../src/cli/io';
 import { parseRuleOptions, runLint } from '../../src/lint/cli-command';
+import { captureIo as capture } from '../cli/run-cli';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
-
-function capture(): { io: CliIo; out: () => string; err: () => string } {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: { write: (s: string) => { stdout += s; return true; } }, stderr: { write: (s: string) => { stderr += s; return true; } } },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 describe('runLint', () => {
   test('prints each finding with file and line of its field, and exits 0 for warnings', () => {

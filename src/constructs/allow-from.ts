@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { NetworkPolicy, NetworkPolicyOptions } from './network-policy';
+import { NetworkPolicy, NetworkPolicyOptions, NetworkPolicyProps } from './network-policy';
 import { PolicyType } from './policy-type';
 import { Namespaces } from '../values/namespaces';
 import { IPeer } from '../values/peer';
@@ -48,12 +48,7 @@ export class AllowFrom extends NetworkPolicy {
   public readonly peerPolicies: NetworkPolicy[];
 
   public constructor(scope: Construct, id: string, props: AllowTrafficProps) {
-    super(scope, id, {
-      policyName: props.policyName,
-      namespaceName: props.namespaceName,
-      podSelector: props.pods,
-      ingress: [{ peers: props.peers, ports: props.ports }],
-    });
+    super(scope, id, ownEnd(props, PolicyType.INGRESS));
     this.peerPolicies = props.bothEnds ? writeOppositeEnds(this, PolicyType.EGRESS, props) : [];
   }
 }
@@ -73,14 +68,20 @@ export class AllowTo extends NetworkPolicy {
   public readonly peerPolicies: NetworkPolicy[];
 
   public constructor(scope: Construct, id: string, props: AllowTrafficProps) {
-    super(scope, id, {
-      policyName: props.policyName,
-      namespaceName: props.namespaceName,
-      podSelector: props.pods,
-      egress: [{ peers: props.peers, ports: props.ports }],
-    });
+    super(scope, id, ownEnd(props, PolicyType.EGRESS));
     this.peerPolicies = props.bothEnds ? writeOppositeEnds(this, PolicyType.INGRESS, props) : [];
   }
+}
+
+/** The policy at the selected pods: one rule with the peers and ports, in `direction`. */
+function ownEnd(props: AllowTrafficProps, direction: PolicyType): NetworkPolicyProps {
+  const rule = { peers: props.peers, ports: props.ports };
+  return {
+    policyName: props.policyName,
+    namespaceName: props.namespaceName,
+    podSelector: props.pods,
+    ...(direction === PolicyType.EGRESS ? { egress: [rule] } : { ingress: [rule] }),
+  };
 }
 
 function writeOppositeEnds(policy: NetworkPolicy, direction: PolicyType, props: AllowTrafficProps): NetworkPolicy[] {

@@ -146,7 +146,7 @@ export class CompiledCluster {
   /** Connections a rule allows towards a destination subject (undefined: not a pod). */
   public rulePorts(rule: CompiledRule, destination: Subject | undefined): ConnectionSet {
     if (rule.constantPorts) return rule.constantPorts;
-    // No pod (or a hostNetwork pod read as node traffic): named ports resolve to nothing (spec B.8).
+    // No pod (or a hostNetwork pod read as node traffic): named ports resolve to nothing (docs/semantics.md#named-ports).
     if (!destination || !destination.selectable) return this.intern(ruleConnections(rule.rule, undefined));
     let cache = this.portCache.get(rule.id);
     if (!cache) this.portCache.set(rule.id, cache = new Map());

@@ -31,7 +31,7 @@ type Resolved =
   | { readonly kind: 'node' };
 
 /**
- * Evaluates NetworkPolicies over a cluster with Kubernetes semantics (spec Part B): per-direction
+ * Evaluates NetworkPolicies over a cluster with Kubernetes semantics (docs/semantics.md): per-direction
  * isolation, union of rules, both ends for pod-to-pod traffic, named ports resolved on the
  * destination. Workloads are grouped into equivalence classes and every selector is matched once,
  * so full connectivity of large clusters stays fast. Behaviour Kubernetes leaves to the network
@@ -212,7 +212,7 @@ export class Evaluator {
     target?: Resolved,
   ): DirectionVerdict {
     const destination = direction === 'egress' ? peer : target!;
-    // A hostNetwork pod read as node traffic is a node: it has no named ports (spec B.8).
+    // A hostNetwork pod read as node traffic is a node: it has no named ports (docs/semantics.md#named-ports).
     const destinationPorts = destination.kind === 'pod' && destination.subject.selectable ? destination.subject.ports : undefined;
     const allowedBy: RuleRef[] = [];
     // Explanations of the rules that did not match are only written if the reason is read.

@@ -5,7 +5,7 @@ import { ConnectionSet } from '../model/connection-set';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
 
 /**
- * A deliberately simple evaluator written straight from the spec (Part B, B.11), pair by pair,
+ * A deliberately simple evaluator written straight from docs/semantics.md#algorithm, pair by pair,
  * with its own defaulting, selector matching and port matching. It shares no logic with
  * `Evaluator` beyond the `ConnectionSet` type, so tests and the benchmark can use it as an
  * oracle. It is slow (it scans every policy for every pair) and gives no explanations.

@@ -2,7 +2,7 @@ import { Diagnostic } from './diagnostic';
 import { Rules } from './rules';
 
 /**
- * The decoding step (spec A.0 #1) for untyped input: the API server first decodes JSON
+ * The decoding step (docs/semantics.md#decoding) for untyped input: the API server first decodes JSON
  * into the Go types, strictly (unknown fields rejected). Wrong JSON types and unknown
  * fields are reported here, with the field path, and the value is skipped so that the
  * validation rules only ever see well-typed values. `null` decodes to the zero value,

@@ -143,7 +143,7 @@ function subsetFix(exceptCidr: ParsedCidrDetail, cidr: ParsedCidrDetail): string
   return `an except must lie inside cidr ${cidrText}; remove it, or widen cidr to cover it`;
 }
 
-/** `ValidateIPBlock` (spec A.6) with the warnings of `GetWarningsForCIDR`. */
+/** `ValidateIPBlock` (docs/semantics.md#validation) with the warnings of `GetWarningsForCIDR`. */
 export function validateIpBlock(findings: Findings, value: unknown, field: FieldRef, options: IpBlockOptions): void {
   const block = readObject(findings, field, value, 'v1.IPBlock', IP_BLOCK_FIELDS) ?? {};
   const cidrPath = childPath(field.path, 'cidr');

@@ -37,7 +37,7 @@ const SELECTOR_BESIDE_IT = {
 /**
  * Checks one NetworkPolicy object, typed or straight from YAML/JSON, the way the API server
  * would on create: first decoding (wrong JSON types, unknown fields, apiVersion/kind), then
- * every validation rule of spec Part A, collecting all findings. Warnings are what the
+ * every validation rule of docs/semantics.md#validation, collecting all findings. Warnings are what the
  * server accepts but warns about. An empty result means the server accepts the object.
  */
 export function validateNetworkPolicy(manifest: unknown, options: ValidationOptions = {}): Diagnostic[] {

@@ -1,5 +1,5 @@
 /**
- * A third, independent reading of netpol-spec.md B.11, written from the spec alone (it shares
+ * A third, independent reading of docs/semantics.md#algorithm, written from the spec alone (it shares
  * no code with src/eval or its reference evaluator), compared with Reachability on random
  * small clusters of valid policies: namespaces with labels, pods with labels, named container
  * ports and one IPv4 or IPv6 address, and policies using every selector operator, peer shape, port

@@ -1,5 +1,5 @@
 /**
- * Audit of validation against netpol-spec.md Part A with tricky inputs, through
+ * Audit of validation against docs/semantics.md#validation (A.1 to A.7) with tricky inputs, through
  * NetworkPolicyValidator.validate and `cdk8s-netpol validate`.
  */
 import * as path from 'path';

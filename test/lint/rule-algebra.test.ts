@@ -16,7 +16,7 @@ const portArb: fc.Arbitrary<NormalizedPort> = fc.record({
 const ruleArb: fc.Arbitrary<NormalizedRule> = fc.option(fc.array(portArb, { minLength: 1, maxLength: 3 }), { nil: undefined })
   .map((ports) => ({ index: 0, ...(ports ? { ports } : {}) }));
 
-/** Spec B.3, ports only: a missing list allows all; an entry matches its protocol and its port or range. */
+/** docs/semantics.md#rule-structure, ports only: a missing list allows all; an entry matches its protocol and its port or range. */
 function allows(rule: NormalizedRule, protocol: string, port: number): boolean {
   if (!rule.ports) return true;
   return rule.ports.some((p) => p.protocol === protocol

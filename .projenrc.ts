@@ -58,6 +58,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // jsii prints a long end-of-life banner on Node 20; it drowns real warnings.
 for (const [key, value] of Object.entries(quietJsii)) project.tasks.addEnvironment(key, value);
 
+// Coverage is two thirds of the suite's time: it is collected in CI only (CI=true), so the local loop stays short.
+project.testTask.reset('bash -c \'jest --passWithNoTests --ci --coverage=${CI:-false} "$@"\' jest', { receiveArgs: true });
+project.testTask.spawn(project.tasks.tryFind('eslint')!);
+
 for (const path of ['/examples/', '/bench/', '/docs/', '/.ci/', '/scripts/']) project.addPackageIgnore(path);
 
 project.addTask('examples', {

@@ -9,6 +9,7 @@ import * as fc from 'fast-check';
 import { endpoint, namespace, pod, policy } from './objects';
 import { Reachability } from '../../src/testing/reachability';
 import { Port } from '../../src/values/port';
+import { propertyRuns } from '../property-runs';
 
 type Labels = Record<string, string>;
 interface PodModel { ns: string; name: string; labels: Labels; ports: { name: string; containerPort: number; protocol: string }[]; ip: string }
@@ -194,5 +195,5 @@ test('Reachability agrees with an independent reading of the spec on random clus
         }
       }
     }
-  }), { numRuns: 200 });
+  }), { numRuns: propertyRuns(200) });
 });

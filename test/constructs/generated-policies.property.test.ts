@@ -7,6 +7,7 @@ import {
 } from '../../src';
 import { formatIpv4, formatIpv6 } from '../../src/model/cidr';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
+import { propertyRuns } from '../property-runs';
 
 // Generators of valid inputs: every construct built from them must synthesize objects the API server accepts.
 
@@ -132,7 +133,7 @@ describe('generated constructs', () => {
         expect(app.synthYaml()).not.toMatch(/port: 0\b/);
         expect(JSON.stringify(objects)).not.toMatch(/"port":0\b/);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { canonicalRule, ruleContains } from '../../src/lint/rule-algebra';
 import { NormalizedPort, NormalizedRule } from '../../src/model/normalize';
+import { propertyRuns } from '../property-runs';
 
 const SCOPE = { namespace: 'shop', namespaces: [] };
 
@@ -53,11 +54,11 @@ describe('ruleContains', () => {
         }
       }
       return true;
-    }), { numRuns: 500 });
+    }), { numRuns: propertyRuns(500) });
   });
 
   test('every rule contains itself', () => {
-    fc.assert(fc.property(ruleArb, (rule) => ruleContains(rule, rule, SCOPE)), { numRuns: 200 });
+    fc.assert(fc.property(ruleArb, (rule) => ruleContains(rule, rule, SCOPE)), { numRuns: propertyRuns(200) });
   });
 });
 

@@ -1,6 +1,6 @@
 import { canonicalSelector, selectorContains } from './selector-algebra';
 import { namespaceNamesOf } from '../describe/selector-phrases';
-import { cidrRange, parseCidr, ParsedCidr } from '../model/cidr';
+import { IpInterval, parseCidr } from '../eval/ip-range';
 import { NamespaceSpec } from '../model/cluster';
 import { selectorMatches } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
@@ -75,20 +75,15 @@ function ipBlockContains(outer: IpBlockPeer, inner: IpBlockPeer): boolean {
   const o = parseCidr(outer.cidr);
   const i = parseCidr(inner.cidr);
   if (!o || !i || !within(i, o)) return false;
-  const innerRange = cidrRange(i);
   return outer.exceptCidrs.every((text) => {
     const e = parseCidr(text);
-    if (!e) return true;
-    if (e.family !== i.family) return true;
-    const r = cidrRange(e);
-    return r.last < innerRange.first || r.first > innerRange.last;
+    return !e || e.family !== i.family || e.last < i.first || e.first > i.last;
   });
 }
 
-function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
-  if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
-  const o = cidrRange(outer);
-  return inner.network >= o.first && inner.network <= o.last;
+/** Address intervals as the evaluator reads them (an IPv4-mapped IPv6 CIDR is IPv4). */
+function within(inner: IpInterval, outer: IpInterval): boolean {
+  return inner.family === outer.family && outer.first <= inner.first && inner.last <= outer.last;
 }
 
 function canonicalPeer(peer: NormalizedPeer): string {

@@ -1,5 +1,5 @@
 import { describeNormalizedPeer, describePeer } from '../../describe/peer-phrases';
-import { cidrContainsIp, parseCidr, parseIp } from '../../model/cidr';
+import { intervalContains, parseCidr, parseIp } from '../../eval/ip-range';
 import { workloadKey } from '../../model/cluster';
 import { NormalizedPeer } from '../../model/normalize';
 import {
@@ -116,6 +116,7 @@ export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
   return findings;
 }
 
+/** Reads addresses as the evaluator does (an IPv4-mapped IPv6 address is IPv4), so both agree on containment. */
 function coveredBy(peer: NormalizedPeer, candidates: Array<{ ip: string; what: string }>): string[] {
   if (peer.kind !== 'ipBlock') return [];
   const cidr = parseCidr(peer.cidr);
@@ -124,7 +125,7 @@ function coveredBy(peer: NormalizedPeer, candidates: Array<{ ip: string; what: s
   return candidates
     .filter(({ ip }) => {
       const parsed = parseIp(ip);
-      return parsed !== undefined && cidrContainsIp(cidr, parsed) && !excepts.some((e) => cidrContainsIp(e, parsed));
+      return parsed !== undefined && intervalContains(cidr, parsed) && !excepts.some((e) => intervalContains(e, parsed));
     })
     .map(({ what }) => what);
 }

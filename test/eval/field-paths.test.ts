@@ -23,7 +23,9 @@ test('an ingress allow names rule 1, peer 2 and port 0', () => {
   }));
   const v = new Evaluator(cluster).verdict({ source: { workload: 'x/b' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 });
   expect(v.ingress.allowedBy).toEqual([expect.objectContaining({
-    ruleIndex: 1, peerIndex: 2, portIndex: 0,
+    ruleIndex: 1,
+    peerIndex: 2,
+    portIndex: 0,
     fieldPath: 'spec.ingress[1].from[2] + spec.ingress[1].ports[0]',
   })]);
 });
@@ -43,7 +45,9 @@ test('an egress allow names rule 2, peer 0 and port 1', () => {
   }));
   const v = new Evaluator(cluster).verdict({ source: { workload: 'x/a' }, destination: { workload: 'y/c' }, protocol: 'TCP', port: 81 });
   expect(v.egress.allowedBy).toEqual([expect.objectContaining({
-    ruleIndex: 2, peerIndex: 0, portIndex: 1,
+    ruleIndex: 2,
+    peerIndex: 0,
+    portIndex: 1,
     fieldPath: 'spec.egress[2].to[0] + spec.egress[2].ports[1]',
   })]);
 });

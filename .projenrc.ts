@@ -29,6 +29,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'jsii-docgen@^10',
     'jsii-pacmak@^1.140',
     '@types/node@^20',
+    // Mutation testing (`npm run mutation`); 9.x is the last line that runs on Node 20.
+    '@stryker-mutator/core@~9.6.1',
+    '@stryker-mutator/jest-runner@~9.6.1',
   ],
   bundledDeps: ['yaml@^2', 'ipaddr.js@^2', 'commander@^14'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
@@ -52,7 +55,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
   },
-  gitignore: ['cdk8s.out/', '/bench/out/', '.jsii.tabl.json'],
+  gitignore: ['cdk8s.out/', '/bench/out/', '.jsii.tabl.json', 'reports/mutation/', '.stryker-tmp/'],
 });
 
 // jsii prints a long end-of-life banner on Node 20; it drowns real warnings.
@@ -72,6 +75,12 @@ project.addTask('examples', {
 project.addTask('bench', {
   description: 'Benchmark the evaluator, synthesis and the CLI (pass -- --quick for a short run)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json bench/bench.ts',
+  receiveArgs: true,
+});
+
+project.addTask('mutation', {
+  description: 'Mutation testing of the evaluator, the query API, the matchers and validation (slow; not part of CI)',
+  exec: 'stryker run',
   receiveArgs: true,
 });
 

@@ -4,7 +4,7 @@ import { ClusterSize, generateCluster, toCluster } from './generate';
 import { Random } from './random';
 import { synthRaw, synthWithConstructs } from './synth';
 import { Evaluator } from '../src/eval/evaluator';
-import { ReferenceEvaluator } from '../src/eval/reference-evaluator';
+import { ReferenceEvaluator } from '../test/eval/reference-evaluator';
 import { Protocol, WorkloadSpec, workloadKey } from '../src/model/cluster';
 
 const MIB = 1024 * 1024;

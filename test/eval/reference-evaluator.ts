@@ -1,8 +1,8 @@
 import * as ipaddr from 'ipaddr.js';
-import { Endpoint, EvaluatorOptions, Query } from './types';
-import { Cluster, ContainerPortSpec, NamespaceSpec, Protocol, WorkloadSpec } from '../model/cluster';
-import { ConnectionSet } from '../model/connection-set';
-import { NAMESPACE_NAME_LABEL } from '../model/manifest';
+import { Endpoint, EvaluatorOptions, Query } from '../../src/eval/types';
+import { Cluster, ContainerPortSpec, NamespaceSpec, Protocol, WorkloadSpec } from '../../src/model/cluster';
+import { ConnectionSet } from '../../src/model/connection-set';
+import { NAMESPACE_NAME_LABEL } from '../../src/model/manifest';
 
 /**
  * A deliberately simple evaluator written straight from docs/semantics.md#algorithm, pair by pair,

@@ -1,8 +1,8 @@
-import { lintDocuments } from './lint';
-import { LintFinding, LintLevel, LintSeverity } from './lint-finding';
-import { LINT_RULES } from './rules';
-import { CliIo, ExitCode } from '../cli/io';
-import { formatProblem, LoadedObject, loadManifests } from '../cli/load';
+import { lintDocuments } from '../../lint/lint';
+import { LintFinding, LintLevel, LintSeverity } from '../../lint/lint-finding';
+import { LINT_RULES } from '../../lint/rules';
+import { CliIo, ExitCode } from '../io';
+import { formatProblem, LoadedObject, loadManifests } from '../load';
 
 /** Options of the `lint` command. */
 export interface LintCommandOptions {

@@ -61,6 +61,18 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // jsii prints a long end-of-life banner on Node 20; it drowns real warnings.
 for (const [key, value] of Object.entries(quietJsii)) project.tasks.addEnvironment(key, value);
 
+// The rooms of src/, from the bottom up: a room imports only rooms below it (checked by eslint).
+const rooms = ['model', 'validation', 'phrases', 'describe', 'eval', 'report', 'values', 'testing', 'lint', 'constructs', 'jest', 'cli'];
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: rooms.map((room, index) => ({
+      target: `./src/${room}`,
+      from: rooms.slice(index + 1).map((above) => `./src/${above}`),
+      message: `src/${room} sits below these rooms and must not import them (see .projenrc.ts)`,
+    })),
+  }],
+});
+
 // Coverage is two thirds of the suite's time: it is collected in CI only (CI=true), so the local loop stays short.
 project.testTask.reset('bash -c \'jest --passWithNoTests --ci --coverage=${CI:-false} "$@"\' jest', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);

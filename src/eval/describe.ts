@@ -1,9 +1,9 @@
 import { PolicyRef, RuleRef } from './types';
-import { describeNormalizedPeer } from '../describe/peer-phrases';
-import { describePort, describePorts } from '../describe/port-phrases';
-import { joinWithOr } from '../describe/selector-phrases';
 import { SourceRef, WorkloadSpec, workloadKey } from '../model/cluster';
 import { Direction, NormalizedRule } from '../model/normalize';
+import { describeNormalizedPeer } from '../phrases/peer';
+import { describePort, describePorts } from '../phrases/port';
+import { joinWithOr } from '../phrases/selector';
 
 /** `file:line`, `file`, or the construct path; empty when unknown. */
 export function describeSource(source: SourceRef | undefined): string {

@@ -1,10 +1,10 @@
 import { canonicalSelector, selectorContains } from './selector-algebra';
-import { namespaceNamesOf } from '../describe/selector-phrases';
 import { IpInterval, parseCidr } from '../eval/ip-range';
 import { NamespaceSpec } from '../model/cluster';
 import { selectorMatches } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
 import { NormalizedPeer, NormalizedPort, NormalizedRule } from '../model/normalize';
+import { namespaceNamesOf } from '../phrases/selector';
 
 /**
  * Containment and canonical forms of rules (peers and ports), for the redundancy lints.

@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { ExitCode } from '../../src/cli/io';
-import { runDescribe } from '../../src/cli/commands/describe';
 import { captureIo as capture } from './run-cli';
+import { runDescribe } from '../../src/cli/commands/describe';
+import { ExitCode } from '../../src/cli/io';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 

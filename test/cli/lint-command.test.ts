@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { ExitCode } from '../../src/cli/io';
-import { parseRuleOptions, runLint } from '../../src/cli/commands/lint';
 import { captureIo as capture } from './run-cli';
+import { parseRuleOptions, runLint } from '../../src/cli/commands/lint';
+import { ExitCode } from '../../src/cli/io';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 

@@ -1,7 +1,7 @@
-import { describeNormalizedPeer, describePeer } from '../../describe/peer-phrases';
 import { intervalContains, parseCidr, parseIp } from '../../eval/ip-range';
 import { workloadKey } from '../../model/cluster';
 import { NormalizedPeer } from '../../model/normalize';
+import { describeNormalizedPeer, describePeer } from '../../phrases/peer';
 import {
   CheckFinding,
   effectiveRules,

@@ -1,4 +1,4 @@
-import { describeNamespaceSelector, describePodSelector } from './selector-phrases';
+import { describeNamespaceSelector, describePodSelector } from './selector';
 import { NetworkPolicyPeerManifest } from '../model/manifest';
 import { NormalizedPeer } from '../model/normalize';
 

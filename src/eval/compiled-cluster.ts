@@ -1,5 +1,5 @@
 import { Bitset } from './bitset';
-import { IpAddress, IpFamily, IpInterval, intervalContains, parseCidr, parseIp } from './ip-range';
+import { ParsedIp, IpFamily, IpInterval, intervalContains, cidrInterval, parseIp } from '../net/cidr';
 import { hasNamedPort, ruleConnections } from './ports';
 import { EvaluatorOptions } from './types';
 import { Cluster, ContainerPortSpec, PolicySpec, WorkloadSpec } from '../model/cluster';
@@ -18,7 +18,7 @@ export interface Subject {
   readonly namespaceLabels: Labels;
   readonly labels: Labels;
   readonly ports: readonly ContainerPortSpec[];
-  readonly ips: readonly IpAddress[];
+  readonly ips: readonly ParsedIp[];
   /** False for hostNetwork pods under `hostNetwork: 'as-node'`: selectors never see them. */
   readonly selectable: boolean;
   readonly workloads: WorkloadSpec[];
@@ -72,16 +72,16 @@ export function resolveOptions(options: EvaluatorOptions = {}): ResolvedOptions 
 }
 
 /** Whether an ipBlock contains an address (in the cidr and in no except). */
-export function ipBlockContains(block: CompiledIpBlock, address: IpAddress): boolean {
+export function ipBlockContains(block: CompiledIpBlock, address: ParsedIp): boolean {
   if (!block.cidr || !intervalContains(block.cidr, address)) return false;
   return !block.exceptCidrs.some((e) => intervalContains(e, address));
 }
 
 export function compileIpBlock(cidr: string, exceptCidrs: readonly string[]): CompiledIpBlock {
-  const parsed = parseCidr(cidr);
+  const parsed = cidrInterval(cidr);
   return {
     ...(parsed ? { cidr: parsed } : {}),
-    exceptCidrs: exceptCidrs.map(parseCidr).filter((e): e is IpInterval => e !== undefined),
+    exceptCidrs: exceptCidrs.map(cidrInterval).filter((e): e is IpInterval => e !== undefined),
   };
 }
 
@@ -169,12 +169,12 @@ export class CompiledCluster {
   }
 
   /** Whether a peer of a rule matches an external address. */
-  public peerMatchesAddress(peer: CompiledPeer, address: IpAddress): boolean {
+  public peerMatchesAddress(peer: CompiledPeer, address: ParsedIp): boolean {
     return peer.ipBlock !== undefined && ipBlockContains(peer.ipBlock, address);
   }
 
   /** Whether a rule's peers match an external address (undefined address: one outside every ipBlock). */
-  public ruleMatchesAddress(rule: CompiledRule, address: IpAddress | undefined): boolean {
+  public ruleMatchesAddress(rule: CompiledRule, address: ParsedIp | undefined): boolean {
     if (rule.allPeers) return true;
     if (!address) return false;
     return rule.peers.some((p) => this.peerMatchesAddress(p, address));
@@ -199,7 +199,7 @@ export class CompiledCluster {
           namespaceLabels: this.cluster.namespaceLabels(w.namespace),
           labels: w.labels,
           ports: w.ports,
-          ips: w.podIps.map(parseIp).filter((ip): ip is IpAddress => ip !== undefined),
+          ips: w.podIps.map(parseIp).filter((ip): ip is ParsedIp => ip !== undefined),
           selectable,
           workloads: [],
         };

@@ -2,7 +2,7 @@ import { Bitset } from './bitset';
 import { CompiledCluster, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
 import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
-import { IpAddress, parseIp } from './ip-range';
+import { ParsedIp, parseIp } from '../net/cidr';
 import { portEntryAdmits } from './ports';
 import {
   Connectivity,
@@ -26,7 +26,7 @@ export * from './types';
 /** An endpoint resolved against the cluster. */
 type Resolved =
   | { readonly kind: 'pod'; readonly workload: WorkloadSpec; readonly subject: Subject }
-  | { readonly kind: 'ip'; readonly text: string; readonly address: IpAddress }
+  | { readonly kind: 'ip'; readonly text: string; readonly address: ParsedIp }
   | { readonly kind: 'internet' }
   | { readonly kind: 'node' };
 

@@ -1,5 +1,5 @@
 import { CompiledCluster, CompiledRule, Subject } from './compiled-cluster';
-import { IpFamily, MAX_ADDRESS, formatIp } from './ip-range';
+import { IpFamily, MAX_ADDRESS, formatIp } from '../net/cidr';
 import { ExternalRange } from './types';
 import { ConnectionSet } from '../model/connection-set';
 

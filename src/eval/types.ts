@@ -1,4 +1,4 @@
-import { IpFamily } from './ip-range';
+import { IpFamily } from '../net/cidr';
 import { Protocol, SourceRef, WorkloadSpec } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';

@@ -1,5 +1,5 @@
 import { canonicalSelector, selectorContains } from './selector-algebra';
-import { IpInterval, parseCidr } from '../eval/ip-range';
+import { IpInterval, cidrInterval } from '../net/cidr';
 import { NamespaceSpec } from '../model/cluster';
 import { selectorMatches } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
@@ -72,11 +72,11 @@ type IpBlockPeer = Extract<NormalizedPeer, { kind: 'ipBlock' }>;
 
 function ipBlockContains(outer: IpBlockPeer, inner: IpBlockPeer): boolean {
   if (canonicalPeer(outer) === canonicalPeer(inner)) return true;
-  const o = parseCidr(outer.cidr);
-  const i = parseCidr(inner.cidr);
+  const o = cidrInterval(outer.cidr);
+  const i = cidrInterval(inner.cidr);
   if (!o || !i || !within(i, o)) return false;
   return outer.exceptCidrs.every((text) => {
-    const e = parseCidr(text);
+    const e = cidrInterval(text);
     return !e || e.family !== i.family || e.last < i.first || e.first > i.last;
   });
 }

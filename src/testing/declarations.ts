@@ -1,5 +1,5 @@
 import { WorkloadDeclaration } from './workload-declaration';
-import { parseIp } from '../eval/ip-range';
+import { parseIp } from '../net/cidr';
 import { Cluster, workloadKey } from '../model/cluster';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
 import { labelKeyErrors, labelValueErrors } from '../validation/labels';

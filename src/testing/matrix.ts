@@ -1,5 +1,5 @@
 import { describeAddresses, intervalOf } from './address-text';
-import { IpInterval } from '../eval/ip-range';
+import { IpInterval } from '../net/cidr';
 import { Connectivity, ExternalRange } from '../eval/types';
 import { workloadKey } from '../model/cluster';
 

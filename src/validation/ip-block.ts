@@ -13,7 +13,7 @@ import {
   INVALID_CIDR_MESSAGE,
   parseCidr,
   ParsedCidrDetail,
-} from '../model/cidr';
+} from '../net/cidr';
 
 const IP_BLOCK_FIELDS = ['cidr', 'except'];
 

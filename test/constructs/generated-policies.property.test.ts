@@ -5,7 +5,7 @@ import {
   AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, AllowTo, DefaultDenyAll, IPeer, LabelExpression, LabelSelector,
   MonitoringPort, Namespaces, NamespaceBaseline, NetworkPolicy, Peer, PolicyDirection, PolicyType, Pods, Port, Protocol,
 } from '../../src';
-import { formatIpv4, formatIpv6 } from '../../src/model/cidr';
+import { formatIpv4, formatIpv6 } from '../../src/net/cidr';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
 import { propertyRuns } from '../property-runs';
 

@@ -1,4 +1,4 @@
-import { intervalContains, parseCidr, parseIp } from '../../eval/ip-range';
+import { intervalContains, cidrInterval, parseIp } from '../../net/cidr';
 import { workloadKey } from '../../model/cluster';
 import { NormalizedPeer } from '../../model/normalize';
 import { describeNormalizedPeer, describePeer } from '../../phrases/peer';
@@ -119,9 +119,9 @@ export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
 /** Reads addresses as the evaluator does (an IPv4-mapped IPv6 address is IPv4), so both agree on containment. */
 function coveredBy(peer: NormalizedPeer, candidates: Array<{ ip: string; what: string }>): string[] {
   if (peer.kind !== 'ipBlock') return [];
-  const cidr = parseCidr(peer.cidr);
+  const cidr = cidrInterval(peer.cidr);
   if (!cidr) return [];
-  const excepts = peer.exceptCidrs.map(parseCidr).filter((c) => c !== undefined);
+  const excepts = peer.exceptCidrs.map(cidrInterval).filter((c) => c !== undefined);
   return candidates
     .filter(({ ip }) => {
       const parsed = parseIp(ip);

@@ -1,5 +1,4 @@
 import { Bitset } from './bitset';
-import { ParsedIp, IpFamily, IpInterval, intervalContains, cidrInterval, parseIp } from '../net/cidr';
 import { hasNamedPort, ruleConnections } from './ports';
 import { EvaluatorOptions } from './types';
 import { Cluster, ContainerPortSpec, PolicySpec, WorkloadSpec } from '../model/cluster';
@@ -7,6 +6,7 @@ import { ConnectionSet } from '../model/connection-set';
 import { Labels, selectorMatches } from '../model/labels';
 import { LabelSelectorManifest } from '../model/manifest';
 import { Direction, NormalizedPeer, NormalizedPolicy, NormalizedRule, normalizePolicy } from '../model/normalize';
+import { ParsedIp, IpFamily, IpInterval, intervalContains, cidrInterval, parseIp } from '../net/cidr';
 
 /**
  * An equivalence class of workloads: same namespace, labels, container ports, IPs and

@@ -2,7 +2,6 @@ import { Bitset } from './bitset';
 import { CompiledCluster, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
 import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
-import { ParsedIp, parseIp } from '../net/cidr';
 import { portEntryAdmits } from './ports';
 import {
   Connectivity,
@@ -20,6 +19,7 @@ import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, workloadKey } from 
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
 import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
+import { ParsedIp, parseIp } from '../net/cidr';
 
 export * from './types';
 

@@ -1,7 +1,7 @@
-import { IpFamily } from '../net/cidr';
 import { Protocol, SourceRef, WorkloadSpec } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
+import { IpFamily } from '../net/cidr';
 
 /** How the evaluator resolves behaviour that Kubernetes leaves to the network plugin (docs/semantics.md#options). */
 export interface EvaluatorOptions {

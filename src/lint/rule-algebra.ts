@@ -1,9 +1,9 @@
 import { canonicalSelector, selectorContains } from './selector-algebra';
-import { IpInterval, cidrInterval } from '../net/cidr';
 import { NamespaceSpec } from '../model/cluster';
 import { selectorMatches } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
 import { NormalizedPeer, NormalizedPort, NormalizedRule } from '../model/normalize';
+import { IpInterval, cidrInterval } from '../net/cidr';
 import { namespaceNamesOf } from '../phrases/selector';
 
 /**

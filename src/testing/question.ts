@@ -2,11 +2,11 @@ import { formatBlock, intervalOf } from './address-text';
 import { Endpoint } from './endpoint';
 import { DirectionReport, ReachabilityVerdict } from './reachability-verdict';
 import { closeMatches } from './suggest';
-import { IpInterval, formatIp } from '../net/cidr';
 import { DirectionVerdict, ExternalRange, Endpoint as EvalEndpoint, Verdict } from '../eval/types';
 import { Cluster, WorkloadSpec, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol, PROTOCOLS } from '../model/protocol';
+import { IpInterval, formatIp } from '../net/cidr';
 import { Port } from '../values/port';
 
 /** What a question needs from the evaluator. */

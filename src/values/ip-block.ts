@@ -1,7 +1,7 @@
 import { IPeer, OppositeEnd } from './peer';
 import { quote, valueError } from './value-error';
-import { cidrErrors, formatIp, formatNetwork, isStrictSubset, parseCidr, ParsedCidrDetail, parseIpAsWritten } from '../net/cidr';
 import { NetworkPolicyPeerManifest } from '../model/manifest';
+import { cidrErrors, formatIp, formatNetwork, isStrictSubset, parseCidr, ParsedCidrDetail, parseIpAsWritten } from '../net/cidr';
 
 /**
  * An `ipBlock` peer, checked with the strict (Kubernetes 1.36+) CIDR rules so that it is

@@ -2,9 +2,9 @@ import * as fc from 'fast-check';
 import { GeneratedCase, PROBE_IPS, clusterArb, queriesArb } from './arbitraries';
 import { ReferenceEvaluator } from './reference-evaluator';
 import { Evaluator } from '../../src/eval/evaluator';
-import { parseIp, formatIp, MAX_ADDRESS } from '../../src/net/cidr';
 import { Endpoint, Query } from '../../src/eval/types';
 import { WorkloadSpec, workloadKey } from '../../src/model/cluster';
+import { parseIp, formatIp, MAX_ADDRESS } from '../../src/net/cidr';
 import { propertyRuns } from '../property-runs';
 
 /**

@@ -1,6 +1,6 @@
-import { intervalContains, cidrInterval, parseIp } from '../../net/cidr';
 import { workloadKey } from '../../model/cluster';
 import { NormalizedPeer } from '../../model/normalize';
+import { intervalContains, cidrInterval, parseIp } from '../../net/cidr';
 import { describeNormalizedPeer, describePeer } from '../../phrases/peer';
 import {
   CheckFinding,

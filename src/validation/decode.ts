@@ -1,5 +1,6 @@
 import { Diagnostic } from './diagnostic';
 import { Rules } from './rules';
+import { Severity } from './severity';
 
 /**
  * The decoding step (docs/semantics.md#decoding) for untyped input: the API server first decodes JSON
@@ -45,7 +46,7 @@ export class Findings {
     const dotted = field.path.replace(/\[\d+\]/g, '');
     const what = jsonKind(value) === 'number' ? `number ${String(value)}` : jsonKind(value);
     this.add({
-      severity: 'error',
+      severity: Severity.ERROR,
       rule: Rules.DECODE_TYPE,
       fieldPath: field.path,
       message: `json: cannot unmarshal ${what} into Go struct field ${field.owner}.${dotted} of type ${goType}`,
@@ -56,7 +57,7 @@ export class Findings {
   /** Reports a field the strict decoder does not know. */
   public unknownField(path: string, fix: string): void {
     this.add({
-      severity: 'error',
+      severity: Severity.ERROR,
       rule: Rules.UNKNOWN_FIELD,
       fieldPath: path,
       message: `strict decoding error: unknown field ${JSON.stringify(path)}`,

@@ -32,6 +32,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'jsii-pacmak@^1.140',
     '@types/node@^20',
     // Mutation testing (`npm run mutation`); 9.x is the last line that runs on Node 20.
+    // Unused files, exports and dependencies (part of the eslint step).
+    'knip@^6',
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
   ],
@@ -78,6 +80,8 @@ project.eslint?.addRules({
 // Coverage is two thirds of the suite's time: it is collected in CI only (CI=true), so the local loop stays short.
 project.testTask.reset('bash -c \'jest --passWithNoTests --ci --coverage=${CI:-false} "$@"\' jest', { receiveArgs: true });
 project.testTask.spawn(project.tasks.tryFind('eslint')!);
+// Unused files, exports and dependencies fail the tests, as lint errors do.
+project.testTask.spawn(project.addTask('knip', { description: 'Find unused files, exports and dependencies', exec: 'knip --no-progress' }));
 
 for (const path of ['/examples/', '/bench/', '/docs/', '/.ci/', '/scripts/']) project.addPackageIgnore(path);
 

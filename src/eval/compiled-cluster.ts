@@ -72,12 +72,12 @@ export function resolveOptions(options: EvaluatorOptions = {}): ResolvedOptions 
 }
 
 /** Whether an ipBlock contains an address (in the cidr and in no except). */
-export function ipBlockContains(block: CompiledIpBlock, address: ParsedIp): boolean {
+function ipBlockContains(block: CompiledIpBlock, address: ParsedIp): boolean {
   if (!block.cidr || !intervalContains(block.cidr, address)) return false;
   return !block.exceptCidrs.some((e) => intervalContains(e, address));
 }
 
-export function compileIpBlock(cidr: string, exceptCidrs: readonly string[]): CompiledIpBlock {
+function compileIpBlock(cidr: string, exceptCidrs: readonly string[]): CompiledIpBlock {
   const parsed = cidrInterval(cidr);
   return {
     ...(parsed ? { cidr: parsed } : {}),

@@ -86,7 +86,7 @@ export function answer(
 }
 
 /** The workload named by `ref` (`ns/name` or `ns/name[Kind]`), or an error listing close matches. */
-export function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): WorkloadSpec {
+function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): WorkloadSpec {
   const target = endpoint._target;
   if (target.kind !== 'workload') throw new Error(`${endpoint.toString()} is not a workload`);
   const matches = cluster.workloads.filter((w) =>

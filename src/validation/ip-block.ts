@@ -121,7 +121,7 @@ function goView(value: bigint, family: 4 | 6): GoNetView {
  * The server's except test: `cidrNet.Contains(exceptNet.IP) && cidrPrefix < exceptPrefix`,
  * on the masked networks and the prefix lengths as written.
  */
-export function exceptIsStrictSubset(exceptCidr: ParsedCidrDetail, cidr: ParsedCidrDetail): boolean {
+function exceptIsStrictSubset(exceptCidr: ParsedCidrDetail, cidr: ParsedCidrDetail): boolean {
   const outer = goView(cidr.network, cidr.family);
   const inner = goView(exceptCidr.network, exceptCidr.family);
   if (outer.width !== inner.width) return false;

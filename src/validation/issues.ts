@@ -7,7 +7,7 @@ import { Severity } from './severity';
  */
 
 /** Renders a bad value as the server does: strings quoted, integers bare, the rest as JSON. */
-export function formatBadValue(value: unknown): string {
+function formatBadValue(value: unknown): string {
   if (typeof value === 'number') return String(value);
   return JSON.stringify(value) ?? 'null';
 }

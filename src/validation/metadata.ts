@@ -13,7 +13,7 @@ const OBJECT_META_FIELDS = [
 ];
 
 /** `TotalAnnotationSizeLimitB`: keys plus values of all annotations, in bytes. */
-export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
+const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
 
 /**

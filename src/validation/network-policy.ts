@@ -21,8 +21,8 @@ export interface ValidationOptions {
 }
 
 /** The only apiVersion and kind this validator accepts. */
-export const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
-export const NETWORK_POLICY_KIND = 'NetworkPolicy';
+const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
+const NETWORK_POLICY_KIND = 'NetworkPolicy';
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
 const SPEC_FIELDS = ['podSelector', 'ingress', 'egress', 'policyTypes'];

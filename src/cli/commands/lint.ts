@@ -14,7 +14,7 @@ export interface LintCommandOptions {
   readonly maxFileBytes?: number;
 }
 
-/** Output formats of the `lint` command. */
+/** Output formats of the `lint` command (read by main.ts through a lazy require). @public */
 export const LINT_FORMATS = ['text', 'json'];
 
 /**

@@ -8,7 +8,7 @@ import { MAX_PORT, MIN_PORT, Protocol } from '../model/protocol';
  * destination's container ports with the entry's protocol (docs/semantics.md#named-ports); `destinationPorts`
  * undefined means the destination is not a pod, so a named port matches nothing.
  */
-function portEntryConnections(entry: NormalizedPort, destinationPorts: readonly ContainerPortSpec[] | undefined): ConnectionSet {
+export function portEntryConnections(entry: NormalizedPort, destinationPorts: readonly ContainerPortSpec[] | undefined): ConnectionSet {
   const protocol = entry.protocol;
   if (!protocol) return ConnectionSet.none();
   if (entry.port === undefined) return ConnectionSet.allPortsOf(protocol);

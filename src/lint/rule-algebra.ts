@@ -1,4 +1,5 @@
 import { canonicalSelector, selectorContains } from './selector-algebra';
+import { portEntryConnections } from '../eval/ports';
 import { NamespaceSpec } from '../model/cluster';
 import { selectorMatches } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
@@ -41,14 +42,17 @@ function listContains<T>(outer: readonly T[] | undefined, inner: readonly T[] | 
   return inner.every((i) => outer.some((o) => contains(o, i)));
 }
 
+/**
+ * Whether every connection the inner entry admits, the outer admits too, in the evaluator's own
+ * reading of port entries. A named port depends on the destination, so it is contained only by
+ * the same name and protocol, or by a numberless entry of its protocol.
+ */
 function portContains(outer: NormalizedPort, inner: NormalizedPort): boolean {
-  if (!outer.protocol || outer.protocol !== inner.protocol) return false;
-  if (outer.port === undefined) return true;
-  if (typeof outer.port === 'string' || typeof inner.port === 'string') return outer.port === inner.port;
-  if (inner.port === undefined) return false;
-  const outerEnd = outer.endPort ?? outer.port;
-  const innerEnd = inner.endPort ?? inner.port;
-  return outer.port <= inner.port && innerEnd <= outerEnd;
+  if (!outer.protocol || !inner.protocol) return false;
+  if (typeof inner.port === 'string' || typeof outer.port === 'string') {
+    return outer.protocol === inner.protocol && (outer.port === undefined || outer.port === inner.port);
+  }
+  return portEntryConnections(inner, undefined).isSubsetOf(portEntryConnections(outer, undefined));
 }
 
 function peerContains(outer: NormalizedPeer, inner: NormalizedPeer, scope: RuleScope): boolean {

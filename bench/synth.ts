@@ -34,7 +34,7 @@ export function synthWithConstructs(synthetic: SyntheticCluster, lint = true): s
     const spec = manifest.spec!;
     new NetworkPolicy(chart, `p${i}`, {
       policyName: manifest.metadata!.name,
-      podSelector: Pods.selectedBy(selector(spec.podSelector ?? {})),
+      pods: Pods.selectedBy(selector(spec.podSelector ?? {})),
       policyTypes: (spec.policyTypes ?? []).map((t) => (t === 'Egress' ? PolicyType.EGRESS : PolicyType.INGRESS)),
       ingress: (spec.ingress ?? []).map((r) => rule(r.from ?? [], r.ports ?? [])),
       egress: (spec.egress ?? []).map((r) => rule(r.to ?? [], r.ports ?? [])),

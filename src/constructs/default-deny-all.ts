@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { NetworkPolicy, NetworkPolicyOptions } from './network-policy';
 import { PolicyDirection, policyTypesOf } from './policy-type';
+import { PropsCheck } from './props-check';
 import { Pods } from '../values/pods';
 
 /** Properties of a `DefaultDenyAll`. */
@@ -29,11 +30,13 @@ export class DefaultDenyAll extends NetworkPolicy {
   public readonly direction: PolicyDirection;
 
   public constructor(scope: Construct, id: string, props: DefaultDenyAllProps = {}) {
-    const direction = props.direction ?? PolicyDirection.BOTH;
+    const check = PropsCheck.forChild(scope, id, 'DefaultDenyAll');
+    const given = check.known(props, ['policyName', 'namespaceName', 'direction', 'pods'], { podSelector: 'pods' });
+    const direction = check.enumValue(given.direction, 'direction', Object.values(PolicyDirection)) ?? PolicyDirection.BOTH;
     super(scope, id, {
-      policyName: props.policyName,
-      namespaceName: props.namespaceName,
-      podSelector: props.pods,
+      policyName: given.policyName,
+      namespaceName: given.namespaceName,
+      pods: check.optionalPods(given.pods, 'pods', 'Pods.labelled({ app: "api" })'),
       policyTypes: policyTypesOf(direction),
     });
     this.direction = direction;

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { derivePolicyName } from './policy-name';
 import { PolicyType } from './policy-type';
+import { PropsCheck } from './props-check';
 import { renderRule, toKubeSpec } from './render';
 import { Linting } from '../lint/linting';
 import { NetworkPolicyManifest, NetworkPolicySpecManifest } from '../model/manifest';
@@ -46,9 +47,10 @@ export interface NetworkPolicyOptions {
 export interface NetworkPolicyProps extends NetworkPolicyOptions {
   /**
    * The pods the policy applies to (`spec.podSelector`), always in the policy's namespace.
+   * (Named `podSelector` before; the old name is refused with a pointer to this one.)
    * @default Pods.all()
    */
-  readonly podSelector?: Pods;
+  readonly pods?: Pods;
   /**
    * Directions the policy isolates even without rules (a direction with no rules denies
    * all its traffic). Directions that have rules are always added.
@@ -100,14 +102,16 @@ export class NetworkPolicy extends Construct {
   private keptValidation?: { readonly key: string; readonly errors: string[] };
 
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
+    const check = PropsCheck.forChild(scope, id, 'NetworkPolicy');
+    const checked = checkNetworkPolicyProps(check, props);
     super(scope, id);
-    this.selectedPods = props.podSelector ?? Pods.all();
-    this.requestedNamespace = props.namespaceName;
-    this.namespaceName = props.namespaceName ?? this.selectedPods._namespaceName ?? Chart.of(this).namespace;
-    this.name = props.policyName ?? derivePolicyName(this);
-    this.policyTypes = new Set(props.policyTypes ?? []);
-    for (const rule of props.ingress ?? []) this.addIngressRule(rule.peers ?? [], rule.ports);
-    for (const rule of props.egress ?? []) this.addEgressRule(rule.peers ?? [], rule.ports);
+    this.selectedPods = checked.pods ?? Pods.all();
+    this.requestedNamespace = checked.namespaceName;
+    this.namespaceName = checked.namespaceName ?? this.selectedPods._namespaceName ?? Chart.of(this).namespace;
+    this.name = checked.policyName ?? derivePolicyName(this);
+    this.policyTypes = new Set(checked.policyTypes ?? []);
+    for (const rule of checked.ingress ?? []) this.addIngressRule(rule.peers ?? [], rule.ports);
+    for (const rule of checked.egress ?? []) this.addEgressRule(rule.peers ?? [], rule.ports);
 
     this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespaceName },
@@ -128,9 +132,10 @@ export class NetworkPolicy extends Construct {
    * @default ports - all ports
    */
   public addIngressRule(peers: IPeer[], ports?: Port[]): void {
+    const rule = checkRuleArguments(this, 'addIngressRule', peers, ports);
     this.rulesVersion++;
     this.policyTypes.add(PolicyType.INGRESS);
-    this.ingressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
+    this.ingressRules.push(rule);
   }
 
   /**
@@ -143,9 +148,10 @@ export class NetworkPolicy extends Construct {
    * @default ports - all ports
    */
   public addEgressRule(peers: IPeer[], ports?: Port[]): void {
+    const rule = checkRuleArguments(this, 'addEgressRule', peers, ports);
     this.rulesVersion++;
     this.policyTypes.add(PolicyType.EGRESS);
-    this.egressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
+    this.egressRules.push(rule);
   }
 
   /**
@@ -155,6 +161,8 @@ export class NetworkPolicy extends Construct {
    * @param policyType the direction to isolate
    */
   public addPolicyType(policyType: PolicyType): void {
+    PropsCheck.forChild(this.node.scope!, this.node.id, 'NetworkPolicy.addPolicyType')
+      .enumValue(policyType, 'policyType', Object.values(PolicyType), true);
     this.rulesVersion++;
     this.policyTypes.add(policyType);
   }
@@ -241,6 +249,49 @@ export class NetworkPolicy extends Construct {
       .filter((d) => !(this.namespaceName === undefined && d.fieldPath === 'metadata.namespace'));
     return [...errors, ...diagnostics.map(formatDiagnostic)];
   }
+}
+
+const NETWORK_POLICY_PROPS = ['policyName', 'namespaceName', 'pods', 'policyTypes', 'ingress', 'egress'];
+const RULE_PROPS = ['peers', 'ports'];
+const PEER_EXAMPLE = 'Pods.labelled({ app: "web" })';
+
+function checkNetworkPolicyProps(check: PropsCheck, props: NetworkPolicyProps): NetworkPolicyProps {
+  const given = check.known(props, NETWORK_POLICY_PROPS, { podSelector: 'pods' });
+  const rules = (direction: 'ingress' | 'egress'): NetworkPolicyRule[] | undefined => {
+    const value: unknown = given[direction];
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) {
+      throw check.error(direction, 'must be a list of rules', `wrap it in a list: ${direction}: [{ peers: [...], ports: [...] }]`);
+    }
+    return value.map((rule, index) => {
+      const where = `${direction}[${index}]`;
+      if (rule === undefined || rule === null) {
+        throw check.error(where, `is ${String(rule)}`, `remove the entry, or pass {} to allow ${direction === 'ingress' ? 'every source' : 'every destination'} on purpose`);
+      }
+      const r = check.known(rule as NetworkPolicyRule, RULE_PROPS, { from: 'peers', to: 'peers' }, where);
+      return { peers: check.optionalPeers(r.peers, `${where}.peers`, PEER_EXAMPLE), ports: check.ports(r.ports, `${where}.ports`) };
+    });
+  };
+  const policyTypes: unknown = given.policyTypes;
+  if (policyTypes !== undefined && policyTypes !== null && !Array.isArray(policyTypes)) {
+    throw check.error('policyTypes', 'must be a list', 'write policyTypes: [PolicyType.INGRESS, PolicyType.EGRESS]');
+  }
+  return {
+    policyName: given.policyName,
+    namespaceName: given.namespaceName,
+    pods: check.optionalPods(given.pods, 'pods', 'Pods.labelled({ app: "api" })'),
+    policyTypes: (policyTypes as PolicyType[] | undefined)?.map((t, i) => check.enumValue(t, `policyTypes[${i}]`, Object.values(PolicyType))!),
+    ingress: rules('ingress'),
+    egress: rules('egress'),
+  };
+}
+
+function checkRuleArguments(policy: NetworkPolicy, method: string, peers: unknown, ports: unknown): NetworkPolicyRule {
+  const check = PropsCheck.forChild(policy.node.scope!, policy.node.id, `NetworkPolicy.${method}`);
+  if (peers === undefined || peers === null) {
+    throw check.error('peers', `is ${String(peers)}`, `pass the peers, e.g. [${PEER_EXAMPLE}], or [Peer.anywhere()] to mean every peer on purpose`);
+  }
+  return { peers: check.optionalPeers(peers, 'peers', PEER_EXAMPLE), ports: check.ports(ports, 'ports') ?? [] };
 }
 
 /** Every NetworkPolicy of an app by namespace and name; names and namespaces never change after construction. */

@@ -41,6 +41,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   compat: false,
   package: false,
 
+  // `npm test` runs eslint as a check only: a test command must never rewrite the tree (`npm run eslint:fix` fixes).
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
+
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
@@ -59,6 +62,36 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 for (const [key, value] of Object.entries(quietJsii)) project.tasks.addEnvironment(key, value);
 
 for (const path of ['/examples/', '/bench/', '/docs/', '/.ci/', '/scripts/']) project.addPackageIgnore(path);
+
+project.addTask('eslint:fix', {
+  description: 'Runs eslint and fixes what it can (the `eslint` task, which `npm test` runs, only checks)',
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test build-tools projenrc .projenrc.ts',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+});
+
+// Entry points: the library and `cdk8s-netpol/jest`, for CommonJS `require` and native ESM `import`
+// alike (the files are CommonJS; Node's ESM loader reads their named exports). `./lib/*` keeps deep
+// imports of compiled modules working, `./.jsii` is the assembly that jsii tooling reads.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './jest': { types: './jest.d.ts', default: './jest.js' },
+  './lib/*.js': './lib/*.js',
+  './lib/*': './lib/*.js',
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+});
+
+// What the tarball holds, as an allow-list: build output, the entry points and the docs, never
+// local leftovers such as cdk8s.out/ from `npm run examples` (bundled dependencies are added by npm).
+project.package.addField('files', [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  'bin/',
+  'jest.js',
+  'jest.d.ts',
+  '.jsii',
+  'API.md',
+]);
 
 project.addTask('examples', {
   description: 'Synthesize every example into cdk8s.out/ and print its reachability',

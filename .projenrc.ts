@@ -104,6 +104,12 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+project.addTask('consumer-app', {
+  description: 'Pack the library, install it into a fresh cdk8s app, synthesize, run jest with the matchers and an ESM import (needs the npm registry)',
+  exec: 'bash scripts/consumer-app.sh',
+  receiveArgs: true,
+});
+
 project.addTask('conformance', {
   description: "Compare `connlist` with netpol-analyzer's expected connectivity (needs ../shared/oracle)",
   exec: 'bash scripts/conformance.sh',

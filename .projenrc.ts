@@ -75,6 +75,7 @@ project.addTask('eslint:fix', {
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './jest': { types: './jest.d.ts', default: './jest.js' },
+  './jest.js': { types: './jest.d.ts', default: './jest.js' },
   './lib/*.js': './lib/*.js',
   './lib/*': './lib/*.js',
   './package.json': './package.json',

@@ -31,4 +31,23 @@ describe('the README', () => {
     expect(Lint.of(app).filter((f) => f.severity !== 'info').map(Lint.format)).toEqual([]);
     expect(app.synthYaml()).toContain('name: web-to-api-egress');
   });
+
+  test('shows the errors the constructs really throw for missing and unknown props', () => {
+    const chart = new cdk8s.Chart(new App(), 'shop', { namespace: 'shop' });
+    const section = readme.slice(readme.indexOf('### Props are checked when a construct is created'));
+    const documented = /```\n([\s\S]*?)```/.exec(section)![1].trimEnd().split('\n');
+
+    const errors = [
+      () => new netpol.AllowFrom(chart, 'x', { destinations: netpol.Pods.all() } as unknown as netpol.AllowFromProps),
+      () => new netpol.NetworkPolicy(chart, 'p', { podSelector: netpol.Pods.all() } as unknown as netpol.NetworkPolicyProps),
+    ].map((build) => {
+      try {
+        build();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'no error';
+    });
+    expect(errors).toEqual(documented);
+  });
 });

@@ -50,7 +50,7 @@ describe('the package', () => {
     // The package imports itself by name, which Node resolves through the exports map.
     const esm = execFileSync(process.execPath, ['--input-type=module', '-e',
       "import 'cdk8s-netpol/jest'; import { Port } from 'cdk8s-netpol'; import * as matchers from 'cdk8s-netpol/jest'; "
-      + "console.log(Port.tcp(8080).toString(), typeof matchers.toAllow);"], { cwd: root, encoding: 'utf8' });
+      + 'console.log(Port.tcp(8080).toString(), typeof matchers.toAllow);'], { cwd: root, encoding: 'utf8' });
     const cjs = execFileSync(process.execPath, ['-e',
       "require('cdk8s-netpol/jest'); const { Port } = require('cdk8s-netpol'); console.log(Port.tcp(8080).toString(), typeof require('cdk8s-netpol/jest').toAllow);"],
     { cwd: root, encoding: 'utf8' });

@@ -175,7 +175,7 @@ function writeOppositeEnds(policy: NetworkPolicy, direction: PolicyType, props: 
   const written: NetworkPolicy[] = [];
   const ids = new Set<string>();
   props.peers.forEach((peer, index) => {
-    const end = peer._oppositeEnd();
+    const end = typeof peer._oppositeEnd === 'function' ? peer._oppositeEnd() : undefined;
     if (!end) return;
     const where = `${props.peersProp}[${index}]`;
     if (!end.pods) {

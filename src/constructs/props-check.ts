@@ -62,7 +62,7 @@ export class PropsCheck {
   /** An optional selection of pods: undefined stays undefined (the construct's documented default). */
   public optionalPods(value: unknown, prop: string, example: string): Pods | undefined {
     if (value === undefined || value === null) return undefined;
-    if (value instanceof Pods) return value;
+    if (isPods(value)) return value;
     if (isWorkload(value)) return Pods.of(value);
     throw this.error(prop, `must be Pods, not ${describeValue(value)}`,
       `pass the pods, e.g. ${prop}: ${example}`);
@@ -117,7 +117,7 @@ export class PropsCheck {
 
   /** One port. */
   public port(value: unknown, prop: string): Port {
-    if (value instanceof Port) return value;
+    if (isPort(value)) return value;
     const fix = typeof value === 'number'
       ? `write Port.tcp(${value}) (or Port.udp / Port.sctp)`
       : typeof value === 'string' ? `write Port.named(${JSON.stringify(value)})` : 'create ports with Port.tcp(8080), Port.named("metrics"), Port.allTraffic(), …';
@@ -138,6 +138,16 @@ export function isWorkload(value: unknown): value is kplus.AbstractPod {
   const candidate = value as { podMetadata?: { toJson?: unknown }; kind?: unknown; node?: unknown } | null;
   return typeof candidate === 'object' && candidate !== null
     && typeof candidate.podMetadata?.toJson === 'function' && typeof candidate.kind === 'string' && candidate.node !== undefined;
+}
+
+// Shape checks besides `instanceof`, so that values made by another copy of this library still count.
+function isPods(value: unknown): value is Pods {
+  return value instanceof Pods || (isPeer(value) && typeof (value as Pods)._selector === 'function');
+}
+
+function isPort(value: unknown): value is Port {
+  return value instanceof Port || (typeof value === 'object' && value !== null
+    && typeof (value as Port)._toManifest === 'function' && typeof (value as Port).isAllTraffic === 'boolean');
 }
 
 function isPeer(value: unknown): value is IPeer {

@@ -280,7 +280,7 @@ function checkNetworkPolicyProps(check: PropsCheck, props: NetworkPolicyProps): 
     policyName: given.policyName,
     namespaceName: given.namespaceName,
     pods: check.optionalPods(given.pods, 'pods', 'Pods.labelled({ app: "api" })'),
-    policyTypes: (policyTypes as PolicyType[] | undefined)?.map((t, i) => check.enumValue(t, `policyTypes[${i}]`, Object.values(PolicyType))!),
+    policyTypes: (policyTypes as PolicyType[] | undefined)?.map((t, i) => check.enumValue(t, `policyTypes[${i}]`, Object.values(PolicyType), true)!),
     ingress: rules('ingress'),
     egress: rules('egress'),
   };

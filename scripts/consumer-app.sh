@@ -150,16 +150,36 @@ cat > esm/package.json <<'JSON'
 { "name": "netpol-esm-check", "private": true, "type": "module" }
 JSON
 cat > esm/check.js <<'JS'
-// Native ESM: both entry points resolve through the package's exports map.
+// Native ESM: both entry points resolve through the package's exports map. Plain JavaScript,
+// as a user without TypeScript writes it: a cdk8s-plus workload passed as a peer as it is.
 import 'cdk8s-netpol/jest';
 import * as matchers from 'cdk8s-netpol/jest';
-import { AllowFrom, Port } from 'cdk8s-netpol';
+import { AllowFrom, NamespaceBaseline, Port } from 'cdk8s-netpol';
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 
-if (typeof AllowFrom !== 'function' || Port.tcp(8080).toString() !== 'TCP 8080' || typeof matchers.toAllow !== 'function') {
-  console.error('consumer-app: FAILED: the ES module imports do not expose the library');
+function fail(message) {
+  console.error(`consumer-app: FAILED: ${message}`);
   process.exit(1);
 }
-console.log('consumer-app: ESM import of cdk8s-netpol and cdk8s-netpol/jest: ok');
+
+if (typeof AllowFrom !== 'function' || Port.tcp(8080).toString() !== 'TCP 8080' || typeof matchers.toAllow !== 'function') {
+  fail('the ES module imports do not expose the library');
+}
+const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+const web = new kplus.Deployment(chart, 'web', { metadata: { name: 'web' }, containers: [{ image: 'web' }] });
+const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'api', portNumber: 8080 }] });
+new NamespaceBaseline(chart, 'baseline');
+new AllowFrom(chart, 'web-to-api', { destinations: api, sources: [web], ports: [Port.tcp(8080)] });
+const names = Testing.synth(chart).filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name).filter((n) => n.startsWith('web-to-api'));
+if (names.sort().join(',') !== 'web-to-api,web-to-api-egress') fail(`expected both ends for plain workloads, got ${names}`);
+try {
+  new AllowFrom(chart, 'open', { destinations: api, ports: [Port.tcp(5432)] });
+  fail('a missing sources prop was accepted');
+} catch (e) {
+  if (!/shop\/open: AllowFrom sources: is undefined/.test(e.message)) fail(`unexpected error: ${e.message}`);
+}
+console.log('consumer-app: ESM import of cdk8s-netpol and cdk8s-netpol/jest, workloads as peers, missing props refused: ok');
 JS
 
 step "installing the tarball and the app's dependencies from the npm registry"

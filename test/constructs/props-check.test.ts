@@ -20,6 +20,12 @@ describe('props checked at construction', () => {
           + 'Fix: rename or remove it; an unknown property is ignored, so what it meant would be silently lost.');
     });
 
+    test('trap: pods was silently ignored by NetworkPolicy, which called it podSelector; pods now selects the pods', () => {
+      const chart = chartIn('shop');
+      new NetworkPolicy(chart, 'p', { pods: Pods.labelled({ app: 'api' }) });
+      expect(policyNamed(chart, 'p').spec!.podSelector).toEqual({ matchLabels: { app: 'api' } });
+    });
+
     test('a misspelled prop gets the closest name', () => {
       const chart = chartIn('shop');
       expect(() => new NetworkPolicy(chart, 'p', untyped<NetworkPolicyProps>({ ingres: [] })))

@@ -25,12 +25,19 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     'cdk8s-plus-28@2.5.6',
     'fast-check@^4',
+    // The reference evaluator (a test oracle) parses addresses with a library of its own.
+    'ipaddr.js@^2',
     'jsii-rosetta@~6.0.0',
     'jsii-docgen@^10',
     'jsii-pacmak@^1.140',
     '@types/node@^20',
+    // Mutation testing (`npm run mutation`); 9.x is the last line that runs on Node 20.
+    // Unused files, exports and dependencies (part of the eslint step).
+    'knip@^6',
+    '@stryker-mutator/core@~9.6.1',
+    '@stryker-mutator/jest-runner@~9.6.1',
   ],
-  bundledDeps: ['yaml@^2', 'ipaddr.js@^2', 'commander@^14'],
+  bundledDeps: ['yaml@^2', 'commander@^14'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
 
   // Nothing here can reach GitHub or a package registry for publishing.
@@ -55,11 +62,29 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
   },
-  gitignore: ['cdk8s.out/', '/bench/out/', '.jsii.tabl.json'],
+  gitignore: ['cdk8s.out/', '/bench/out/', '.jsii.tabl.json', 'reports/mutation/', '.stryker-tmp/'],
 });
 
 // jsii prints a long end-of-life banner on Node 20; it drowns real warnings.
 for (const [key, value] of Object.entries(quietJsii)) project.tasks.addEnvironment(key, value);
+
+// The rooms of src/, from the bottom up: a room imports only rooms below it (checked by eslint).
+const rooms = ['net', 'model', 'validation', 'phrases', 'describe', 'eval', 'report', 'values', 'testing', 'lint', 'constructs', 'jest', 'cli'];
+project.eslint?.addRules({
+  'import/no-restricted-paths': ['error', {
+    zones: rooms.map((room, index) => ({
+      target: `./src/${room}`,
+      from: rooms.slice(index + 1).map((above) => `./src/${above}`),
+      message: `src/${room} sits below these rooms and must not import them (see .projenrc.ts)`,
+    })),
+  }],
+});
+
+// Coverage is two thirds of the suite's time: it is collected in CI only (CI=true), so the local loop stays short.
+project.testTask.reset('bash -c \'jest --passWithNoTests --ci --coverage=${CI:-false} "$@"\' jest', { receiveArgs: true });
+project.testTask.spawn(project.tasks.tryFind('eslint')!);
+// Unused files, exports and dependencies fail the tests, as lint errors do.
+project.testTask.spawn(project.addTask('knip', { description: 'Find unused files, exports and dependencies', exec: 'knip --no-progress' }));
 
 for (const path of ['/examples/', '/bench/', '/docs/', '/.ci/', '/scripts/']) project.addPackageIgnore(path);
 
@@ -108,6 +133,12 @@ project.addTask('bench', {
 project.addTask('consumer-app', {
   description: 'Pack the library, install it into a fresh cdk8s app, synthesize, run jest with the matchers and an ESM import (needs the npm registry)',
   exec: 'bash scripts/consumer-app.sh',
+  receiveArgs: true,
+});
+
+project.addTask('mutation', {
+  description: 'Mutation testing of the evaluator, the query API, the matchers and validation (slow; not part of CI)',
+  exec: 'stryker run',
   receiveArgs: true,
 });
 

@@ -4,8 +4,8 @@ import { ClusterSize, generateCluster, toCluster } from './generate';
 import { Random } from './random';
 import { synthRaw, synthWithConstructs } from './synth';
 import { Evaluator } from '../src/eval/evaluator';
-import { ReferenceEvaluator } from '../src/eval/reference-evaluator';
 import { Protocol, WorkloadSpec, workloadKey } from '../src/model/cluster';
+import { ReferenceEvaluator } from '../test/eval/reference-evaluator';
 
 const MIB = 1024 * 1024;
 

@@ -20,6 +20,7 @@ export * from './constructs/monitoring-port';
 export * from './constructs/namespace-baseline';
 
 // --- validation
+export * from './validation/severity';
 export * from './validation/validator';
 
 // --- evaluation and reachability assertions

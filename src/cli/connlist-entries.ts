@@ -1,5 +1,5 @@
-import * as ipaddr from 'ipaddr.js';
 import { Connectivity, ExternalRange } from '../eval/types';
+import { parseIpAsWritten } from '../net/cidr';
 import { ConnlistEntry } from '../report/connlist-entry';
 import { externalPeerName, workloadPeerName } from '../report/peer-name';
 
@@ -53,7 +53,7 @@ export function mergeAdjacent(ranges: readonly ExternalRange[]): ExternalRange[]
 
 /** The address as a number, keeping its family (an IPv4-mapped IPv6 address stays IPv6). */
 function addressValue(text: string): bigint {
-  let v = 0n;
-  for (const b of ipaddr.parse(text).toByteArray()) v = v * 256n + BigInt(b);
-  return v;
+  const parsed = parseIpAsWritten(text);
+  if (!parsed) throw new Error(`not an address: ${text}`);
+  return parsed.value;
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { errorSummary, LoadProblem } from './loaded';
 
 /** Extensions read when a folder is given; files named explicitly are read whatever their name. */
-export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /**
  * The files to read for the given paths: files as given, folders walked recursively in name

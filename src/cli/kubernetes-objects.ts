@@ -124,7 +124,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** A short, user-facing description of a YAML value's type. */
-export function describeValue(v: unknown): string {
+function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'nothing (null)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';

@@ -4,9 +4,8 @@ import { objectsFromDocument } from './kubernetes-objects';
 import { LoadedObject, LoadProblem } from './loaded';
 import { DEFAULT_MAX_FILE_BYTES, readYamlFile } from './read-yaml';
 
-export { MANIFEST_EXTENSIONS } from './find-files';
 export { formatProblem } from './loaded';
-export type { LoadedObject, LoadProblem, SourceLocation } from './loaded';
+export type { LoadedObject, LoadProblem } from './loaded';
 export { DEFAULT_MAX_FILE_BYTES } from './read-yaml';
 
 export interface LoadResult {

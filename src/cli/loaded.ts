@@ -1,5 +1,5 @@
 /** Where a document (or one of its fields) came from. */
-export interface SourceLocation {
+interface SourceLocation {
   readonly file: string;
   readonly line: number;
 }

@@ -105,7 +105,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: { rule: string[]; format: string; maxFileSize: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const lint = require('../lint/cli-command') as typeof import('../lint/cli-command');
+      const lint = require('./commands/lint') as typeof import('./commands/lint');
       if (!lint.LINT_FORMATS.includes(opts.format)) {
         io.stderr.write(`error: option '--format <format>' argument '${opts.format}' is invalid. Allowed choices are ${lint.LINT_FORMATS.join(', ')}.\n`);
         setExit(ExitCode.BAD_INPUT);
@@ -121,7 +121,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: { maxFileSize: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const describe = require('../describe/cli-command') as typeof import('../describe/cli-command');
+      const describe = require('./commands/describe') as typeof import('./commands/describe');
       setExit(describe.runDescribe(paths, { maxFileBytes: opts.maxFileSize }, io));
     });
 

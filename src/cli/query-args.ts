@@ -1,5 +1,5 @@
-import * as ipaddr from 'ipaddr.js';
 import { Protocol } from '../model/protocol';
+import { cidrInterval, parseIp } from '../net/cidr';
 
 /** A parsed `--from`/`--to` value: a workload reference or an IP address. */
 export type EndpointArg = { readonly workload: string } | { readonly ip: string };
@@ -18,8 +18,8 @@ const WORKLOAD_REF = /^[^/\s[\]]+\/[^/\s[\]]+(\[[A-Za-z]+\])?$/;
 /** `ns/name`, `ns/name[Kind]` or an IPv4/IPv6 address. */
 export function parseEndpoint(option: string, value: string): EndpointArg {
   const text = value.trim();
-  if (ipaddr.isValid(text)) return { ip: text };
-  if (isCidr(text)) {
+  if (parseIp(text)) return { ip: text };
+  if (cidrInterval(text)) {
     throw new ArgumentError(`${option} "${value}" is neither a workload nor an IP address but a CIDR; give one address of it, such as ${text.split('/')[0]}`);
   }
   if (WORKLOAD_REF.test(text)) return { workload: text };
@@ -36,13 +36,4 @@ export function parsePort(value: string): PortArg {
     throw new ArgumentError(`--port "${value}" is not a port; use tcp/80, udp/53, sctp/9000 or 80 (TCP), with a number from 1 to 65535`);
   }
   return { protocol: (m[1] ?? 'tcp').toUpperCase() as Protocol, port };
-}
-
-function isCidr(text: string): boolean {
-  try {
-    ipaddr.parseCIDR(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -12,7 +12,7 @@ export interface FieldLocator {
  * Splits `spec.ingress[0].from[1].ipBlock.except[0]` into `['spec', 'ingress', 0, 'from', 1, …]`.
  * A bracket that is not a number is a map key (`metadata.labels[app.kubernetes.io/name]`).
  */
-export function parseFieldPath(fieldPath: string): (string | number)[] {
+function parseFieldPath(fieldPath: string): (string | number)[] {
   const segments: (string | number)[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]/g;
   let m: RegExpExecArray | null;

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { NetworkPolicy, NetworkPolicyOptions } from './network-policy';
 import { PropsCheck } from './props-check';
-import { parseCidr } from '../model/cidr';
+import { parseCidr } from '../net/cidr';
 import { Namespaces } from '../values/namespaces';
 import { IPeer } from '../values/peer';
 import { Peer } from '../values/peers';

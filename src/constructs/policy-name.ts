@@ -3,7 +3,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /** Longest generated name: fits a DNS-1123 label, hence also a label value. */
-export const MAX_POLICY_NAME_LENGTH = 63;
+const MAX_POLICY_NAME_LENGTH = 63;
 const HASH_LENGTH = 8;
 
 /**

@@ -1,13 +1,13 @@
-import { describePeer } from './peer-phrases';
-import { describePorts } from './port-phrases';
 import { sanitizePolicy } from './sanitize';
-import { describePodSelector } from './selector-phrases';
 import {
   NetworkPolicyManifest,
   NetworkPolicyPeerManifest,
   NetworkPolicyPortManifest,
 } from '../model/manifest';
 import { normalizePolicy } from '../model/normalize';
+import { describePeer } from '../phrases/peer';
+import { describePorts } from '../phrases/port';
+import { describePodSelector } from '../phrases/selector';
 
 /** Which way a rule list points. */
 type DirectionName = 'Ingress' | 'Egress';

@@ -1,5 +1,4 @@
 import { Bitset } from './bitset';
-import { IpAddress, IpFamily, IpInterval, intervalContains, parseCidr, parseIp } from './ip-range';
 import { hasNamedPort, ruleConnections } from './ports';
 import { EvaluatorOptions } from './types';
 import { Cluster, ContainerPortSpec, PolicySpec, WorkloadSpec } from '../model/cluster';
@@ -7,6 +6,7 @@ import { ConnectionSet } from '../model/connection-set';
 import { Labels, selectorMatches } from '../model/labels';
 import { LabelSelectorManifest } from '../model/manifest';
 import { Direction, NormalizedPeer, NormalizedPolicy, NormalizedRule, normalizePolicy } from '../model/normalize';
+import { ParsedIp, IpFamily, IpInterval, intervalContains, cidrInterval, parseIp } from '../net/cidr';
 
 /**
  * An equivalence class of workloads: same namespace, labels, container ports, IPs and
@@ -18,7 +18,7 @@ export interface Subject {
   readonly namespaceLabels: Labels;
   readonly labels: Labels;
   readonly ports: readonly ContainerPortSpec[];
-  readonly ips: readonly IpAddress[];
+  readonly ips: readonly ParsedIp[];
   /** False for hostNetwork pods under `hostNetwork: 'as-node'`: selectors never see them. */
   readonly selectable: boolean;
   readonly workloads: WorkloadSpec[];
@@ -72,16 +72,16 @@ export function resolveOptions(options: EvaluatorOptions = {}): ResolvedOptions 
 }
 
 /** Whether an ipBlock contains an address (in the cidr and in no except). */
-export function ipBlockContains(block: CompiledIpBlock, address: IpAddress): boolean {
+function ipBlockContains(block: CompiledIpBlock, address: ParsedIp): boolean {
   if (!block.cidr || !intervalContains(block.cidr, address)) return false;
   return !block.exceptCidrs.some((e) => intervalContains(e, address));
 }
 
-export function compileIpBlock(cidr: string, exceptCidrs: readonly string[]): CompiledIpBlock {
-  const parsed = parseCidr(cidr);
+function compileIpBlock(cidr: string, exceptCidrs: readonly string[]): CompiledIpBlock {
+  const parsed = cidrInterval(cidr);
   return {
     ...(parsed ? { cidr: parsed } : {}),
-    exceptCidrs: exceptCidrs.map(parseCidr).filter((e): e is IpInterval => e !== undefined),
+    exceptCidrs: exceptCidrs.map(cidrInterval).filter((e): e is IpInterval => e !== undefined),
   };
 }
 
@@ -146,7 +146,7 @@ export class CompiledCluster {
   /** Connections a rule allows towards a destination subject (undefined: not a pod). */
   public rulePorts(rule: CompiledRule, destination: Subject | undefined): ConnectionSet {
     if (rule.constantPorts) return rule.constantPorts;
-    // No pod (or a hostNetwork pod read as node traffic): named ports resolve to nothing (spec B.8).
+    // No pod (or a hostNetwork pod read as node traffic): named ports resolve to nothing (docs/semantics.md#named-ports).
     if (!destination || !destination.selectable) return this.intern(ruleConnections(rule.rule, undefined));
     let cache = this.portCache.get(rule.id);
     if (!cache) this.portCache.set(rule.id, cache = new Map());
@@ -169,12 +169,12 @@ export class CompiledCluster {
   }
 
   /** Whether a peer of a rule matches an external address. */
-  public peerMatchesAddress(peer: CompiledPeer, address: IpAddress): boolean {
+  public peerMatchesAddress(peer: CompiledPeer, address: ParsedIp): boolean {
     return peer.ipBlock !== undefined && ipBlockContains(peer.ipBlock, address);
   }
 
   /** Whether a rule's peers match an external address (undefined address: one outside every ipBlock). */
-  public ruleMatchesAddress(rule: CompiledRule, address: IpAddress | undefined): boolean {
+  public ruleMatchesAddress(rule: CompiledRule, address: ParsedIp | undefined): boolean {
     if (rule.allPeers) return true;
     if (!address) return false;
     return rule.peers.some((p) => this.peerMatchesAddress(p, address));
@@ -199,7 +199,7 @@ export class CompiledCluster {
           namespaceLabels: this.cluster.namespaceLabels(w.namespace),
           labels: w.labels,
           ports: w.ports,
-          ips: w.podIps.map(parseIp).filter((ip): ip is IpAddress => ip !== undefined),
+          ips: w.podIps.map(parseIp).filter((ip): ip is ParsedIp => ip !== undefined),
           selectable,
           workloads: [],
         };

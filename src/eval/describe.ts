@@ -1,9 +1,9 @@
 import { PolicyRef, RuleRef } from './types';
-import { describeNormalizedPeer } from '../describe/peer-phrases';
-import { describePort, describePorts } from '../describe/port-phrases';
-import { joinWithOr } from '../describe/selector-phrases';
-import { SourceRef, WorkloadSpec, workloadKey } from '../model/cluster';
+import { SourceRef } from '../model/cluster';
 import { Direction, NormalizedRule } from '../model/normalize';
+import { describeNormalizedPeer } from '../phrases/peer';
+import { describePort, describePorts } from '../phrases/port';
+import { joinWithOr } from '../phrases/selector';
 
 /** `file:line`, `file`, or the construct path; empty when unknown. */
 export function describeSource(source: SourceRef | undefined): string {
@@ -19,17 +19,13 @@ export function describePolicy(policy: PolicyRef): string {
   return where ? `${policy.namespace}/${policy.name} (${where})` : `${policy.namespace}/${policy.name}`;
 }
 
-export function describeWorkload(workload: WorkloadSpec): string {
-  return workloadKey(workload);
-}
-
 /** `spec.ingress[0]` or `spec.egress[2]`. */
-export function rulePath(direction: Direction, ruleIndex: number): string {
+function rulePath(direction: Direction, ruleIndex: number): string {
   return `spec.${direction}[${ruleIndex}]`;
 }
 
 /** `spec.ingress[0].from[1]` / `spec.egress[0].to[1]`. */
-export function peerPath(direction: Direction, ruleIndex: number, peerIndex: number): string {
+function peerPath(direction: Direction, ruleIndex: number, peerIndex: number): string {
   return `${rulePath(direction, ruleIndex)}.${direction === 'ingress' ? 'from' : 'to'}[${peerIndex}]`;
 }
 

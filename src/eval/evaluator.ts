@@ -2,7 +2,6 @@ import { Bitset } from './bitset';
 import { CompiledCluster, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
 import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
-import { IpAddress, parseIp } from './ip-range';
 import { portEntryAdmits } from './ports';
 import {
   Connectivity,
@@ -20,18 +19,19 @@ import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, workloadKey } from 
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
 import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
+import { ParsedIp, parseIp } from '../net/cidr';
 
 export * from './types';
 
 /** An endpoint resolved against the cluster. */
 type Resolved =
   | { readonly kind: 'pod'; readonly workload: WorkloadSpec; readonly subject: Subject }
-  | { readonly kind: 'ip'; readonly text: string; readonly address: IpAddress }
+  | { readonly kind: 'ip'; readonly text: string; readonly address: ParsedIp }
   | { readonly kind: 'internet' }
   | { readonly kind: 'node' };
 
 /**
- * Evaluates NetworkPolicies over a cluster with Kubernetes semantics (spec Part B): per-direction
+ * Evaluates NetworkPolicies over a cluster with Kubernetes semantics (docs/semantics.md): per-direction
  * isolation, union of rules, both ends for pod-to-pod traffic, named ports resolved on the
  * destination. Workloads are grouped into equivalence classes and every selector is matched once,
  * so full connectivity of large clusters stays fast. Behaviour Kubernetes leaves to the network
@@ -212,7 +212,7 @@ export class Evaluator {
     target?: Resolved,
   ): DirectionVerdict {
     const destination = direction === 'egress' ? peer : target!;
-    // A hostNetwork pod read as node traffic is a node: it has no named ports (spec B.8).
+    // A hostNetwork pod read as node traffic is a node: it has no named ports (docs/semantics.md#named-ports).
     const destinationPorts = destination.kind === 'pod' && destination.subject.selectable ? destination.subject.ports : undefined;
     const allowedBy: RuleRef[] = [];
     // Explanations of the rules that did not match are only written if the reason is read.

@@ -1,7 +1,7 @@
 import { CompiledCluster, CompiledRule, Subject } from './compiled-cluster';
-import { IpFamily, MAX_ADDRESS, formatIp } from './ip-range';
 import { ExternalRange } from './types';
 import { ConnectionSet } from '../model/connection-set';
+import { IpFamily, MAX_ADDRESS, formatIp } from '../net/cidr';
 
 const FAMILIES: readonly IpFamily[] = [4, 6];
 

@@ -5,7 +5,7 @@ import { MAX_PORT, MIN_PORT, Protocol } from '../model/protocol';
 
 /**
  * The connections one port entry allows towards a destination. Named ports resolve on the
- * destination's container ports with the entry's protocol (spec B.8); `destinationPorts`
+ * destination's container ports with the entry's protocol (docs/semantics.md#named-ports); `destinationPorts`
  * undefined means the destination is not a pod, so a named port matches nothing.
  */
 export function portEntryConnections(entry: NormalizedPort, destinationPorts: readonly ContainerPortSpec[] | undefined): ConnectionSet {

@@ -1,9 +1,9 @@
-import { IpFamily } from './ip-range';
 import { Protocol, SourceRef, WorkloadSpec } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
+import { IpFamily } from '../net/cidr';
 
-/** How the evaluator resolves behaviour that Kubernetes leaves to the network plugin (spec B.9, B.10). */
+/** How the evaluator resolves behaviour that Kubernetes leaves to the network plugin (docs/semantics.md#options). */
 export interface EvaluatorOptions {
   /**
    * Whether an `ipBlock` peer also selects pods whose IP lies in the block. Upstream e2e tests,
@@ -27,7 +27,7 @@ export interface EvaluatorOptions {
    */
   readonly nodeEgressAlwaysAllowed?: boolean;
   /**
-   * Traffic from a workload to itself. `allowed`: a pod cannot block itself (spec B.10).
+   * Traffic from a workload to itself. `allowed`: a pod cannot block itself (docs/semantics.md#special-traffic).
    * `evaluated`: policies are applied as between two replicas of the workload.
    * @default 'allowed'
    */
@@ -40,7 +40,7 @@ export interface EvaluatorOptions {
  * - `{ ip }`: an address outside the cluster (it is never treated as a pod, even if a pod has it);
  * - `{ internet: true }`: an external address that no ipBlock of any policy contains, so only rules
  *   without peers can match it;
- * - `{ node: true }`: the other end's own node (ingress from it is always allowed, spec B.10).
+ * - `{ node: true }`: the other end's own node (ingress from it is always allowed, docs/semantics.md#special-traffic).
  */
 export type Endpoint =
   | { readonly workload: string | WorkloadSpec }

@@ -8,10 +8,11 @@ import { checkNamedPorts, checkServicePorts } from './checks/ports';
 import { checkAllowAllRules, checkIdenticalPolicies, checkRedundantRules } from './checks/redundancy';
 import { checkNamespaceDefaultDeny, checkPolicySelectsSomething } from './checks/selection';
 import { Check, CheckFinding, formatSource, lintContext } from './lint-context';
-import { LintFinding, LintLevel, LintSeverity } from './lint-finding';
+import { LintFinding, LintLevel } from './lint-finding';
 import { LintOptions } from './lint-options';
 import { LINT_IGNORE_ANNOTATION, LINT_RULES, lintRule } from './rules';
 import { servicesFromManifests } from './services';
+import { Severity } from '../validation/severity';
 
 const CHECKS: readonly Check[] = [
   checkEgressDns,
@@ -75,19 +76,19 @@ function resolveLevels(options: LintOptions): Map<string, LintLevel> {
   return levels;
 }
 
-function levelOf(severity: LintSeverity): LintLevel {
+function levelOf(severity: Severity): LintLevel {
   switch (severity) {
-    case LintSeverity.ERROR: return LintLevel.ERROR;
-    case LintSeverity.INFO: return LintLevel.INFO;
+    case Severity.ERROR: return LintLevel.ERROR;
+    case Severity.INFO: return LintLevel.INFO;
     default: return LintLevel.WARNING;
   }
 }
 
-function severityOf(level: LintLevel): LintSeverity {
+function severityOf(level: LintLevel): Severity {
   switch (level) {
-    case LintLevel.ERROR: return LintSeverity.ERROR;
-    case LintLevel.INFO: return LintSeverity.INFO;
-    default: return LintSeverity.WARNING;
+    case LintLevel.ERROR: return Severity.ERROR;
+    case LintLevel.INFO: return Severity.INFO;
+    default: return Severity.WARNING;
   }
 }
 
@@ -97,7 +98,7 @@ function ignoredByAnnotation(raw: CheckFinding): boolean {
   return text.split(',').map((s) => s.trim()).includes(raw.rule);
 }
 
-function toFinding(raw: CheckFinding, severity: LintSeverity): LintFinding {
+function toFinding(raw: CheckFinding, severity: Severity): LintFinding {
   const source = formatSource(raw.policy?.spec.source);
   return {
     rule: raw.rule,

@@ -80,7 +80,7 @@ export function workloadsSelectedBy(ctx: LintContext, policy: LintedPolicy): Wor
 }
 
 /** The known namespaces a selector peer can match: podSelector-only peers stay in the policy's namespace. */
-export function namespacesOfPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): string[] {
+function namespacesOfPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): string[] {
   if (peer.namespaceSelector === undefined) return [policyNamespace];
   return ctx.namespaces.filter((ns) => selectorMatches(peer.namespaceSelector, ns.labels)).map((ns) => ns.name);
 }
@@ -133,7 +133,7 @@ export function destinationWorkloads(
 }
 
 /** `spec.ingress` / `spec.egress`. */
-export function rulesPath(direction: Direction): string {
+function rulesPath(direction: Direction): string {
   return `spec.${direction}`;
 }
 

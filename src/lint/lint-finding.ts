@@ -1,12 +1,4 @@
-/** How serious a lint finding is. */
-export enum LintSeverity {
-  /** Fails synthesis (cdk8s) or makes the CLI exit with 1. */
-  ERROR = 'error',
-  /** Printed, but does not fail. */
-  WARNING = 'warning',
-  /** Worth knowing; printed only when asked for. */
-  INFO = 'info',
-}
+import { Severity } from '../validation/severity';
 
 /** The level a lint rule is configured to: off, or the severity of its findings. */
 export enum LintLevel {
@@ -28,7 +20,7 @@ export interface LintFinding {
   /** Stable rule id, e.g. `egress-without-dns`. */
   readonly rule: string;
   /** The severity the rule is configured to. */
-  readonly severity: LintSeverity;
+  readonly severity: Severity;
   /** Kind of the object concerned: `NetworkPolicy` or `Namespace`. */
   readonly kind: string;
   /** Namespace of the object concerned (for a Namespace, its own name). */

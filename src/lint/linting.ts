@@ -2,8 +2,9 @@ import { Construct, IConstruct } from 'constructs';
 import { renderApiObjects } from './app-objects';
 import { lintDocuments } from './lint';
 import { formatFinding } from './lint-cluster';
-import { LintFinding, LintSeverity } from './lint-finding';
+import { LintFinding } from './lint-finding';
 import { LintOptions } from './lint-options';
+import { Severity } from '../validation/severity';
 
 /** Receives the lint findings that do not fail synthesis (warnings, and info when asked for). */
 export interface ILintReporter {
@@ -147,11 +148,11 @@ export class Linting extends Construct {
   private run(): string[] {
     const errors: string[] = [];
     for (const finding of this.synthesisFindings()) {
-      if (finding.severity === LintSeverity.ERROR) {
+      if (finding.severity === Severity.ERROR) {
         errors.push(formatFinding(finding));
         continue;
       }
-      if (finding.severity === LintSeverity.INFO && !this.options.reportInfo) continue;
+      if (finding.severity === Severity.INFO && !this.options.reportInfo) continue;
       const line = formatFinding(finding);
       if (this.reported.has(line)) continue;
       this.reported.add(line);

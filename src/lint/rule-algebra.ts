@@ -1,10 +1,11 @@
 import { canonicalSelector, selectorContains } from './selector-algebra';
-import { namespaceNamesOf } from '../describe/selector-phrases';
-import { cidrRange, parseCidr, ParsedCidr } from '../model/cidr';
+import { portEntryConnections } from '../eval/ports';
 import { NamespaceSpec } from '../model/cluster';
 import { selectorMatches } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
 import { NormalizedPeer, NormalizedPort, NormalizedRule } from '../model/normalize';
+import { IpInterval, cidrInterval } from '../net/cidr';
+import { namespaceNamesOf } from '../phrases/selector';
 
 /**
  * Containment and canonical forms of rules (peers and ports), for the redundancy lints.
@@ -41,14 +42,17 @@ function listContains<T>(outer: readonly T[] | undefined, inner: readonly T[] | 
   return inner.every((i) => outer.some((o) => contains(o, i)));
 }
 
+/**
+ * Whether every connection the inner entry admits, the outer admits too, in the evaluator's own
+ * reading of port entries. A named port depends on the destination, so it is contained only by
+ * the same name and protocol, or by a numberless entry of its protocol.
+ */
 function portContains(outer: NormalizedPort, inner: NormalizedPort): boolean {
-  if (!outer.protocol || outer.protocol !== inner.protocol) return false;
-  if (outer.port === undefined) return true;
-  if (typeof outer.port === 'string' || typeof inner.port === 'string') return outer.port === inner.port;
-  if (inner.port === undefined) return false;
-  const outerEnd = outer.endPort ?? outer.port;
-  const innerEnd = inner.endPort ?? inner.port;
-  return outer.port <= inner.port && innerEnd <= outerEnd;
+  if (!outer.protocol || !inner.protocol) return false;
+  if (typeof inner.port === 'string' || typeof outer.port === 'string') {
+    return outer.protocol === inner.protocol && (outer.port === undefined || outer.port === inner.port);
+  }
+  return portEntryConnections(inner, undefined).isSubsetOf(portEntryConnections(outer, undefined));
 }
 
 function peerContains(outer: NormalizedPeer, inner: NormalizedPeer, scope: RuleScope): boolean {
@@ -72,23 +76,18 @@ type IpBlockPeer = Extract<NormalizedPeer, { kind: 'ipBlock' }>;
 
 function ipBlockContains(outer: IpBlockPeer, inner: IpBlockPeer): boolean {
   if (canonicalPeer(outer) === canonicalPeer(inner)) return true;
-  const o = parseCidr(outer.cidr);
-  const i = parseCidr(inner.cidr);
+  const o = cidrInterval(outer.cidr);
+  const i = cidrInterval(inner.cidr);
   if (!o || !i || !within(i, o)) return false;
-  const innerRange = cidrRange(i);
   return outer.exceptCidrs.every((text) => {
-    const e = parseCidr(text);
-    if (!e) return true;
-    if (e.family !== i.family) return true;
-    const r = cidrRange(e);
-    return r.last < innerRange.first || r.first > innerRange.last;
+    const e = cidrInterval(text);
+    return !e || e.family !== i.family || e.last < i.first || e.first > i.last;
   });
 }
 
-function within(inner: ParsedCidr, outer: ParsedCidr): boolean {
-  if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
-  const o = cidrRange(outer);
-  return inner.network >= o.first && inner.network <= o.last;
+/** Address intervals as the evaluator reads them (an IPv4-mapped IPv6 CIDR is IPv4). */
+function within(inner: IpInterval, outer: IpInterval): boolean {
+  return inner.family === outer.family && outer.first <= inner.first && inner.last <= outer.last;
 }
 
 function canonicalPeer(peer: NormalizedPeer): string {

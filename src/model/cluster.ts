@@ -71,7 +71,7 @@ export function workloadKey(w: Pick<WorkloadSpec, 'namespace' | 'name' | 'kind'>
 }
 
 /** `ns/name` of a policy. */
-export function policyKey(p: Pick<PolicySpec, 'namespace' | 'name'>): string {
+function policyKey(p: Pick<PolicySpec, 'namespace' | 'name'>): string {
   return `${p.namespace}/${p.name}`;
 }
 

@@ -34,7 +34,7 @@ export function selectorMatches(selector: LabelSelectorManifest | undefined | nu
 }
 
 /** Whether one `matchExpressions` entry holds for a label set. */
-export function requirementMatches(requirement: LabelSelectorRequirementManifest, labels: Labels): boolean {
+function requirementMatches(requirement: LabelSelectorRequirementManifest, labels: Labels): boolean {
   const key = requirement.key ?? '';
   const present = hasLabel(labels, key);
   const values = Array.isArray(requirement.values) ? requirement.values.map(decodeLabelValue) : [];

@@ -34,12 +34,12 @@ export interface NetworkPolicyPortManifest {
   readonly endPort?: number;
 }
 
-export interface NetworkPolicyIngressRuleManifest {
+interface NetworkPolicyIngressRuleManifest {
   readonly from?: NetworkPolicyPeerManifest[] | null;
   readonly ports?: NetworkPolicyPortManifest[] | null;
 }
 
-export interface NetworkPolicyEgressRuleManifest {
+interface NetworkPolicyEgressRuleManifest {
   readonly to?: NetworkPolicyPeerManifest[] | null;
   readonly ports?: NetworkPolicyPortManifest[] | null;
 }
@@ -51,7 +51,7 @@ export interface NetworkPolicySpecManifest {
   readonly egress?: NetworkPolicyEgressRuleManifest[] | null;
 }
 
-export interface ObjectMetaManifest {
+interface ObjectMetaManifest {
   readonly name?: string;
   readonly generateName?: string;
   readonly namespace?: string;

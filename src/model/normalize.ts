@@ -41,7 +41,7 @@ export interface NormalizedRule {
   readonly ports?: readonly NormalizedPort[];
 }
 
-/** A NetworkPolicy with the API server's v1 defaults applied (spec A.0 / B.11 step 1). */
+/** A NetworkPolicy with the API server's v1 defaults applied (docs/semantics.md#defaulting). */
 export interface NormalizedPolicy {
   readonly namespace: string;
   readonly name: string;

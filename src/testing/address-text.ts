@@ -1,4 +1,4 @@
-import { IpFamily, IpInterval, MAX_ADDRESS, formatIp, parseIp } from '../eval/ip-range';
+import { IpFamily, IpInterval, MAX_ADDRESS, formatIp, parseIp } from '../net/cidr';
 
 const FAMILIES: readonly IpFamily[] = [4, 6];
 /** `::ffff:0.0.0.0`, the start of the IPv4-mapped block. */

@@ -1,7 +1,7 @@
 import { WorkloadDeclaration } from './workload-declaration';
-import { parseIp } from '../eval/ip-range';
 import { Cluster, workloadKey } from '../model/cluster';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
+import { parseIp } from '../net/cidr';
 import { labelKeyErrors, labelValueErrors } from '../validation/labels';
 import { dns1123LabelErrors, dns1123SubdomainErrors } from '../validation/names';
 import { portNameErrors, portNumberErrors } from '../validation/ports';

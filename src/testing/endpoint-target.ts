@@ -1,4 +1,4 @@
-import { IpInterval } from '../eval/ip-range';
+import { IpInterval } from '../net/cidr';
 
 /** What an `Endpoint` names, in a form the queries can use. */
 export type EndpointTarget =

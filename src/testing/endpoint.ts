@@ -1,5 +1,5 @@
 import { EndpointTarget } from './endpoint-target';
-import { MAX_ADDRESS, parseCidr, parseIp } from '../eval/ip-range';
+import { MAX_ADDRESS, cidrInterval, parseIp } from '../net/cidr';
 
 const INTERNET_TEXT = 'internet';
 const WORKLOAD_REF = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/;
@@ -62,7 +62,7 @@ export class Endpoint {
    * @param cidr e.g. `10.20.0.0/16`
    */
   public static cidr(cidr: string): Endpoint {
-    const parsed = typeof cidr === 'string' ? parseCidr(cidr.trim()) : undefined;
+    const parsed = typeof cidr === 'string' ? cidrInterval(cidr.trim()) : undefined;
     if (!parsed) {
       throw new Error(
         `Endpoint.cidr(${JSON.stringify(cidr)}): not a CIDR. ` +
@@ -96,7 +96,7 @@ export class Endpoint {
     const trimmed = text.trim();
     if (trimmed === INTERNET_TEXT) return Endpoint.internet();
     if (parseIp(trimmed)) return Endpoint.ip(trimmed);
-    if (parseCidr(trimmed)) return Endpoint.cidr(trimmed);
+    if (cidrInterval(trimmed)) return Endpoint.cidr(trimmed);
     if (WORKLOAD_REF.test(trimmed)) return Endpoint.workload(trimmed);
     throw new Error(
       `Endpoint.parse(${JSON.stringify(text)}): not an endpoint. Use "namespace/name" for a workload ` +

@@ -1,7 +1,7 @@
 import { describeAddresses, intervalOf } from './address-text';
-import { IpInterval } from '../eval/ip-range';
 import { Connectivity, ExternalRange } from '../eval/types';
 import { workloadKey } from '../model/cluster';
+import { IpInterval } from '../net/cidr';
 
 /**
  * The reachability snapshot: one line per source -> destination with a non-empty set of

@@ -2,11 +2,11 @@ import { formatBlock, intervalOf } from './address-text';
 import { Endpoint } from './endpoint';
 import { DirectionReport, ReachabilityVerdict } from './reachability-verdict';
 import { closeMatches } from './suggest';
-import { IpInterval, formatIp } from '../eval/ip-range';
 import { DirectionVerdict, ExternalRange, Endpoint as EvalEndpoint, Verdict } from '../eval/types';
 import { Cluster, WorkloadSpec, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol, PROTOCOLS } from '../model/protocol';
+import { IpInterval, formatIp } from '../net/cidr';
 import { Port } from '../values/port';
 
 /** What a question needs from the evaluator. */
@@ -86,7 +86,7 @@ export function answer(
 }
 
 /** The workload named by `ref` (`ns/name` or `ns/name[Kind]`), or an error listing close matches. */
-export function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): WorkloadSpec {
+function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): WorkloadSpec {
   const target = endpoint._target;
   if (target.kind !== 'workload') throw new Error(`${endpoint.toString()} is not a workload`);
   const matches = cluster.workloads.filter((w) =>

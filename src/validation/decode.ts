@@ -1,8 +1,9 @@
 import { Diagnostic } from './diagnostic';
 import { Rules } from './rules';
+import { Severity } from './severity';
 
 /**
- * The decoding step (spec A.0 #1) for untyped input: the API server first decodes JSON
+ * The decoding step (docs/semantics.md#decoding) for untyped input: the API server first decodes JSON
  * into the Go types, strictly (unknown fields rejected). Wrong JSON types and unknown
  * fields are reported here, with the field path, and the value is skipped so that the
  * validation rules only ever see well-typed values. `null` decodes to the zero value,
@@ -45,7 +46,7 @@ export class Findings {
     const dotted = field.path.replace(/\[\d+\]/g, '');
     const what = jsonKind(value) === 'number' ? `number ${String(value)}` : jsonKind(value);
     this.add({
-      severity: 'error',
+      severity: Severity.ERROR,
       rule: Rules.DECODE_TYPE,
       fieldPath: field.path,
       message: `json: cannot unmarshal ${what} into Go struct field ${field.owner}.${dotted} of type ${goType}`,
@@ -56,7 +57,7 @@ export class Findings {
   /** Reports a field the strict decoder does not know. */
   public unknownField(path: string, fix: string): void {
     this.add({
-      severity: 'error',
+      severity: Severity.ERROR,
       rule: Rules.UNKNOWN_FIELD,
       fieldPath: path,
       message: `strict decoding error: unknown field ${JSON.stringify(path)}`,
@@ -71,7 +72,7 @@ function lastSegment(path: string): string {
 }
 
 /** A fix for a value that should have been a string. */
-export function stringTypeFix(field: FieldRef, value: unknown): string {
+function stringTypeFix(field: FieldRef, value: unknown): string {
   const name = lastSegment(field.path);
   const kind = jsonKind(value);
   if (kind === 'bool' || kind === 'number') {
@@ -81,7 +82,7 @@ export function stringTypeFix(field: FieldRef, value: unknown): string {
 }
 
 /** A fix for a value that should have been a whole number (the int32 fields here are ports). */
-export function integerTypeFix(field: FieldRef, value: unknown): string {
+function integerTypeFix(field: FieldRef, value: unknown): string {
   const name = lastSegment(field.path);
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return `remove the quotes: ${name}: ${value.trim()}`;
   if (typeof value === 'number') return `use a whole number from 1 to 65535, e.g. ${name}: 8080`;
@@ -89,7 +90,7 @@ export function integerTypeFix(field: FieldRef, value: unknown): string {
 }
 
 /** A fix for a value that should have been a map. */
-export function objectTypeFix(field: FieldRef, value: unknown): string {
+function objectTypeFix(field: FieldRef, value: unknown): string {
   const name = lastSegment(field.path);
   const isSelector = /Selector$/.test(name);
   const example = isSelector ? ` (e.g. ${name}: {matchLabels: {app: web}})` : '';
@@ -98,7 +99,7 @@ export function objectTypeFix(field: FieldRef, value: unknown): string {
 }
 
 /** A fix for a value that should have been a list. */
-export function arrayTypeFix(field: FieldRef, value: unknown): string {
+function arrayTypeFix(field: FieldRef, value: unknown): string {
   const name = lastSegment(field.path);
   if (jsonKind(value) === 'object') return `write ${name} as a list: start each item with "- "`;
   if (jsonKind(value) === 'string') return `write ${name} as a list, e.g. ${name}: [${JSON.stringify(value)}]`;
@@ -204,7 +205,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Suggests the field that was probably meant, or lists the allowed ones. */
-export function unknownFieldFix(key: string, fields: readonly string[]): string {
+function unknownFieldFix(key: string, fields: readonly string[]): string {
   const sameLetters = fields.find((f) => f.toLowerCase() === key.toLowerCase());
   if (sameLetters) return `field names are case-sensitive: write ${JSON.stringify(sameLetters)}`;
   const close = fields

@@ -1,5 +1,4 @@
-/** How serious a finding is. Errors are what the API server would reject. */
-export type Severity = 'error' | 'warning' | 'info';
+import { Severity } from './severity';
 
 /**
  * One finding about one object: produced by the API-server rules (validation) and,

@@ -13,7 +13,7 @@ import {
   INVALID_CIDR_MESSAGE,
   parseCidr,
   ParsedCidrDetail,
-} from '../model/cidr';
+} from '../net/cidr';
 
 const IP_BLOCK_FIELDS = ['cidr', 'except'];
 
@@ -121,7 +121,7 @@ function goView(value: bigint, family: 4 | 6): GoNetView {
  * The server's except test: `cidrNet.Contains(exceptNet.IP) && cidrPrefix < exceptPrefix`,
  * on the masked networks and the prefix lengths as written.
  */
-export function exceptIsStrictSubset(exceptCidr: ParsedCidrDetail, cidr: ParsedCidrDetail): boolean {
+function exceptIsStrictSubset(exceptCidr: ParsedCidrDetail, cidr: ParsedCidrDetail): boolean {
   const outer = goView(cidr.network, cidr.family);
   const inner = goView(exceptCidr.network, exceptCidr.family);
   if (outer.width !== inner.width) return false;
@@ -143,7 +143,7 @@ function subsetFix(exceptCidr: ParsedCidrDetail, cidr: ParsedCidrDetail): string
   return `an except must lie inside cidr ${cidrText}; remove it, or widen cidr to cover it`;
 }
 
-/** `ValidateIPBlock` (spec A.6) with the warnings of `GetWarningsForCIDR`. */
+/** `ValidateIPBlock` (docs/semantics.md#validation) with the warnings of `GetWarningsForCIDR`. */
 export function validateIpBlock(findings: Findings, value: unknown, field: FieldRef, options: IpBlockOptions): void {
   const block = readObject(findings, field, value, 'v1.IPBlock', IP_BLOCK_FIELDS) ?? {};
   const cidrPath = childPath(field.path, 'cidr');

@@ -13,11 +13,11 @@ const OBJECT_META_FIELDS = [
 ];
 
 /** `TotalAnnotationSizeLimitB`: keys plus values of all annotations, in bytes. */
-export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
+const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
 
 /**
- * `ValidateObjectMeta` for a namespaced object (spec A.1). A missing namespace is not an
+ * `ValidateObjectMeta` for a namespaced object (docs/semantics.md#validation). A missing namespace is not an
  * error here: in a file it is filled in by the client from its context.
  */
 export function validateObjectMeta(findings: Findings, value: unknown): void {

@@ -7,6 +7,7 @@ import { validateNetworkPolicyPeer } from './peer';
 import { validateNetworkPolicyPort } from './policy-port';
 import { Rules } from './rules';
 import { validateLabelSelector } from './selector';
+import { Severity } from './severity';
 
 /** Options of {@link validateNetworkPolicy}. */
 export interface ValidationOptions {
@@ -20,8 +21,8 @@ export interface ValidationOptions {
 }
 
 /** The only apiVersion and kind this validator accepts. */
-export const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
-export const NETWORK_POLICY_KIND = 'NetworkPolicy';
+const NETWORK_POLICY_API_VERSION = 'networking.k8s.io/v1';
+const NETWORK_POLICY_KIND = 'NetworkPolicy';
 
 const TOP_LEVEL_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
 const SPEC_FIELDS = ['podSelector', 'ingress', 'egress', 'policyTypes'];
@@ -37,7 +38,7 @@ const SELECTOR_BESIDE_IT = {
 /**
  * Checks one NetworkPolicy object, typed or straight from YAML/JSON, the way the API server
  * would on create: first decoding (wrong JSON types, unknown fields, apiVersion/kind), then
- * every validation rule of spec Part A, collecting all findings. Warnings are what the
+ * every validation rule of docs/semantics.md#validation, collecting all findings. Warnings are what the
  * server accepts but warns about. An empty result means the server accepts the object.
  */
 export function validateNetworkPolicy(manifest: unknown, options: ValidationOptions = {}): Diagnostic[] {
@@ -46,7 +47,7 @@ export function validateNetworkPolicy(manifest: unknown, options: ValidationOpti
 
   if (!isJsonObject(manifest)) {
     findings.add({
-      severity: 'error',
+      severity: Severity.ERROR,
       rule: Rules.DECODE_TYPE,
       fieldPath: '',
       message: `a NetworkPolicy must be a map of fields, got ${jsonKind(manifest)}`,
@@ -77,7 +78,7 @@ function checkTypeMeta(findings: Findings, manifest: Record<string, unknown>): b
   if (kind !== NETWORK_POLICY_KIND) {
     const sameLetters = typeof kind === 'string' && kind.toLowerCase() === NETWORK_POLICY_KIND.toLowerCase();
     findings.add({
-      severity: 'error',
+      severity: Severity.ERROR,
       rule: Rules.KIND,
       fieldPath: 'kind',
       message: kind === undefined || kind === null
@@ -90,7 +91,7 @@ function checkTypeMeta(findings: Findings, manifest: Record<string, unknown>): b
   if (apiVersion !== NETWORK_POLICY_API_VERSION) {
     const old = apiVersion === 'extensions/v1beta1' || apiVersion === 'networking.k8s.io/v1beta1';
     findings.add({
-      severity: 'error',
+      severity: Severity.ERROR,
       rule: Rules.API_VERSION,
       fieldPath: 'apiVersion',
       message: apiVersion === undefined || apiVersion === null

@@ -10,7 +10,7 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-/** `ValidateNetworkPolicyPeer` (spec A.5): one of the selectors, or an ipBlock alone. */
+/** `ValidateNetworkPolicyPeer` (docs/semantics.md#validation): one of the selectors, or an ipBlock alone. */
 export function validateNetworkPolicyPeer(
   findings: Findings,
   value: unknown,

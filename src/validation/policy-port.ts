@@ -43,7 +43,7 @@ function readPort(findings: Findings, field: FieldRef, value: unknown): number |
   return undefined;
 }
 
-/** `ValidateNetworkPolicyPort` (spec A.4), on a port before defaulting. */
+/** `ValidateNetworkPolicyPort` (docs/semantics.md#validation), on a port before defaulting. */
 export function validateNetworkPolicyPort(findings: Findings, value: unknown, field: FieldRef): void {
   const entry = readObject(findings, field, value, 'v1.NetworkPolicyPort', PORT_FIELDS) ?? {};
   const owner = 'NetworkPolicyPort';

@@ -2,7 +2,7 @@
 export const SUPPORTED_PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
 
 /** Longest IANA service name. */
-export const PORT_NAME_MAX_LENGTH = 15;
+const PORT_NAME_MAX_LENGTH = 15;
 
 /** `IsValidPortNum`: an integer in 1..65535. Empty when valid. */
 export function portNumberErrors(n: number): string[] {

@@ -21,7 +21,7 @@ function operatorFix(operator: string): string {
 }
 
 /**
- * `ValidateLabelSelector` (spec A.2), after decoding the selector. A `null` or absent
+ * `ValidateLabelSelector` (docs/semantics.md#validation), after decoding the selector. A `null` or absent
  * selector is not checked; `{}` is valid.
  */
 export function validateLabelSelector(findings: Findings, value: unknown, field: FieldRef): void {

@@ -1,20 +1,12 @@
 import { Diagnostic, formatDiagnostic } from './diagnostic';
 import { validateNetworkPolicy } from './network-policy';
+import { Severity } from './severity';
 
-/** How serious a validation problem is. */
-export enum ProblemSeverity {
-  /** The API server would reject the object. */
-  ERROR = 'error',
-  /** The API server accepts the object but returns a warning. */
-  WARNING = 'warning',
-  /** Informational only. */
-  INFO = 'info',
-}
 
 /** One finding about a NetworkPolicy object. */
 export interface ValidationProblem {
   /** Whether the server rejects the object or only warns. */
-  readonly severity: ProblemSeverity;
+  readonly severity: Severity;
   /** Stable rule id, e.g. `port-range` or `ipblock-except-subset`. */
   readonly rule: string;
   /** Field path as the API server names it, e.g. `spec.ingress[0].from[1].ipBlock.except[0]`. */
@@ -70,7 +62,7 @@ export class NetworkPolicyValidator {
    * @param options which server behaviour to mirror
    */
   public static isValid(manifest: any, options?: ValidatorOptions): boolean {
-    return !NetworkPolicyValidator.validate(manifest, options).some((p) => p.severity === ProblemSeverity.ERROR);
+    return !NetworkPolicyValidator.validate(manifest, options).some((p) => p.severity === Severity.ERROR);
   }
 
   /**
@@ -86,8 +78,6 @@ export class NetworkPolicyValidator {
 }
 
 function toProblem(d: Diagnostic): ValidationProblem {
-  const severity = d.severity === 'error' ? ProblemSeverity.ERROR : d.severity === 'warning' ? ProblemSeverity.WARNING : ProblemSeverity.INFO;
-  return d.fix === undefined
-    ? { severity, rule: d.rule, fieldPath: d.fieldPath, message: d.message }
-    : { severity, rule: d.rule, fieldPath: d.fieldPath, message: d.message, fix: d.fix };
+  const { severity, rule, fieldPath, message, fix } = d;
+  return fix === undefined ? { severity, rule, fieldPath, message } : { severity, rule, fieldPath, message, fix };
 }

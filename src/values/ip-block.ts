@@ -1,7 +1,7 @@
 import { IPeer, OppositeEnd } from './peer';
 import { quote, valueError } from './value-error';
-import { cidrErrors, formatIp, formatNetwork, isStrictSubset, parseCidr, ParsedCidrDetail, parseIp } from '../model/cidr';
 import { NetworkPolicyPeerManifest } from '../model/manifest';
+import { cidrErrors, formatIp, formatNetwork, isStrictSubset, parseCidr, ParsedCidrDetail, parseIpAsWritten } from '../net/cidr';
 
 /**
  * An `ipBlock` peer, checked with the strict (Kubernetes 1.36+) CIDR rules so that it is
@@ -62,7 +62,7 @@ function suggestion(text: string, parsed: ParsedCidrDetail | undefined): string 
   if (parsed?.leadingZeros || parsed?.ipv4Mapped) {
     return `Did you mean ${quote(formatNetwork(parsed))}?`;
   }
-  const ip = typeof text === 'string' ? parseIp(text) : undefined;
+  const ip = typeof text === 'string' ? parseIpAsWritten(text) : undefined;
   if (ip) return `A CIDR needs a prefix length. Did you mean ${quote(`${text}/${ip.family === 4 ? 32 : 128}`)}?`;
   return 'Write an IPv4 or IPv6 network with its prefix length, e.g. "10.0.0.0/8" or "2001:db8::/32".';
 }

@@ -1,5 +1,5 @@
 /**
- * The upstream e2e expectations of netpol-spec.md B.12 (kubernetes/kubernetes
+ * The upstream e2e expectations of docs/semantics.md B.12 (kubernetes/kubernetes
  * test/e2e/network/netpol/network_policy.go), on the e2e topology: namespaces x, y, z with
  * pods a, b, c each, serving 80 and 81 on TCP, UDP and SCTP under e2e's port names.
  */

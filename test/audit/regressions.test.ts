@@ -1,6 +1,6 @@
 /**
  * Discrepancies between the library and Kubernetes that the audit found, each pinned by the
- * test that reproduced it and names the spec section or upstream source it relies on.
+ * test that reproduced it and names the docs/semantics.md section or upstream source it relies on.
  */
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
@@ -17,7 +17,7 @@ import { runCli } from '../cli/run-cli';
  * encoding/json semantics, which sigs.k8s.io/json keeps; kubernetes/kubernetes#129257 makes
  * kubectl coerce null label values to "" "to match json decoding behavior and server-side
  * behavior"). So `matchLabels: {env: }` in YAML is stored as `env: ""` and matches pods whose
- * env label is the empty string (spec B.5). The validator already accepts these selectors, and
+ * env label is the empty string (docs/semantics.md#label-selectors). The validator already accepts these selectors, and
  * the cluster model already reads a null *pod* label as "".
  */
 describe('null inside a selector reads as the empty string', () => {
@@ -54,7 +54,7 @@ describe('null inside a selector reads as the empty string', () => {
 
 /**
  * A NetworkPolicy the API server rejects never exists in a cluster, so it can neither isolate
- * nor allow anything (spec A.0 step 3). `cdk8s-netpol connlist` leaves such policies out
+ * nor allow anything (docs/semantics.md#defaulting). `cdk8s-netpol connlist` leaves such policies out
  * (docs/cli.md); Reachability.fromManifests evaluates them anyway (the invalid port entry
  * degrades to "matches nothing" but the policy still isolates its pods) and says nothing in
  * `warnings`, so the same YAML answers differently in the CLI and in a unit test.
@@ -94,9 +94,9 @@ describe('a policy the API server rejects', () => {
 });
 
 /**
- * With `hostNetwork: AS_NODE` a hostNetwork pod is node traffic (spec B.10 (b), docs/evaluator.md:
+ * With `hostNetwork: AS_NODE` a hostNetwork pod is node traffic (docs/semantics.md#special-traffic, docs/evaluator.md:
  * "their traffic is node traffic that only ipBlocks on their IPs can match"), and a node has
- * no named ports (spec B.8: "Destinations with no pod (ipBlock peers, external IPs, nodes) have
+ * no named ports (docs/semantics.md#named-ports: "Destinations with no pod (ipBlock peers, external IPs, nodes) have
  * no named ports, so a named-port entry never matches them"). The evaluator still resolves a
  * named port on the hostNetwork pod's container ports when an ipBlock selects it as an egress
  * destination, so the same address is allowed as a "pod" and denied as an address.

@@ -1,5 +1,5 @@
 /**
- * Audit of the evaluator against netpol-spec.md Part B (and A.0 defaulting), one rule per
+ * Audit of the evaluator against docs/semantics.md (B.1 to B.10, and A.0 defaulting), one rule per
  * test, through the public Reachability API on plain Kubernetes objects.
  */
 import { allowed, denied, endpoint, namespace, pod, policy } from './objects';

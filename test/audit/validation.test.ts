@@ -1,9 +1,10 @@
 /**
- * Audit of validation against netpol-spec.md Part A with tricky inputs, through
+ * Audit of validation against docs/semantics.md#validation (A.1 to A.7) with tricky inputs, through
  * NetworkPolicyValidator.validate and `cdk8s-netpol validate`.
  */
 import * as path from 'path';
-import { NetworkPolicyValidator, ProblemSeverity, ValidationProblem } from '../../src/validation/validator';
+import { Severity } from '../../src/validation/severity';
+import { NetworkPolicyValidator, ValidationProblem } from '../../src/validation/validator';
 import { runCli } from '../cli/run-cli';
 
 function np(spec: any): any {
@@ -15,12 +16,12 @@ const ipBlock = (cidr: string, except?: string[]): any => ingressFrom({ ipBlock:
 
 function errors(manifest: any, strictCidr?: boolean): string[] {
   return NetworkPolicyValidator.validate(manifest, strictCidr === undefined ? undefined : { strictCidr })
-    .filter((p) => p.severity === ProblemSeverity.ERROR)
+    .filter((p) => p.severity === Severity.ERROR)
     .map(line);
 }
 function warnings(manifest: any, strictCidr?: boolean): string[] {
   return NetworkPolicyValidator.validate(manifest, strictCidr === undefined ? undefined : { strictCidr })
-    .filter((p) => p.severity === ProblemSeverity.WARNING)
+    .filter((p) => p.severity === Severity.WARNING)
     .map(line);
 }
 function line(p: ValidationProblem): string {

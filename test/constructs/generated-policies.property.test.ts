@@ -5,8 +5,9 @@ import {
   AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, AllowTo, DefaultDenyAll, IPeer, LabelExpression, LabelSelector,
   MonitoringPort, Namespaces, NamespaceBaseline, NetworkPolicy, Peer, PolicyDirection, PolicyType, Pods, Port, Protocol,
 } from '../../src';
-import { formatIpv4, formatIpv6 } from '../../src/model/cidr';
+import { formatIpv4, formatIpv6 } from '../../src/net/cidr';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
+import { propertyRuns } from '../property-runs';
 
 // Generators of valid inputs: every construct built from them must synthesize objects the API server accepts.
 
@@ -138,7 +139,7 @@ describe('generated constructs', () => {
         expect(app.synthYaml()).not.toMatch(/port: 0\b/);
         expect(JSON.stringify(objects)).not.toMatch(/"port":0\b/);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 });

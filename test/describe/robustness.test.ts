@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { describePolicy } from '../../src/describe/describe-policy';
 import { NetworkPolicyManifest } from '../../src/model/manifest';
+import { propertyRuns } from '../property-runs';
 
 // Anything a YAML file can hold, placed where a NetworkPolicy's fields go.
 const value = fc.jsonValue({ maxDepth: 3 });
@@ -30,7 +31,7 @@ describe('describePolicy on malformed input', () => {
     fc.assert(fc.property(manifest, (m) => {
       const text = describePolicy(m as unknown as NetworkPolicyManifest);
       return text.startsWith('NetworkPolicy ');
-    }), { numRuns: 300 });
+    }), { numRuns: propertyRuns(300) });
   });
 });
 

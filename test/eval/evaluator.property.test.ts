@@ -1,10 +1,11 @@
 import * as fc from 'fast-check';
 import { GeneratedCase, PROBE_IPS, clusterArb, queriesArb } from './arbitraries';
+import { ReferenceEvaluator } from './reference-evaluator';
 import { Evaluator } from '../../src/eval/evaluator';
-import { parseIp, formatIp, MAX_ADDRESS } from '../../src/eval/ip-range';
-import { ReferenceEvaluator } from '../../src/eval/reference-evaluator';
 import { Endpoint, Query } from '../../src/eval/types';
 import { WorkloadSpec, workloadKey } from '../../src/model/cluster';
+import { parseIp, formatIp, MAX_ADDRESS } from '../../src/net/cidr';
+import { propertyRuns } from '../property-runs';
 
 /**
  * The indexed Evaluator must agree with the ReferenceEvaluator (written straight from the spec)
@@ -17,7 +18,7 @@ describe('Evaluator agrees with the reference evaluator', () => {
       fc.property(clusterArb, (c) => {
         checkConnectivity(c);
       }),
-      { numRuns: 4000 },
+      { numRuns: propertyRuns(4000) },
     );
   });
 
@@ -26,7 +27,7 @@ describe('Evaluator agrees with the reference evaluator', () => {
       fc.property(clusterArb, (c) => {
         checkExternal(c);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -38,7 +39,7 @@ describe('Evaluator agrees with the reference evaluator', () => {
           checkQueries(c, qs);
         },
       ),
-      { numRuns: 6000 },
+      { numRuns: propertyRuns(6000) },
     );
   });
 });

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { Evaluator } from '../../src/eval/evaluator';
-import { parseIp } from '../../src/eval/ip-range';
 import { ExternalRange } from '../../src/eval/types';
 import { workloadKey } from '../../src/model/cluster';
 import { ManifestDocument, clusterFromManifests } from '../../src/model/cluster-from-manifests';
+import { parseIp } from '../../src/net/cidr';
 
 /**
  * Reads netpol-analyzer's scenarios (../shared/oracle/netpol-analyzer, read at run time) with

@@ -105,3 +105,27 @@ describe('egress-without-dns with workloads in some namespaces only', () => {
     expect(findings[0].message).toContain('The policy isolates its pods for egress');
   });
 });
+
+describe('egress-without-dns with port ranges', () => {
+  const rangePolicy = (start: number, end: number) => policy('range', {
+    podSelector: {},
+    policyTypes: ['Egress'],
+    egress: [{ ports: [{ protocol: 'UDP', port: start, endPort: end }, { protocol: 'TCP', port: start, endPort: end }] }],
+  });
+
+  test('counts a range that contains 53', () => {
+    expect(findingsOf('egress-without-dns', { policies: [rangePolicy(50, 60)] })).toEqual([]);
+  });
+
+  test('counts a range that ends on 53', () => {
+    expect(findingsOf('egress-without-dns', { policies: [rangePolicy(40, 53)] })).toEqual([]);
+  });
+
+  test('fires for a range that starts above 53', () => {
+    expect(findingsOf('egress-without-dns', { policies: [rangePolicy(54, 60)] })).toHaveLength(1);
+  });
+
+  test('fires for a range that ends below 53', () => {
+    expect(findingsOf('egress-without-dns', { policies: [rangePolicy(40, 52)] })).toHaveLength(1);
+  });
+});

@@ -1,4 +1,6 @@
 import { findingsOf, policy, workload } from './cluster-fixture';
+import { Evaluator } from '../../src/eval/evaluator';
+import { Cluster } from '../../src/model/cluster';
 
 const web = workload('web', { app: 'web' }, { podIps: ['10.244.1.5'] });
 const prometheus = { namespace: 'monitoring', name: 'prometheus', kind: 'StatefulSet', labels: { app: 'prometheus' } };
@@ -144,5 +146,27 @@ describe('peer-matches-nothing with namespaceSelector {}', () => {
       egress: [{ to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] }],
     });
     expect(findingsOf('peer-matches-nothing', { policies: [p], workloads: [web] })).toEqual([]);
+  });
+});
+
+describe('ipblock-covers-cluster-ips reads addresses as the evaluator does', () => {
+  test('an IPv4-mapped IPv6 pod IP (::ffff:10.0.0.1) lies in 10.0.0.0/8 for the lint and for the evaluator alike', () => {
+    const mapped = workload('mapped', { app: 'mapped' }, { podIps: ['::ffff:10.0.0.1'] });
+    const client = workload('client', { app: 'client' });
+    const p = policy('p', {
+      podSelector: { matchLabels: { app: 'client' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }],
+    });
+    const findings = findingsOf('ipblock-covers-cluster-ips', { policies: [p], workloads: [client, mapped] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toContain('pod IP ::ffff:10.0.0.1');
+
+    const cluster = new Cluster();
+    cluster.addWorkload(client);
+    cluster.addWorkload(mapped);
+    cluster.addPolicy(p);
+    const verdict = new Evaluator(cluster).verdict({ source: { workload: 'shop/client' }, destination: { workload: 'shop/mapped' }, protocol: 'TCP', port: 80 });
+    expect(verdict.egress.allowed).toBe(true);
   });
 });

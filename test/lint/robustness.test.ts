@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { lintCluster } from '../../src/lint/lint-cluster';
 import { Cluster } from '../../src/model/cluster';
 import { NetworkPolicyManifest } from '../../src/model/manifest';
+import { propertyRuns } from '../property-runs';
 
 // Anything a YAML file can hold, placed where a NetworkPolicy's fields go.
 const value = fc.jsonValue({ maxDepth: 3 });
@@ -35,6 +36,6 @@ describe('lintCluster on malformed policies', () => {
       policies.forEach((p) => cluster.addPolicy(p as unknown as NetworkPolicyManifest));
       const findings = lintCluster(cluster, [{ kind: 'Service', metadata: { name: 's', namespace: 'shop' }, spec: { selector: podLabels, clusterIP: '10.0.0.1', ports: [{ port: 80, targetPort: 8080 }] } }]);
       return findings.every((f) => f.rule.length > 0 && f.name !== undefined && f.message.length > 0);
-    }), { numRuns: 500 });
+    }), { numRuns: propertyRuns(500) });
   });
 });

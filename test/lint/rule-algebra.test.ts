@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { canonicalRule, ruleContains } from '../../src/lint/rule-algebra';
 import { NormalizedPort, NormalizedRule } from '../../src/model/normalize';
+import { propertyRuns } from '../property-runs';
 
 const SCOPE = { namespace: 'shop', namespaces: [] };
 
@@ -16,7 +17,7 @@ const portArb: fc.Arbitrary<NormalizedPort> = fc.record({
 const ruleArb: fc.Arbitrary<NormalizedRule> = fc.option(fc.array(portArb, { minLength: 1, maxLength: 3 }), { nil: undefined })
   .map((ports) => ({ index: 0, ...(ports ? { ports } : {}) }));
 
-/** Spec B.3, ports only: a missing list allows all; an entry matches its protocol and its port or range. */
+/** docs/semantics.md#rule-structure, ports only: a missing list allows all; an entry matches its protocol and its port or range. */
 function allows(rule: NormalizedRule, protocol: string, port: number): boolean {
   if (!rule.ports) return true;
   return rule.ports.some((p) => p.protocol === protocol
@@ -53,11 +54,11 @@ describe('ruleContains', () => {
         }
       }
       return true;
-    }), { numRuns: 500 });
+    }), { numRuns: propertyRuns(500) });
   });
 
   test('every rule contains itself', () => {
-    fc.assert(fc.property(ruleArb, (rule) => ruleContains(rule, rule, SCOPE)), { numRuns: 200 });
+    fc.assert(fc.property(ruleArb, (rule) => ruleContains(rule, rule, SCOPE)), { numRuns: propertyRuns(200) });
   });
 });
 

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { canonicalSelector, selectorContains, selectorContradiction, selectorIsContradictory } from '../../src/lint/selector-algebra';
 import { selectorMatches } from '../../src/model/labels';
 import { LabelSelectorManifest } from '../../src/model/manifest';
+import { propertyRuns } from '../property-runs';
 
 const KEYS = ['app', 'tier', 'env'];
 const VALUES = ['a', 'b', 'c'];
@@ -50,14 +51,14 @@ describe('selectorContains', () => {
     fc.assert(fc.property(selectorArb, selectorArb, (outer, inner) => {
       if (!selectorContains(outer, inner)) return true;
       return UNIVERSE.every((labels) => !selectorMatches(inner, labels) || selectorMatches(outer, labels));
-    }), { numRuns: 500 });
+    }), { numRuns: propertyRuns(500) });
   });
 
   test('finds containment for a selector and itself plus one more requirement', () => {
     fc.assert(fc.property(selectorArb, requirementArb, (selector, extra) => {
       const narrower = { ...selector, matchExpressions: [...(selector.matchExpressions ?? []), extra] };
       return selectorContains(selector, narrower);
-    }), { numRuns: 200 });
+    }), { numRuns: propertyRuns(200) });
   });
 });
 
@@ -83,7 +84,7 @@ describe('selectorContradiction', () => {
     fc.assert(fc.property(selectorArb, (selector) => {
       if (!selectorIsContradictory(selector)) return true;
       return UNIVERSE.every((labels) => !selectorMatches(selector, labels));
-    }), { numRuns: 500 });
+    }), { numRuns: propertyRuns(500) });
   });
 });
 

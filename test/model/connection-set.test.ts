@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { ConnectionSet } from '../../src/model/connection-set';
 import { Protocol } from '../../src/model/protocol';
+import { propertyRuns } from '../property-runs';
 
 const tcp = (a: number, b = a) => ConnectionSet.ports('TCP', a, b);
 const udp = (a: number, b = a) => ConnectionSet.ports('UDP', a, b);
@@ -92,7 +93,7 @@ describe('ConnectionSet', () => {
         });
         expect(wrong).toEqual([]);
         expect(union.equals(b.union(a))).toBe(true);
-      }), { numRuns: 300 });
+      }), { numRuns: propertyRuns(300) });
     });
   });
 });

@@ -2,7 +2,7 @@ import { normalizePolicy } from '../../src/model/normalize';
 
 const normalize = (spec: any) => normalizePolicy({ metadata: { name: 'p', namespace: 'ns' }, spec }, 'ns', 'p');
 
-describe('normalizePolicy (API-server defaulting, spec A.0)', () => {
+describe('normalizePolicy (API-server defaulting, docs/semantics.md A.0)', () => {
   test('policyTypes default to [Ingress] without egress rules', () => {
     for (const spec of [{}, { egress: [] }, { egress: null }, { policyTypes: [] }]) {
       const n = normalize(spec);

@@ -1,4 +1,4 @@
-import { IpInterval } from '../../src/eval/ip-range';
+import { IpInterval } from '../../src/net/cidr';
 import { complementIntervals, describeAddresses, formatBlock, intervalOf, mergeIntervals } from '../../src/testing/address-text';
 
 const V4_MAX = 2n ** 32n - 1n;

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { policy } from './helpers';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
 import { Rules } from '../../src/validation/rules';
+import { propertyRuns } from '../property-runs';
 
 const RULE_IDS: string[] = Object.values(Rules);
 
@@ -29,10 +30,10 @@ describe('validateNetworkPolicy on arbitrary input', () => {
         && (d.severity === 'error' || d.severity === 'warning')
         && typeof d.message === 'string' && d.message.length > 0
         && typeof d.fix === 'string' && d.fix.length > 0);
-    }), { numRuns: 2000 });
+    }), { numRuns: propertyRuns(2000) });
   });
 
   test('never throws on arbitrary top-level values either', () => {
-    fc.assert(fc.property(json, (value) => Array.isArray(validateNetworkPolicy(value))), { numRuns: 500 });
+    fc.assert(fc.property(json, (value) => Array.isArray(validateNetworkPolicy(value))), { numRuns: propertyRuns(500) });
   });
 });

@@ -1,5 +1,6 @@
 import { policy, withIngressPeers } from './helpers';
-import { NetworkPolicyValidator, ProblemSeverity } from '../../src/validation/validator';
+import { Severity } from '../../src/validation/severity';
+import { NetworkPolicyValidator } from '../../src/validation/validator';
 
 describe('NetworkPolicyValidator', () => {
   test('a valid policy has no problems', () => {
@@ -12,7 +13,7 @@ describe('NetworkPolicyValidator', () => {
     const problems = NetworkPolicyValidator.validate(policy({ ingress: [{ ports: [{ protocol: 'tcp', port: 80 }] }] }));
     // THEN
     expect(problems).toEqual([{
-      severity: ProblemSeverity.ERROR,
+      severity: Severity.ERROR,
       rule: 'port-protocol',
       fieldPath: 'spec.ingress[0].ports[0].protocol',
       message: 'Unsupported value: "tcp": supported values: "TCP", "UDP", "SCTP"',
@@ -24,7 +25,7 @@ describe('NetworkPolicyValidator', () => {
   test('warnings do not make a policy invalid', () => {
     const manifest = withIngressPeers({ ipBlock: { cidr: 'FD00::/8' } });
     const problems = NetworkPolicyValidator.validate(manifest);
-    expect(problems.map((p) => p.severity)).toEqual([ProblemSeverity.WARNING]);
+    expect(problems.map((p) => p.severity)).toEqual([Severity.WARNING]);
     expect(NetworkPolicyValidator.isValid(manifest)).toBe(true);
   });
 
@@ -33,7 +34,7 @@ describe('NetworkPolicyValidator', () => {
     expect(NetworkPolicyValidator.isValid(manifest)).toBe(false);
     expect(NetworkPolicyValidator.isValid(manifest, { strictCidr: true })).toBe(false);
     expect(NetworkPolicyValidator.isValid(manifest, { strictCidr: false })).toBe(true);
-    expect(NetworkPolicyValidator.validate(manifest, { strictCidr: false }).map((p) => p.severity)).toEqual([ProblemSeverity.WARNING]);
+    expect(NetworkPolicyValidator.validate(manifest, { strictCidr: false }).map((p) => p.severity)).toEqual([Severity.WARNING]);
   });
 
   test('formatProblem prints path, message and fix on one line', () => {

@@ -1,5 +1,6 @@
 import { Diagnostic } from '../../validation/diagnostic';
 import { validateNetworkPolicy } from '../../validation/network-policy';
+import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, loadManifests, LoadProblem } from '../load';
 import { isNetworkPolicy, objectName } from '../network-policies';
@@ -49,7 +50,7 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
 /** A second policy with the same namespace and name: not an API error, but one of them is lost. */
 function duplicateOf(earlier: string): Diagnostic {
   return {
-    severity: 'warning',
+    severity: Severity.WARNING,
     rule: 'duplicate-name',
     fieldPath: 'metadata.name',
     message: `the same namespace and name as the NetworkPolicy at ${earlier}; applied together, this one replaces it`,

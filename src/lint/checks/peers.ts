@@ -1,7 +1,7 @@
-import { describeNormalizedPeer, describePeer } from '../../describe/peer-phrases';
-import { cidrContainsIp, parseCidr, parseIp } from '../../model/cidr';
 import { workloadKey } from '../../model/cluster';
 import { NormalizedPeer } from '../../model/normalize';
+import { intervalContains, cidrInterval, parseIp } from '../../net/cidr';
+import { describeNormalizedPeer, describePeer } from '../../phrases/peer';
 import {
   CheckFinding,
   effectiveRules,
@@ -116,15 +116,16 @@ export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
   return findings;
 }
 
+/** Reads addresses as the evaluator does (an IPv4-mapped IPv6 address is IPv4), so both agree on containment. */
 function coveredBy(peer: NormalizedPeer, candidates: Array<{ ip: string; what: string }>): string[] {
   if (peer.kind !== 'ipBlock') return [];
-  const cidr = parseCidr(peer.cidr);
+  const cidr = cidrInterval(peer.cidr);
   if (!cidr) return [];
-  const excepts = peer.exceptCidrs.map(parseCidr).filter((c) => c !== undefined);
+  const excepts = peer.exceptCidrs.map(cidrInterval).filter((c) => c !== undefined);
   return candidates
     .filter(({ ip }) => {
       const parsed = parseIp(ip);
-      return parsed !== undefined && cidrContainsIp(cidr, parsed) && !excepts.some((e) => cidrContainsIp(e, parsed));
+      return parsed !== undefined && intervalContains(cidr, parsed) && !excepts.some((e) => intervalContains(e, parsed));
     })
     .map(({ what }) => what);
 }

@@ -1,7 +1,7 @@
-import { describePeer } from '../../describe/peer-phrases';
-import { describePorts } from '../../describe/port-phrases';
 import { NetworkPolicyPeerManifest, NetworkPolicyPortManifest } from '../../model/manifest';
 import { Direction, NormalizedRule } from '../../model/normalize';
+import { describePeer } from '../../phrases/peer';
+import { describePorts } from '../../phrases/port';
 import {
   CheckFinding,
   effectiveRules,

@@ -1,12 +1,12 @@
-import { describeNormalizedPeer, describePeer } from '../../src/describe/peer-phrases';
-import { describePort, describePorts } from '../../src/describe/port-phrases';
+import { describeNormalizedPeer, describePeer } from '../../src/phrases/peer';
+import { describePort, describePorts } from '../../src/phrases/port';
 import {
   describeNamespaceSelector,
   describePodSelector,
   describeRequirement,
   joinWithOr,
   namespaceNamesOf,
-} from '../../src/describe/selector-phrases';
+} from '../../src/phrases/selector';
 
 describe('selector phrases', () => {
   test('an empty or missing selector is every pod', () => {

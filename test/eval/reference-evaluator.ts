@@ -1,11 +1,11 @@
 import * as ipaddr from 'ipaddr.js';
-import { Endpoint, EvaluatorOptions, Query } from './types';
-import { Cluster, ContainerPortSpec, NamespaceSpec, Protocol, WorkloadSpec } from '../model/cluster';
-import { ConnectionSet } from '../model/connection-set';
-import { NAMESPACE_NAME_LABEL } from '../model/manifest';
+import { Endpoint, EvaluatorOptions, Query } from '../../src/eval/types';
+import { Cluster, ContainerPortSpec, NamespaceSpec, Protocol, WorkloadSpec } from '../../src/model/cluster';
+import { ConnectionSet } from '../../src/model/connection-set';
+import { NAMESPACE_NAME_LABEL } from '../../src/model/manifest';
 
 /**
- * A deliberately simple evaluator written straight from the spec (Part B, B.11), pair by pair,
+ * A deliberately simple evaluator written straight from docs/semantics.md#algorithm, pair by pair,
  * with its own defaulting, selector matching and port matching. It shares no logic with
  * `Evaluator` beyond the `ConnectionSet` type, so tests and the benchmark can use it as an
  * oracle. It is slow (it scans every policy for every pair) and gives no explanations.

@@ -1,4 +1,4 @@
-import { joinWithOr } from './selector-phrases';
+import { joinWithOr } from './selector';
 import { NetworkPolicyPortManifest } from '../model/manifest';
 
 /**

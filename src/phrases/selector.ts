@@ -7,7 +7,7 @@ import { LabelSelectorManifest, LabelSelectorRequirementManifest, NAMESPACE_NAME
  */
 
 /** One phrase per requirement, in manifest order: `app=web`, `tier in (a, b)`, … */
-export function describeRequirements(selector: LabelSelectorManifest | null | undefined): string[] {
+function describeRequirements(selector: LabelSelectorManifest | null | undefined): string[] {
   if (!selector) return [];
   const phrases = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => `${key}=${quoteLabelValue(value)}`);
   for (const expression of selector.matchExpressions ?? []) {
@@ -80,17 +80,8 @@ export function namespaceNamesOf(selector: LabelSelectorManifest | null | undefi
 
 /** `a`, `a or b`, `a, b or c`. */
 export function joinWithOr(items: string[]): string {
-  return joinWith(items, 'or');
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-export function joinWithAnd(items: string[]): string {
-  return joinWith(items, 'and');
-}
-
-function joinWith(items: string[], word: string): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function quoteLabelValue(value: string): string {

@@ -2,8 +2,12 @@
 /* eslint-disable no-bitwise */
 
 /**
- * IP and CIDR parsing with the API server's exact syntax rules, plus the address math
- * the evaluator and validation share.
+ * The one home of IP and CIDR parsing: the API server's exact syntax rules, read two ways.
+ * - As written (`parseCidr`, `parseIpAsWritten`): the family of the text, with the facts that
+ *   validation reports (host bits, leading zeros, IPv4-mapped).
+ * - As evaluated (`cidrInterval`, `parseIp`): an IPv4-mapped IPv6 address or CIDR is the IPv4
+ *   address or block it maps, as Go's net package and the network plugins read it. The
+ *   evaluator, the query API and the lints all read addresses this way.
  *
  * Parsing follows Go's `k8s.io/utils/net.ParseCIDRSloppy` (the Go 1.16 `net.ParseCIDR`
  * kept for compatibility): IPv4 octets are decimal and may carry leading zeros, which are
@@ -50,6 +54,16 @@ export interface ParsedIp {
   readonly family: IpFamily;
   readonly value: bigint;
 }
+
+/** An inclusive address interval within one family, as numbers. */
+export interface IpInterval {
+  readonly family: IpFamily;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+/** The largest address of each family. */
+export const MAX_ADDRESS: Record<IpFamily, bigint> = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
 
 /** The API server's message for a value that is not a CIDR at all. */
 export const INVALID_CIDR_MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
@@ -251,13 +265,45 @@ export function cidrErrors(text: string, options: { strict?: boolean } = {}): st
 }
 
 /**
- * Parses an IP address with the same syntax rules as {@link parseCidr} (leading zeros in
- * IPv4 octets are read as decimal). An IPv4-mapped IPv6 address stays family 6.
+ * Parses an IP address as written, with the same syntax rules as {@link parseCidr} (leading
+ * zeros in IPv4 octets are read as decimal). An IPv4-mapped IPv6 address stays family 6.
  */
-export function parseIp(text: string): ParsedIp | undefined {
+export function parseIpAsWritten(text: string): ParsedIp | undefined {
   if (typeof text !== 'string') return undefined;
   const parsed = parseAddressSloppy(text);
   return parsed ? { family: parsed.family, value: parsed.value } : undefined;
+}
+
+/**
+ * Parses an IP address as it is evaluated: an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) is
+ * the IPv4 address it maps. Returns undefined when the text is not an address.
+ */
+export function parseIp(text: string): ParsedIp | undefined {
+  const parsed = parseIpAsWritten(text);
+  if (parsed && parsed.family === 6 && isIpv4MappedValue(parsed.value)) return { family: 4, value: parsed.value & 0xffffffffn };
+  return parsed;
+}
+
+/**
+ * The address interval of a CIDR as it is evaluated: host bits masked (the legacy reading),
+ * and an IPv4-mapped CIDR whose prefix covers the mapping bits read as the IPv4 block it maps
+ * (`::ffff:1.2.3.0/120` is `1.2.3.0/24`), as Go's `net.ParseCIDR` does. Returns undefined when
+ * the text is not a CIDR.
+ */
+export function cidrInterval(text: string): IpInterval | undefined {
+  const parsed = parseCidr(text);
+  if (!parsed) return undefined;
+  if (parsed.ipv4Mapped && parsed.prefix >= 96) {
+    const network = parsed.network & 0xffffffffn;
+    return { family: 4, first: network, last: network | ((1n << BigInt(128 - parsed.prefix)) - 1n) };
+  }
+  const { first, last } = cidrRange(parsed);
+  return { family: parsed.family, first, last };
+}
+
+/** True when the address lies in the interval (same family). */
+export function intervalContains(interval: IpInterval, address: ParsedIp): boolean {
+  return interval.family === address.family && interval.first <= address.value && address.value <= interval.last;
 }
 
 /** The first and last address of the CIDR's (masked) network. */
@@ -266,7 +312,7 @@ export function cidrRange(c: ParsedCidr): { first: bigint; last: bigint } {
   return { first: c.network, last: c.network | hostMask };
 }
 
-/** True when the IP lies inside the CIDR's network. Families must match: no IPv4-mapped translation. */
+/** True when the IP lies inside the CIDR's network, both as written: no IPv4-mapped translation. */
 export function cidrContainsIp(cidr: ParsedCidr, ip: ParsedIp): boolean {
   if (cidr.family !== ip.family) return false;
   const { first, last } = cidrRange(cidr);

@@ -1,11 +1,11 @@
-import { formatIp, parseCidr, parseIp } from '../../src/eval/ip-range';
+import { formatIp, cidrInterval, parseIp } from '../../src/net/cidr';
 
 const range = (cidr: string) => {
-  const r = parseCidr(cidr);
+  const r = cidrInterval(cidr);
   return r && `${r.family} ${formatIp(r.family, r.first)}-${formatIp(r.family, r.last)}`;
 };
 
-describe('ip-range', () => {
+describe('addresses as evaluated', () => {
   test('parses IPv4 and IPv6 CIDRs into inclusive address intervals', () => {
     expect(range('10.0.0.0/8')).toBe('4 10.0.0.0-10.255.255.255');
     expect(range('0.0.0.0/0')).toBe('4 0.0.0.0-255.255.255.255');
@@ -31,7 +31,7 @@ describe('ip-range', () => {
 
   test('rejects what is not a CIDR', () => {
     for (const bad of ['10.0.0.0', '10.0.0.0/33', '256.0.0.0/8', 'fe80::1%eth0/64', 'example.com/8', '10.0.0/8', '0x0a.0.0.0/8', '', '::/129']) {
-      expect({ bad, parsed: parseCidr(bad) }).toEqual({ bad, parsed: undefined });
+      expect({ bad, parsed: cidrInterval(bad) }).toEqual({ bad, parsed: undefined });
     }
   });
 

@@ -1,8 +1,8 @@
-import { describePolicy } from './describe-policy';
-import { CliIo, ExitCode } from '../cli/io';
-import { formatProblem, loadManifests } from '../cli/load';
-import { isNetworkPolicy } from '../cli/network-policies';
-import { NetworkPolicyManifest } from '../model/manifest';
+import { describePolicy } from '../../describe/describe-policy';
+import { NetworkPolicyManifest } from '../../model/manifest';
+import { CliIo, ExitCode } from '../io';
+import { formatProblem, loadManifests } from '../load';
+import { isNetworkPolicy } from '../network-policies';
 
 /** Options of the `describe` command. */
 export interface DescribeCommandOptions {

@@ -1,4 +1,4 @@
-import { describeNamespaceSelector, describePodSelector } from './selector-phrases';
+import { describeNamespaceSelector, describePodSelector } from './selector';
 import { NetworkPolicyPeerManifest } from '../model/manifest';
 import { NormalizedPeer } from '../model/normalize';
 
@@ -11,7 +11,7 @@ import { NormalizedPeer } from '../model/normalize';
  * The policy's own namespace, as it is named in peer phrases.
  * @param policyNamespace the policy's `metadata.namespace`, when known
  */
-export function ownNamespacePhrase(policyNamespace?: string): string {
+function ownNamespacePhrase(policyNamespace?: string): string {
   return policyNamespace ? `namespace "${policyNamespace}" (the policy's own)` : "the policy's own namespace";
 }
 

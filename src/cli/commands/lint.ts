@@ -1,8 +1,9 @@
-import { lintDocuments } from './lint';
-import { LintFinding, LintLevel, LintSeverity } from './lint-finding';
-import { LINT_RULES } from './rules';
-import { CliIo, ExitCode } from '../cli/io';
-import { formatProblem, LoadedObject, loadManifests } from '../cli/load';
+import { lintDocuments } from '../../lint/lint';
+import { LintFinding, LintLevel } from '../../lint/lint-finding';
+import { LINT_RULES } from '../../lint/rules';
+import { Severity } from '../../validation/severity';
+import { CliIo, ExitCode } from '../io';
+import { formatProblem, LoadedObject, loadManifests } from '../load';
 
 /** Options of the `lint` command. */
 export interface LintCommandOptions {
@@ -13,7 +14,7 @@ export interface LintCommandOptions {
   readonly maxFileBytes?: number;
 }
 
-/** Output formats of the `lint` command. */
+/** Output formats of the `lint` command (read by main.ts through a lazy require). @public */
 export const LINT_FORMATS = ['text', 'json'];
 
 /**
@@ -35,7 +36,7 @@ export function runLint(paths: string[], options: LintCommandOptions, io: CliIo)
   });
   const findings = lintDocuments(docs, { rules }).map((f) => withFieldLine(f, bySource));
   const fatal = loaded.problems.some((p) => p.fatal);
-  const errors = findings.filter((f) => f.severity === LintSeverity.ERROR).length;
+  const errors = findings.filter((f) => f.severity === Severity.ERROR).length;
 
   if (options.format === 'json') {
     io.stdout.write(JSON.stringify({
@@ -82,11 +83,11 @@ function withFieldLine(finding: LintFinding, bySource: Map<string, LoadedObject>
 }
 
 function summary(findings: readonly LintFinding[], files: number): string {
-  const count = (severity: LintSeverity) => findings.filter((f) => f.severity === severity).length;
+  const count = (severity: Severity) => findings.filter((f) => f.severity === severity).length;
   const parts = [
-    plural(count(LintSeverity.ERROR), 'error', 'errors'),
-    plural(count(LintSeverity.WARNING), 'warning', 'warnings'),
-    `${count(LintSeverity.INFO)} info`,
+    plural(count(Severity.ERROR), 'error', 'errors'),
+    plural(count(Severity.WARNING), 'warning', 'warnings'),
+    `${count(Severity.INFO)} info`,
   ];
   return `${plural(findings.length, 'finding', 'findings')} in ${plural(files, 'file', 'files')} (${parts.join(', ')})`;
 }

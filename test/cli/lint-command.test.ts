@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { captureIo as capture } from './run-cli';
+import { parseRuleOptions, runLint } from '../../src/cli/commands/lint';
 import { ExitCode } from '../../src/cli/io';
-import { parseRuleOptions, runLint } from '../../src/lint/cli-command';
-import { captureIo as capture } from '../cli/run-cli';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
+import { captureIo as capture } from './run-cli';
+import { runDescribe } from '../../src/cli/commands/describe';
 import { ExitCode } from '../../src/cli/io';
-import { runDescribe } from '../../src/describe/cli-command';
-import { captureIo as capture } from '../cli/run-cli';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 

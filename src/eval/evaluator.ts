@@ -15,7 +15,7 @@ import {
   Verdict,
   WorkloadPair,
 } from './types';
-import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, workloadKey } from '../model/cluster';
+import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, describeReplicas, isSinglePod, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
 import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
@@ -52,7 +52,7 @@ export class Evaluator {
 
   /** Every connection the source workload may open to the destination workload. */
   public workloadConnections(source: WorkloadSpec, destination: WorkloadSpec): ConnectionSet {
-    if (source === destination && this.options.selfTraffic === 'allowed') return ConnectionSet.all();
+    if (source === destination && isSinglePod(source) && this.options.selfTraffic === 'allowed') return ConnectionSet.all();
     return this.subjectConnections(this.compiled.subjectOf(source), this.compiled.subjectOf(destination));
   }
 
@@ -99,16 +99,18 @@ export class Evaluator {
         + 'NetworkPolicies only govern traffic to or from pods. Name a workload as source or destination.',
       );
     }
-    const self = source.kind === 'pod' && destination.kind === 'pod'
-      && source.workload === destination.workload && this.options.selfTraffic === 'allowed';
+    const sameWorkload = source.kind === 'pod' && destination.kind === 'pod' && source.workload === destination.workload;
+    const self = sameWorkload && isSinglePod(source.workload) && this.options.selfTraffic === 'allowed';
     const egress = this.egressVerdict(source, destination, query, self);
     const ingress = this.ingressVerdict(source, destination, query, self);
     const allowed = egress.allowed && ingress.allowed;
-    return withLazyText({ allowed, egress, ingress }, 'text', () => {
+    const selfCase = sameWorkload ? describeSelfCase(source.workload, self) : undefined;
+    return withLazyText({ allowed, egress, ingress, ...(selfCase ? { selfCase } : {}) }, 'text', () => {
       const head = `${query.protocol}/${query.port} from ${describeEndpoint(source)} to ${describeEndpoint(destination)}: `
         + (allowed ? 'ALLOWED' : 'DENIED');
       return [
         head,
+        ...(selfCase ? [`  ${selfCase}`] : []),
         ...sideText('egress', source, egress),
         ...sideText('ingress', destination, ingress),
       ].join('\n');
@@ -318,6 +320,13 @@ function policyRef(policy: CompiledPolicy): PolicyRef {
 
 function notApplicable(reason: string): DirectionVerdict {
   return { applies: false, isolated: false, isolatingPolicies: [], allowedBy: [], allowed: true, reason: `not checked: ${reason}` };
+}
+
+function describeSelfCase(workload: WorkloadSpec, bypassed: boolean): string {
+  if (bypassed) return `${workloadKey(workload)} is a single pod: traffic from a pod to itself is never policed`;
+  if (isSinglePod(workload)) return `${workloadKey(workload)} is a single pod; self traffic is evaluated (option selfTraffic)`;
+  return `between two pods of ${workloadKey(workload)} (${describeReplicas(workload)}): policies apply as between any two pods; `
+    + 'only a pod talking to itself bypasses them';
 }
 
 function selfVerdict(isolatingPolicies: PolicyRef[]): DirectionVerdict {

@@ -27,8 +27,9 @@ export interface EvaluatorOptions {
    */
   readonly nodeEgressAlwaysAllowed?: boolean;
   /**
-   * Traffic from a workload to itself. `allowed`: a pod cannot block itself (docs/semantics.md#special-traffic).
-   * `evaluated`: policies are applied as between two replicas of the workload.
+   * Traffic from a single-pod workload to itself. `allowed`: a pod cannot block itself
+   * (docs/semantics.md#special-traffic). `evaluated`: policies are applied anyway. Traffic between
+   * two replicas of a workload (more than one pod, or an unknown count) is always evaluated.
    * @default 'allowed'
    */
   readonly selfTraffic?: 'allowed' | 'evaluated';
@@ -93,6 +94,11 @@ export interface Verdict {
   readonly allowed: boolean;
   readonly egress: DirectionVerdict;
   readonly ingress: DirectionVerdict;
+  /**
+   * For a workload to itself, which case applies: one pod to itself (never policed) or two of its
+   * replicas (policed like any two pods).
+   */
+  readonly selfCase?: string;
   readonly text: string;
 }
 

@@ -31,7 +31,24 @@ export interface WorkloadSpec {
   readonly ports: readonly ContainerPortSpec[];
   readonly podIps: readonly string[];
   readonly hostNetwork: boolean;
+  /**
+   * How many pods the workload runs; undefined when the count is not fixed (an autoscaler scales
+   * it, a DaemonSet runs one per node). Two pods of one workload talk through policy like any two
+   * pods: only a pod talking to itself bypasses it.
+   */
+  readonly replicas?: number;
   readonly source?: SourceRef;
+}
+
+/** True when the workload is one pod, so traffic from it to itself never leaves that pod. */
+export function isSinglePod(w: Pick<WorkloadSpec, 'replicas'>): boolean {
+  return w.replicas === 1;
+}
+
+/** `3 replicas`, `1 replica`, or `an unknown number of replicas`. */
+export function describeReplicas(w: Pick<WorkloadSpec, 'replicas'>): string {
+  if (w.replicas === undefined) return 'an unknown number of replicas';
+  return `${w.replicas} replica${w.replicas === 1 ? '' : 's'}`;
 }
 
 /** A namespace and its labels (always including `kubernetes.io/metadata.name`). */
@@ -59,6 +76,8 @@ export interface WorkloadInput {
   readonly ports?: readonly ContainerPortSpec[];
   readonly podIps?: readonly string[];
   readonly hostNetwork?: boolean;
+  /** How many pods; `'unknown'` when the count is not fixed (an autoscaler, a DaemonSet). @default 1 */
+  readonly replicas?: number | 'unknown';
   readonly source?: SourceRef;
 }
 
@@ -124,6 +143,7 @@ export class Cluster {
       ports: Object.freeze([...(input.ports ?? [])]),
       podIps: Object.freeze([...(input.podIps ?? [])]),
       hostNetwork: input.hostNetwork ?? false,
+      ...(input.replicas === 'unknown' ? {} : { replicas: input.replicas ?? 1 }),
       ...(input.source ? { source: input.source } : {}),
     });
     const key = workloadKey(spec);

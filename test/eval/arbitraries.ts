@@ -86,6 +86,8 @@ const workloadArb = fc.record({
   ports: fc.array(containerPortArb, { maxLength: 3 }),
   podIps: fc.uniqueArray(fc.constantFrom(...POD_IPS), { maxLength: 2 }),
   hostNetwork: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+  // One pod (self traffic bypasses policy), several, or a count an autoscaler decides.
+  replicas: fc.constantFrom(1 as const, 1 as const, 2 as const, 3 as const, 'unknown' as const),
 });
 
 export interface GeneratedCase {

@@ -126,6 +126,7 @@ export class Reachability {
         ...(p.name !== undefined ? { name: p.name } : {}),
       })),
       podIps: [...(declaration.podIps ?? [])],
+      replicas: declaration.replicasUnknown ? 'unknown' : declaration.replicas ?? 1,
     });
     this.state = undefined;
     return this;

@@ -93,3 +93,13 @@ test('pods folded into their owner count as its replicas', () => {
   const { cluster } = clusterFromManifests([pod('db-0', '10.0.0.1'), pod('db-1', '10.0.0.2'), pod('db-2', '10.0.0.2')].map((object) => ({ object })));
   expect(cluster.workloads.map((w) => [w.name, w.replicas, w.podIps])).toEqual([['db', 3, ['10.0.0.1', '10.0.0.2']]]);
 });
+
+test('declared workloads take a replica count or an unknown one', () => {
+  const reach = Reachability.fromManifests([denyAll('a')])
+    .addWorkload({ namespaceName: 'a', name: 'one', kind: 'Deployment' })
+    .addWorkload({ namespaceName: 'a', name: 'three', kind: 'Deployment', replicas: 3 })
+    .addWorkload({ namespaceName: 'a', name: 'scaled', kind: 'Deployment', replicasUnknown: true });
+  const self = (name: string) => reach.isAllowed(Endpoint.workload(`a/${name}`), Endpoint.workload(`a/${name}`), Port.tcp(80));
+  expect([self('one'), self('three'), self('scaled')]).toEqual([true, false, false]);
+  expect(() => reach.addWorkload({ namespaceName: 'a', name: 'bad', replicas: 1.5 })).toThrow('replicas 1.5 is not a pod count');
+});

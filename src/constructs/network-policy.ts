@@ -6,7 +6,6 @@ import { derivePolicyName } from './policy-name';
 import { PolicyType } from './policy-type';
 import { PropsCheck } from './props-check';
 import { renderRule, toKubeSpec } from './render';
-import { Linting } from '../lint/linting';
 import { NetworkPolicyManifest, NetworkPolicySpecManifest } from '../model/manifest';
 import { formatDiagnostic } from '../validation/diagnostic';
 import { validateNetworkPolicy } from '../validation/network-policy';
@@ -120,7 +119,6 @@ export class NetworkPolicy extends Construct {
     });
     register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
-    Linting._enableByDefault(this);
   }
 
   /**

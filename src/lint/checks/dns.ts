@@ -9,6 +9,7 @@ import {
   LintedPolicy,
   listWorkloads,
   namespaceHasWorkloads,
+  policiesIn,
   policyFinding,
   SelectorPeer,
   workloadsMatchingPeer,
@@ -38,14 +39,21 @@ export function checkEgressDns(ctx: LintContext): CheckFinding[] {
 
 function checkPerWorkload(ctx: LintContext): CheckFinding[] {
   const groups = new Map<string, { isolating: LintedPolicy[]; missing: Protocol[]; workloads: WorkloadSpec[] }>();
+  const missingBySet = new Map<string, Protocol[]>();
   for (const workload of ctx.workloads) {
     if (workload.hostNetwork) continue;
-    const isolating = ctx.policies.filter((p) => p.normalized.isolatesEgress
-      && p.spec.namespace === workload.namespace && selectorMatches(p.normalized.podSelector, workload.labels));
+    const isolating = policiesIn(ctx, workload.namespace)
+      .filter((p) => p.normalized.isolatesEgress && selectorMatches(p.normalized.podSelector, workload.labels));
     if (isolating.length === 0 || isolating.some(optedOut)) continue;
-    const missing = missingDnsProtocols(ctx, isolating);
+    // Workloads selected by the same policies share the answer: work it out once per set.
+    const policiesKey = isolating.map((p) => `${p.spec.namespace}/${p.spec.name}`).join(',');
+    let missing = missingBySet.get(policiesKey);
+    if (missing === undefined) {
+      missing = missingDnsProtocols(ctx, isolating);
+      missingBySet.set(policiesKey, missing);
+    }
     if (missing.length === 0) continue;
-    const key = `${isolating.map((p) => `${p.spec.namespace}/${p.spec.name}`).join(',')}|${missing.join(',')}`;
+    const key = `${policiesKey}|${missing.join(',')}`;
     const group = groups.get(key) ?? { isolating, missing, workloads: [] };
     group.workloads.push(workload);
     groups.set(key, group);
@@ -60,8 +68,8 @@ function checkPerPolicy(ctx: LintContext): CheckFinding[] {
   const findings: CheckFinding[] = [];
   for (const policy of ctx.policies) {
     if (!policy.normalized.isolatesEgress || namespaceHasWorkloads(ctx, policy.spec.namespace)) continue;
-    const covering = ctx.policies.filter((q) => q.normalized.isolatesEgress && q.spec.namespace === policy.spec.namespace
-      && selectorContains(q.normalized.podSelector, policy.normalized.podSelector));
+    const covering = policiesIn(ctx, policy.spec.namespace)
+      .filter((q) => q.normalized.isolatesEgress && selectorContains(q.normalized.podSelector, policy.normalized.podSelector));
     if (covering.some(optedOut)) continue;
     const missing = missingDnsProtocols(ctx, covering);
     if (missing.length === 0) continue;
@@ -98,8 +106,7 @@ function ruleAllowsDns(ctx: LintContext, policy: LintedPolicy, rule: NormalizedR
 
 /** Whether a peer can match the cluster DNS: a known DNS workload, else kube-system's `k8s-app=kube-dns` pods. */
 function peerCanBeDns(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): boolean {
-  const knownDns = ctx.workloads.filter(isDnsWorkload);
-  if (knownDns.length > 0) {
+  if (dnsWorkloadsOf(ctx).length > 0) {
     return workloadsMatchingPeer(ctx, peer, policyNamespace).some(isDnsWorkload);
   }
   const namespaceMatches = peer.namespaceSelector === undefined
@@ -107,6 +114,18 @@ function peerCanBeDns(ctx: LintContext, peer: SelectorPeer, policyNamespace: str
     : selectorMatches(peer.namespaceSelector,
       ctx.namespaces.find((ns) => ns.name === DNS_NAMESPACE)?.labels ?? { [NAMESPACE_NAME_LABEL]: DNS_NAMESPACE });
   return namespaceMatches && DNS_APP_LABELS.some((app) => selectorMatches(peer.podSelector, { 'k8s-app': app }));
+}
+
+const dnsWorkloads = new WeakMap<LintContext, readonly WorkloadSpec[]>();
+
+/** The workloads of the input that look like the cluster DNS, found once per lint run. */
+function dnsWorkloadsOf(ctx: LintContext): readonly WorkloadSpec[] {
+  let found = dnsWorkloads.get(ctx);
+  if (!found) {
+    found = ctx.workloads.filter(isDnsWorkload);
+    dnsWorkloads.set(ctx, found);
+  }
+  return found;
 }
 
 function isDnsWorkload(w: WorkloadSpec): boolean {

@@ -85,19 +85,25 @@ export function answer(
   };
 }
 
-/** The workload named by `ref` (`ns/name` or `ns/name[Kind]`), or an error listing close matches. */
+/**
+ * The workload an endpoint names, through the cluster's one lookup (name, kind, or the id of
+ * the construct that defined it), or an error listing close matches.
+ */
 function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): WorkloadSpec {
   const target = endpoint._target;
   if (target.kind !== 'workload') throw new Error(`${endpoint.toString()} is not a workload`);
-  const matches = cluster.workloads.filter((w) =>
-    w.namespace === target.namespaceName && w.name === target.name &&
-    (target.workloadKind === undefined || w.kind === target.workloadKind));
-  if (matches.length === 1) return matches[0];
+  const result = cluster.lookupWorkload({
+    namespace: target.namespaceName,
+    name: target.name,
+    ...(target.workloadKind !== undefined ? { kind: target.workloadKind } : {}),
+  });
+  if ('found' in result) return result.found;
   const ref = endpoint.toString();
-  if (matches.length > 1) {
+  if ('ambiguous' in result) {
+    const sameName = result.ambiguous.every((w) => w.name === result.ambiguous[0].name);
     throw new Error(
-      `The ${role} "${ref}" is ambiguous: ${matches.map(workloadKey).join(', ')}. ` +
-      `Add the kind, e.g. "${workloadKey(matches[0])}".`,
+      `The ${role} "${ref}" is ambiguous: ${result.ambiguous.map(workloadKey).join(', ')}. ` +
+      `${sameName ? 'Add the kind' : 'Name one of them'}, e.g. "${workloadKey(result.ambiguous[0])}".`,
     );
   }
   const known = cluster.workloads.map((w) => `${w.namespace}/${w.name}`);

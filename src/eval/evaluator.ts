@@ -1,5 +1,5 @@
 import { Bitset } from './bitset';
-import { CompiledCluster, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
+import { CompiledCluster, CompiledPeer, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
 import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
 import { portEntryAdmits } from './ports';
@@ -19,7 +19,7 @@ import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, describeReplicas, i
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
 import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
-import { ParsedIp, parseIp } from '../net/cidr';
+import { ParsedIp, formatIp, parseIp } from '../net/cidr';
 
 export * from './types';
 
@@ -217,6 +217,7 @@ export class Evaluator {
     // A hostNetwork pod read as node traffic is a node: it has no named ports (docs/semantics.md#named-ports).
     const destinationPorts = destination.kind === 'pod' && destination.subject.selectable ? destination.subject.ports : undefined;
     const allowedBy: RuleRef[] = [];
+    const allowing: CompiledRule[] = [];
     // Explanations of the rules that did not match are only written if the reason is read.
     // `closeness` counts what did match (peer, port), so the closest rules are listed first.
     const misses: { closeness: number; text: () => string }[] = [];
@@ -239,6 +240,7 @@ export class Evaluator {
             fieldPath: ruleRefPath(direction, rule.rule.index, peerIndex >= 0 ? peerIndex : undefined, portIndex >= 0 ? portIndex : undefined),
           };
           allowedBy.push(ref);
+          allowing.push(rule);
         } else {
           const closeness = (peerIndex !== undefined ? 1 : 0) + (portIndex !== undefined ? 1 : 0);
           misses.push({
@@ -256,12 +258,43 @@ export class Evaluator {
       }
     }
     const allowed = allowedBy.length > 0;
-    return withLazyText({ applies: true, isolated: true, isolatingPolicies, allowedBy, allowed }, 'reason', () => (allowed
-      ? `allowed by ${allowedBy.map(describeRuleRef).join('; ')}`
+    const uncoveredIps = allowed && peer.kind === 'pod' ? this.ipsOutsideAllowingIpBlocks(peer.subject, allowing) : [];
+    const verdict = {
+      applies: true,
+      isolated: true,
+      isolatingPolicies,
+      allowedBy,
+      allowed,
+      ...(uncoveredIps.length > 0 ? { deniedPeerIps: uncoveredIps.map(formatParsedIp) } : {}),
+    };
+    return withLazyText(verdict, 'reason', () => (allowed
+      ? [
+        `allowed by ${allowedBy.map(describeRuleRef).join('; ')}`,
+        ...(uncoveredIps.length > 0 ? [onlySomeAddressesText(peer, uncoveredIps)] : []),
+      ].join('\n')
       : [
         'no rule matched; the rules require:',
         ...[...misses].sort((a, b) => b.closeness - a.closeness).map((m) => `  - ${m.text()}`),
       ].join('\n')));
+  }
+
+  /**
+   * The peer pod's addresses that no allowing rule covers, when the pod is allowed only through
+   * ipBlocks that contain some of its addresses (e.g. the IPv6 address of a dual-stack pod):
+   * a connection from or to one of the others is denied. Empty when a rule without peers or a
+   * selector peer allows the pod, since that covers every address.
+   */
+  private ipsOutsideAllowingIpBlocks(peer: Subject, allowing: readonly CompiledRule[]): ParsedIp[] {
+    const blocks: CompiledPeer[] = [];
+    for (const rule of allowing) {
+      if (rule.allPeers) return [];
+      for (const p of rule.peers) {
+        if (!p.subjects.has(peer.index)) continue;
+        if (!p.ipBlock) return [];
+        blocks.push(p);
+      }
+    }
+    return peer.ips.filter((ip) => !blocks.some((b) => this.compiled.peerMatchesAddress(b, ip)));
   }
 
   /** Index of the first peer that matches (-1: the rule has no peers), undefined when none does. */
@@ -316,6 +349,16 @@ function withLazyText<T extends object, K extends string>(target: T, key: K, wri
 function policyRef(policy: CompiledPolicy): PolicyRef {
   const spec = policy.spec;
   return { namespace: spec.namespace, name: spec.name, ...(spec.source ? { source: spec.source } : {}) };
+}
+
+function formatParsedIp(ip: ParsedIp): string {
+  return formatIp(ip.family, ip.value);
+}
+
+function onlySomeAddressesText(peer: Resolved, uncovered: readonly ParsedIp[]): string {
+  const families = [...new Set(uncovered.map((ip) => `IPv${ip.family}`))].join(' and ');
+  return `only for ${describeEndpoint(peer)}'s addresses inside the allowing ipBlocks: connections over `
+    + `${uncovered.map(formatParsedIp).join(', ')} (${families}) are DENIED`;
 }
 
 function notApplicable(reason: string): DirectionVerdict {

@@ -85,6 +85,12 @@ export interface DirectionVerdict {
   readonly isolatingPolicies: readonly PolicyRef[];
   readonly allowedBy: readonly RuleRef[];
   readonly allowed: boolean;
+  /**
+   * The other end's pod addresses that the allowing rules do not cover, when they allow it only
+   * through ipBlocks holding some of its addresses (a dual-stack pod allowed from an IPv6 block
+   * only): connections over these addresses are denied. Absent when every address is covered.
+   */
+  readonly deniedPeerIps?: readonly string[];
   /** One or more lines explaining the outcome. */
   readonly reason: string;
 }

@@ -3,11 +3,16 @@
  * Connections") with no word that its IPv4 connections are denied. The verdict now names the
  * addresses the allowing ipBlocks leave out.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as YAML from 'yaml';
 import { Evaluator } from '../../src/eval/evaluator';
 import { clusterFromManifests } from '../../src/model/cluster-from-manifests';
 import { Reachability } from '../../src/testing/reachability';
 import { Port } from '../../src/values/port';
 import { endpoint, namespace, pod, policy } from '../audit/objects';
+import { runCli } from '../cli/run-cli';
 
 const fromIpv6Only = policy('x/a-from-v6', {
   podSelector: { matchLabels: { pod: 'a' } },
@@ -52,4 +57,14 @@ test('no warning when a selector or both families cover the pod', () => {
     expect(v.ingress.deniedPeerIps).toBeUndefined();
     expect(v.text).not.toContain('DENIED');
   }
+});
+
+test('connlist lists the pair and notes on stderr that it holds only over the addresses inside the block', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dual-stack-'));
+  const file = path.join(dir, 'cluster.yaml');
+  fs.writeFileSync(file, objects().map((o) => YAML.stringify(o)).join('---\n'));
+  const run = runCli('connlist', file);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain('x/b[Pod] => x/a[Pod] : All Connections');
+  expect(run.stderr).toContain('note: x/b[Pod] has addresses inside and outside ipBlock fd00::/64 (x/a-from-v6 spec.ingress[0].from[0])');
 });

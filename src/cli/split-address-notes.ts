@@ -31,7 +31,7 @@ export function splitAddressNotes(cluster: Cluster): string[] {
               `note: ${workloadKey(w)} has addresses inside and outside ipBlock ${peer.ipBlock.cidr} `
               + `(${policy.namespace}/${policy.name} spec.${direction}[${ruleIndex}].${peerField}[${peerIndex}]): `
               + 'a connection listed as allowed through it holds only over the addresses inside; '
-              + `run explain for one connection to see which are denied`,
+              + 'run explain for one connection to see which are denied',
             );
           }
         });

@@ -1,7 +1,8 @@
+import { portEntryConnections } from '../../eval/ports';
 import { WorkloadSpec } from '../../model/cluster';
 import { selectorMatches } from '../../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../../model/manifest';
-import { NormalizedRule } from '../../model/normalize';
+import { NormalizedPort, NormalizedRule } from '../../model/normalize';
 import { Protocol } from '../../model/protocol';
 import {
   CheckFinding,
@@ -92,16 +93,34 @@ function missingDnsProtocols(ctx: LintContext, policies: readonly LintedPolicy[]
 
 function ruleAllowsDns(ctx: LintContext, policy: LintedPolicy, rule: NormalizedRule, protocol: Protocol): boolean {
   let allPorts = rule.ports === undefined;
+  const named: NormalizedPort[] = [];
   for (const port of rule.ports ?? []) {
     if (port.protocol !== protocol) continue;
     if (port.port === undefined) allPorts = true;
-    else if (typeof port.port === 'number' && port.port <= DNS_PORT && DNS_PORT <= (port.endPort ?? port.port)) return true;
-    else if (typeof port.port === 'string' && port.port.includes('dns')) return true;
+    else if (typeof port.port === 'string') named.push(port);
+    else if (port.port <= DNS_PORT && DNS_PORT <= (port.endPort ?? port.port)) return true;
   }
+  if (named.length > 0 && namedPortReachesDns(ctx, policy, rule, named)) return true;
   if (!allPorts) return false;
   if (!rule.peers) return true;
   return rule.peers.some((peer) => peer.kind === 'ipBlock'
     || (peer.kind === 'pods' && peerCanBeDns(ctx, peer, policy.spec.namespace)));
+}
+
+/**
+ * Whether a named port entry opens DNS. A named port resolves on the destination pod, so when
+ * the input holds DNS workloads it counts only if one of those the rule reaches declares it
+ * (the evaluator's reading of the entry); otherwise only the names the cluster DNS declares
+ * by default (`dns`, `dns-tcp`, …) count.
+ */
+function namedPortReachesDns(ctx: LintContext, policy: LintedPolicy, rule: NormalizedRule, entries: readonly NormalizedPort[]): boolean {
+  const known = dnsWorkloadsOf(ctx);
+  if (known.length === 0) return entries.some((entry) => String(entry.port).includes('dns'));
+  const reached = rule.peers === undefined
+    ? known
+    : known.filter((w) => rule.peers!.some((peer) => peer.kind === 'pods'
+      && workloadsMatchingPeer(ctx, peer, policy.spec.namespace).includes(w)));
+  return reached.some((w) => entries.some((entry) => !portEntryConnections(entry, w.ports).isEmpty()));
 }
 
 /** Whether a peer can match the cluster DNS: a known DNS workload, else kube-system's `k8s-app=kube-dns` pods. */

@@ -105,9 +105,9 @@ export function checkAllowAllRules(ctx: LintContext): CheckFinding[] {
 
 function covers(ctx: LintContext, outer: RuleRef, inner: RuleRef, identical: Set<string>): boolean {
   if (outer.direction !== inner.direction || outer.policy.spec.namespace !== inner.policy.spec.namespace) return false;
-  if (outer.policy !== inner.policy && identical.has(pairKey(outer.policy, inner.policy))) return false;
   if (hasInvalidPeer(outer.rule)) return false;
   if (!podsCovered(outer.policy, inner.policy)) return false;
+  if (outer.policy !== inner.policy && identical.has(pairKey(outer.policy, inner.policy))) return false;
   return ruleContains(outer.rule, inner.rule, { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces });
 }
 
@@ -158,7 +158,16 @@ function pairKey(a: LintedPolicy, b: LintedPolicy): string {
   return `${a.spec.namespace}/${a.spec.name}\u0000${b.spec.namespace}/${b.spec.name}`;
 }
 
+const canonicalPolicies = new WeakMap<LintedPolicy, string>();
+
+/** A text equal for policies with the same effect; computed once per policy. */
 function canonicalPolicy(policy: LintedPolicy): string {
+  let text = canonicalPolicies.get(policy);
+  if (text === undefined) canonicalPolicies.set(policy, text = writeCanonicalPolicy(policy));
+  return text;
+}
+
+function writeCanonicalPolicy(policy: LintedPolicy): string {
   const n = policy.normalized;
   const rules = (list: readonly NormalizedRule[]) => [...new Set(list.map(canonicalRule))].sort();
   return JSON.stringify([

@@ -1,5 +1,5 @@
 import { Evaluator } from '../../eval/evaluator';
-import { Endpoint } from '../../eval/types';
+import { QueryEnd } from '../../eval/types';
 import { Cluster } from '../../model/cluster';
 import { loadCluster } from '../cluster-input';
 import { CliIo, ExitCode } from '../io';
@@ -39,7 +39,7 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
   }
 
   const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
-  const resolved: Endpoint[] = [];
+  const resolved: QueryEnd[] = [];
   for (const [option, arg] of [['--from', source], ['--to', destination]] as const) {
     const endpoint = resolveEndpoint(input.cluster, option, arg, io);
     if (!endpoint) return ExitCode.BAD_INPUT;
@@ -57,7 +57,7 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
   return verdict.allowed ? ExitCode.OK : ExitCode.FINDINGS;
 }
 
-function resolveEndpoint(cluster: Cluster, option: string, arg: EndpointArg, io: CliIo): Endpoint | undefined {
+function resolveEndpoint(cluster: Cluster, option: string, arg: EndpointArg, io: CliIo): QueryEnd | undefined {
   if ('ip' in arg) return { ip: arg.ip };
   let found;
   try {

@@ -1,6 +1,6 @@
 import { Cluster, ContainerPortSpec, DEFAULT_NAMESPACE, SourceRef, workloadKey } from './cluster';
 import { Labels } from './labels';
-import { NetworkPolicyManifest } from './manifest';
+import { isKubernetesNetworkPolicy, NetworkPolicyManifest } from './manifest';
 import { isProtocol } from './protocol';
 
 /** One parsed Kubernetes object (a YAML/JSON document) and where it came from. */
@@ -105,6 +105,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         cluster.addNamespace(name, readLabels(metadata.labels, `${label} metadata.labels`, warnings));
         return;
       case 'NetworkPolicy': {
+        if (!isKubernetesNetworkPolicy(object)) return;
         if (!name) warnings.push(`NetworkPolicy${where} has no metadata.name.`);
         const key = `${namespace}/${name ?? ''}`;
         const earlier = seenPolicies.get(key);

@@ -148,6 +148,9 @@ project.addTask('conformance', {
   receiveArgs: true,
 });
 
+// The version `cdk8s-netpol --version` prints and the packages carry (no release tooling runs here).
+project.package.addVersion('0.5.0');
+
 // `npx cdk8s-netpol` must work right after `npm ci`, so the library is compiled on install.
 project.package.setScript('prepare', 'JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 jsii --silence-warnings=reserved-word');
 

@@ -1,7 +1,8 @@
 import { isMap, isSeq, Document } from 'yaml';
-import { findManifestFiles } from './find-files';
+import { displayName, findManifestFiles } from './find-files';
 import { objectsFromDocument } from './kubernetes-objects';
 import { LoadedObject, LoadProblem } from './loaded';
+import { kindProblems } from './object-kinds';
 import { DEFAULT_MAX_FILE_BYTES, readYamlFile } from './read-yaml';
 
 export { formatProblem } from './loaded';
@@ -30,6 +31,7 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): LoadR
   const problems: LoadProblem[] = [];
   const files = findManifestFiles(paths, problems);
   for (const file of files) loadFile(file, maxBytes, objects, problems);
+  for (const o of objects) problems.push(...kindProblems(o));
   return { objects, problems, files };
 }
 
@@ -41,14 +43,14 @@ function loadFile(file: string, maxBytes: number, objects: LoadedObject[], probl
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const at = yaml.lineCounter.linePos(err.pos ? err.pos[0] : doc.range[0]).line;
-      problems.push({ file, line: at, message: `invalid YAML: ${err.message.split('\n')[0].trim()}`, fatal: true });
+      problems.push({ file: displayName(file), line: at, message: `invalid YAML: ${err.message.split('\n')[0].trim()}`, fatal: true });
       continue;
     }
     if (doc.contents === null || isEmptyScalar(doc)) continue;
-    usable += objectsFromDocument(doc, file, yaml.lineCounter, objects, problems);
+    usable += objectsFromDocument(doc, displayName(file), yaml.lineCounter, objects, problems);
   }
-  if (usable === 0 && !problems.some((p) => p.file === file)) {
-    problems.push({ file, message: 'file holds no YAML document (only comments or separators)', fatal: true });
+  if (usable === 0 && !problems.some((p) => p.file === displayName(file))) {
+    problems.push({ file: displayName(file), message: 'file holds no YAML document (only comments or separators)', fatal: true });
   }
 }
 

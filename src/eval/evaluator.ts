@@ -6,7 +6,7 @@ import { portEntryAdmits } from './ports';
 import {
   Connectivity,
   DirectionVerdict,
-  Endpoint,
+  QueryEnd,
   EvaluatorOptions,
   ExternalConnections,
   PolicyRef,
@@ -152,7 +152,7 @@ export class Evaluator {
     return result;
   }
 
-  private resolve(endpoint: Endpoint, role: string): Resolved {
+  private resolve(endpoint: QueryEnd, role: string): Resolved {
     if ('workload' in endpoint) {
       const ref = endpoint.workload;
       const workload = typeof ref === 'string' ? this.cluster.findWorkload(ref) : ref;

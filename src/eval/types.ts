@@ -43,7 +43,7 @@ export interface EvaluatorOptions {
  *   without peers can match it;
  * - `{ node: true }`: the other end's own node (ingress from it is always allowed, docs/semantics.md#special-traffic).
  */
-export type Endpoint =
+export type QueryEnd =
   | { readonly workload: string | WorkloadSpec }
   | { readonly ip: string }
   | { readonly internet: true }
@@ -51,8 +51,8 @@ export type Endpoint =
 
 /** One connection attempt: to the destination's `port` over `protocol`. */
 export interface Query {
-  readonly source: Endpoint;
-  readonly destination: Endpoint;
+  readonly source: QueryEnd;
+  readonly destination: QueryEnd;
   readonly protocol: Protocol;
   readonly port: number;
 }

@@ -1,6 +1,6 @@
 import { Cluster, ContainerPortSpec, DEFAULT_NAMESPACE, SourceRef, workloadKey } from './cluster';
 import { Labels } from './labels';
-import { NetworkPolicyManifest } from './manifest';
+import { isKubernetesNetworkPolicy, NetworkPolicyManifest } from './manifest';
 import { isProtocol } from './protocol';
 
 /** One parsed Kubernetes object (a YAML/JSON document) and where it came from. */
@@ -38,6 +38,7 @@ interface PendingWorkload {
   source?: SourceRef;
   /** Pods seen for it (Pods owned by it, or a bare Pod). */
   podCount: number;
+  podNames: string[];
   /** The count its own object declares; undefined when none was read or it is not fixed. */
   declaredReplicas?: number | 'unknown';
   /** Where its own object (Deployment, StatefulSet, …) was read, when it was. */
@@ -104,6 +105,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         cluster.addNamespace(name, readLabels(metadata.labels, `${label} metadata.labels`, warnings));
         return;
       case 'NetworkPolicy': {
+        if (!isKubernetesNetworkPolicy(object)) return;
         if (!name) warnings.push(`NetworkPolicy${where} has no metadata.name.`);
         const key = `${namespace}/${name ?? ''}`;
         const earlier = seenPolicies.get(key);
@@ -125,7 +127,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         const podIps = readPodIps(object.status);
         addWorkload(owner
           ? { namespace, name: owner.name, kind: owner.kind, source }
-          : { namespace, name, kind: 'Pod', source }, template, podIps, label);
+          : { namespace, name, kind: 'Pod', source }, template, podIps, label, undefined, undefined, name);
         return;
       }
       case 'HorizontalPodAutoscaler': {
@@ -158,6 +160,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
     label: string,
     replicas?: number | 'unknown',
     objectWhere?: string,
+    podName?: string,
   ): void => {
     const templateMetadata = asRecord(template.metadata);
     const podSpec = asRecord(template.spec);
@@ -172,6 +175,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         warnings.push(`${label} belongs to ${key} but its labels differ from the other pods of that workload; the first pod's labels are used.`);
       }
       existing.podCount++;
+      if (podName !== undefined) existing.podNames.push(podName);
       const known = new Set(existing.podIps);
       for (const ip of podIps) {
         if (!known.has(ip)) {
@@ -193,6 +197,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
       podIps: [...new Set([...(existing?.podIps ?? []), ...podIps])],
       hostNetwork,
       podCount: (existing?.podCount ?? 0) + (isPod ? 1 : 0),
+      podNames: [...(existing?.podNames ?? []), ...(podName !== undefined ? [podName] : [])],
       ...(replicas !== undefined ? { declaredReplicas: replicas } : {}),
       ...(objectWhere !== undefined ? { objectWhere } : {}),
       ...(id.source ? { source: id.source } : {}),

@@ -37,6 +37,8 @@ export interface WorkloadSpec {
    * pods: only a pod talking to itself bypasses it.
    */
   readonly replicas?: number;
+  /** The names of the Pods read for it (from a `kubectl get pods` dump), so a pod name finds its workload. */
+  readonly podNames?: readonly string[];
   readonly source?: SourceRef;
 }
 
@@ -78,6 +80,7 @@ export interface WorkloadInput {
   readonly hostNetwork?: boolean;
   /** How many pods; `'unknown'` when the count is not fixed (an autoscaler, a DaemonSet). @default 1 */
   readonly replicas?: number | 'unknown';
+  readonly podNames?: readonly string[];
   readonly source?: SourceRef;
 }
 
@@ -179,6 +182,7 @@ export class Cluster {
       podIps: Object.freeze([...(input.podIps ?? [])]),
       hostNetwork: input.hostNetwork ?? false,
       ...(input.replicas === 'unknown' ? {} : { replicas: input.replicas ?? 1 }),
+      ...(input.podNames && input.podNames.length > 0 ? { podNames: Object.freeze([...input.podNames]) } : {}),
       ...(input.source ? { source: input.source } : {}),
     });
     const key = workloadKey(spec);
@@ -219,13 +223,15 @@ export class Cluster {
   /**
    * The one workload lookup: by namespace and name (and kind, when given); failing that, by the
    * id of the construct that defined it, so `shop/web` finds a Deployment whose name cdk8s
-   * generated (`shop-web-c81100ac`) from the construct id `web`.
+   * generated (`shop-web-c81100ac`) from the construct id `web`; failing that, by the name of
+   * one of its Pods (`shop/web-7d4b9-xk2p`, as `kubectl get pods` lists it).
    */
   public lookupWorkload(ref: WorkloadRef): WorkloadLookup {
     const inNamespace = [...this.workloadMap.values()].filter((w) => w.namespace === ref.namespace
       && (ref.kind === undefined || w.kind === ref.kind));
     const byName = inNamespace.filter((w) => w.name === ref.name);
-    const hits = byName.length > 0 ? byName : inNamespace.filter((w) => constructIdOf(w) === ref.name);
+    const byConstruct = byName.length > 0 ? byName : inNamespace.filter((w) => constructIdOf(w) === ref.name);
+    const hits = byConstruct.length > 0 ? byConstruct : inNamespace.filter((w) => w.podNames?.includes(ref.name));
     if (hits.length === 1) return { found: hits[0] };
     if (hits.length > 1) return { ambiguous: hits };
     return { unknown: true };

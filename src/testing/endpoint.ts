@@ -145,10 +145,10 @@ export class Endpoint {
   }
 }
 
-/** The ApiObject a construct renders: itself, or the `apiObject` of a cdk8s-plus resource. */
+/** The ApiObject a construct renders: itself, or its default child (a cdk8s-plus resource's `Resource`). */
 function apiObjectOf(construct: unknown): ApiObject | undefined {
   if (ApiObject.isApiObject(construct)) return construct;
-  const inner = (construct as { apiObject?: unknown } | undefined)?.apiObject;
+  const inner = (construct as IConstruct | undefined)?.node?.defaultChild;
   return ApiObject.isApiObject(inner) ? inner : undefined;
 }
 

@@ -2,7 +2,7 @@ import { formatBlock, intervalOf } from './address-text';
 import { Endpoint } from './endpoint';
 import { DirectionReport, ReachabilityVerdict } from './reachability-verdict';
 import { closeMatches } from './suggest';
-import { DirectionVerdict, ExternalRange, Endpoint as EvalEndpoint, Verdict } from '../eval/types';
+import { DirectionVerdict, ExternalRange, QueryEnd, Verdict } from '../eval/types';
 import { Cluster, WorkloadSpec, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol, PROTOCOLS } from '../model/protocol';
@@ -11,7 +11,7 @@ import { Port } from '../values/port';
 
 /** What a question needs from the evaluator. */
 export interface QuestionEngine {
-  verdict(query: { source: EvalEndpoint; destination: EvalEndpoint; protocol: Protocol; port: number }): Verdict;
+  verdict(query: { source: QueryEnd; destination: QueryEnd; protocol: Protocol; port: number }): Verdict;
   workloadConnections(source: WorkloadSpec, destination: WorkloadSpec): ConnectionSet;
   /** External addresses' connections to (`ingress`) or from (`egress`) a workload, covering all addresses. */
   externalRanges(workload: WorkloadSpec, direction: 'ingress' | 'egress'): readonly ExternalRange[];
@@ -199,7 +199,7 @@ function queryOf(src: ResolvedEnd, dst: ResolvedEnd, example: Example) {
   };
 }
 
-function evalEndpoint(end: ResolvedEnd, piece: Piece): EvalEndpoint {
+function evalEndpoint(end: ResolvedEnd, piece: Piece): QueryEnd {
   if (end.kind === 'workload') return { workload: end.workload };
   const addresses = piece.addresses!;
   return { ip: formatIp(addresses.family, addresses.first) };

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import {
   AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, AllowTo, DefaultDenyAll, IPeer, LabelExpression, LabelSelector,
-  MonitoringPort, Namespaces, NamespaceBaseline, NetworkPolicy, Peer, PolicyDirection, PolicyType, Pods, Port, Protocol,
+  MonitoringPort, Namespaces, NamespaceBaseline, NetworkPolicy, Peer, PolicyType, Pods, Port, Protocol,
 } from '../../src';
 import { formatIpv4, formatIpv6 } from '../../src/net/cidr';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
@@ -86,10 +86,10 @@ const lowLevel = fc.record({
 }).map((p): Build => (scope, id) => {
   new NetworkPolicy(scope, id, { ...p.common, pods: p.target, ingress: p.ingress, egress: p.egress, policyTypes: p.types });
 });
-const direction = fc.constantFrom(PolicyDirection.INGRESS, PolicyDirection.EGRESS, PolicyDirection.BOTH);
-const denyAll = fc.record({ common, target: optionalPods, direction })
+const deniedTypes = fc.constantFrom([PolicyType.INGRESS], [PolicyType.EGRESS], [PolicyType.INGRESS, PolicyType.EGRESS]);
+const denyAll = fc.record({ common, target: optionalPods, deniedTypes })
   .map((p): Build => (scope, id) => {
-    new DefaultDenyAll(scope, id, { ...p.common, direction: p.direction, pods: p.target });
+    new DefaultDenyAll(scope, id, { ...p.common, policyTypes: [...p.deniedTypes], pods: p.target });
   });
 const somePeers = fc.array(peer, { minLength: 1, maxLength: 3 });
 const allow = fc.record({ common, target: pods, peers: somePeers, ports, bothEnds: fc.boolean(), egress: fc.boolean() })

@@ -96,10 +96,10 @@ describe('props checked at construction', () => {
         .toThrow('test/b: NamespaceBaseline: unknown property allowClusterEgress; the known properties are namespaceName, allowClusterInternalEgress,');
     });
 
-    test('DefaultDenyAll checks its direction', () => {
+    test('DefaultDenyAll checks its policyTypes', () => {
       const chart = chartIn('shop');
-      expect(() => new DefaultDenyAll(chart, 'x', untyped({ direction: 'in' })))
-        .toThrow('test/x: DefaultDenyAll direction: is string "in". Fix: use one of "INGRESS", "EGRESS", "BOTH".');
+      expect(() => new DefaultDenyAll(chart, 'x', untyped({ policyTypes: ['in'] })))
+        .toThrow('test/x: DefaultDenyAll policyTypes[0]: is string "in". Fix: use one of "Ingress", "Egress".');
     });
   });
 });

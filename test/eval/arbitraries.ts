@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { EvaluatorOptions, Query, Endpoint } from '../../src/eval/types';
+import { EvaluatorOptions, Query, QueryEnd } from '../../src/eval/types';
 import { Cluster, ContainerPortSpec } from '../../src/model/cluster';
 import { NetworkPolicyManifest } from '../../src/model/manifest';
 
@@ -124,7 +124,7 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
   return { cluster, options, description };
 });
 
-const endpointArb = (workloadCount: number): fc.Arbitrary<Endpoint> => fc.oneof(
+const endpointArb = (workloadCount: number): fc.Arbitrary<QueryEnd> => fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: workloadCount - 1 }).map((i) => ({ workload: i }) as any) },
   { weight: 2, arbitrary: fc.constantFrom(...PROBE_IPS).map((ip) => ({ ip })) },
   { weight: 1, arbitrary: fc.constant({ internet: true as const }) },

@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { Endpoint, EvaluatorOptions, Query } from '../../src/eval/types';
+import { QueryEnd, EvaluatorOptions, Query } from '../../src/eval/types';
 import { Cluster, ContainerPortSpec, NamespaceSpec, Protocol, WorkloadSpec } from '../../src/model/cluster';
 import { ConnectionSet } from '../../src/model/connection-set';
 import { NAMESPACE_NAME_LABEL } from '../../src/model/manifest';
@@ -110,7 +110,7 @@ export class ReferenceEvaluator {
     return this.cluster.namespaces.find((n) => n.name === name) ?? { name, labels: { [NAMESPACE_NAME_LABEL]: name } };
   }
 
-  private resolve(endpoint: Endpoint): Other {
+  private resolve(endpoint: QueryEnd): Other {
     if ('workload' in endpoint) {
       const w = typeof endpoint.workload === 'string' ? this.cluster.findWorkload(endpoint.workload) : endpoint.workload;
       if (!w) throw new Error(`Unknown workload "${String(endpoint.workload)}".`);

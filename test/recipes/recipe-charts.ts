@@ -8,7 +8,7 @@
 import { App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {
-  AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, DefaultDenyAll, Namespaces, Peer, PolicyDirection, Pods, Port,
+  AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, DefaultDenyAll, Namespaces, Peer, PolicyType, Pods, Port,
 } from '../../src';
 
 /** A recipe: its number as in the file name, its title, and the function that builds its chart. */
@@ -41,7 +41,7 @@ function createNamespace(chart: Chart, name: string, labels: { [key: string]: st
 export function recipe01DenyAllTrafficToAnApplication(app: App): Chart {
   const chart = recipeChart(app, '01');
   runPod(chart, 'web', { app: 'web' }, 80);
-  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), direction: PolicyDirection.INGRESS });
+  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), policyTypes: [PolicyType.INGRESS] });
   return chart;
 }
 
@@ -62,14 +62,14 @@ export function recipe02aAllowAllTrafficToAnApplication(app: App): Chart {
   const chart = recipeChart(app, '02a');
   runPod(chart, 'web', { app: 'web' }, 80);
   new AllowFrom(chart, 'web-allow-all', { destinations: Pods.labelled({ app: 'web' }), sources: [Peer.anywhere()] });
-  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), direction: PolicyDirection.INGRESS });
+  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), policyTypes: [PolicyType.INGRESS] });
   return chart;
 }
 
 /** 03: DENY all non-whitelisted traffic to a namespace. */
 export function recipe03DenyAllNonWhitelistedTrafficInTheNamespace(app: App): Chart {
   const chart = recipeChart(app, '03');
-  new DefaultDenyAll(chart, 'default-deny-all', { direction: PolicyDirection.INGRESS });
+  new DefaultDenyAll(chart, 'default-deny-all', { policyTypes: [PolicyType.INGRESS] });
   return chart;
 }
 
@@ -171,7 +171,7 @@ export function recipe11DenyEgressTrafficFromAnApplication(app: App): Chart {
 /** 12: DENY all non-whitelisted egress traffic from a namespace. */
 export function recipe12DenyAllNonWhitelistedTrafficFromTheNamespace(app: App): Chart {
   const chart = recipeChart(app, '12');
-  new DefaultDenyAll(chart, 'default-deny-all-egress', { direction: PolicyDirection.EGRESS });
+  new DefaultDenyAll(chart, 'default-deny-all-egress', { policyTypes: [PolicyType.EGRESS] });
   return chart;
 }
 

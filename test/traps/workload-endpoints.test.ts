@@ -2,7 +2,7 @@
  * Trap: endpoints were generated names. `toAllow('shop/web', …)` worked only when the Deployment
  * set metadata.name; the construct itself could not be passed.
  */
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AllowFrom, Endpoint, NamespaceBaseline, Pods, Port, Reachability } from '../../src';
 import '../../src/jest';
@@ -31,7 +31,7 @@ test('trap: the workload constructs themselves are endpoints, for the matchers a
   const reach = Reachability.of(app);
   expect(Endpoint.of(api).toString()).toBe(`shop/${api.name}[Deployment]`);
   expect(reach.isAllowed(Endpoint.of(web), Endpoint.of(api), Port.tcp(8080))).toBe(true);
-  expect(reach.isAllowed(Endpoint.of(web.apiObject), Endpoint.of(api.apiObject), Port.tcp(8080))).toBe(true);
+  expect(reach.isAllowed(Endpoint.of(ApiObject.of(web)), Endpoint.of(ApiObject.of(api)), Port.tcp(8080))).toBe(true);
 });
 
 test('Endpoint.of refuses a construct that is not a workload, with what to pass', () => {

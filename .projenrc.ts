@@ -25,6 +25,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     'cdk8s-plus-28@2.5.6',
     'fast-check@^4',
+    '@types/js-yaml@^4',
     // The reference evaluator (a test oracle) parses addresses with a library of its own.
     'ipaddr.js@^2',
     'jsii-rosetta@~6.0.0',
@@ -37,7 +38,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
   ],
-  bundledDeps: ['yaml@^2', 'commander@^14'],
+  bundledDeps: ['yaml@^2', 'js-yaml@^4', 'commander@^14'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
 
   // Nothing here can reach GitHub or a package registry for publishing.

@@ -15,6 +15,8 @@ interface Plan {
   /** Lint runs over generated clusters of these sizes. */
   readonly lint: ClusterSize[];
   readonly cli: ClusterSize;
+  /** The reader at the size of a real cluster's manifests, against js-yaml's parse of them. */
+  readonly reader: ClusterSize;
   readonly queries: number;
   readonly repeats: number;
   /** Each size is evaluated for at least this long, so that small clusters are timed warm too. */
@@ -32,6 +34,7 @@ const FULL: Plan = {
   synth: { workloads: 1000, policies: 1000, namespaces: 40 },
   lint: [{ workloads: 5000, policies: 5000, namespaces: 200 }, { workloads: 10000, policies: 17500, namespaces: 400 }],
   cli: { workloads: 1000, policies: 500, namespaces: 40 },
+  reader: { workloads: 15000, policies: 5000, namespaces: 500 },
   queries: 20000,
   repeats: 5,
   minSeconds: 6,
@@ -48,6 +51,7 @@ const QUICK: Plan = {
   synth: { workloads: 200, policies: 200, namespaces: 10 },
   lint: [{ workloads: 1000, policies: 1000, namespaces: 40 }],
   cli: { workloads: 200, policies: 100, namespaces: 8 },
+  reader: { workloads: 1500, policies: 500, namespaces: 50 },
   queries: 5000,
   repeats: 3,
   minSeconds: 2,
@@ -89,13 +93,13 @@ function timeNode(args: string[], repeats: number): number {
   return best;
 }
 
-function cliBenchmark(s: ClusterSize, repeats: number): { cliSeconds: number; parseSeconds: number; lines: number; objects: number; bytes: number } {
+function cliBenchmark(s: ClusterSize, repeats: number, baseline = 'parse-only.js'): { cliSeconds: number; parseSeconds: number; lines: number; objects: number; bytes: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-bench-'));
   try {
     const files = writeYamlFolder(generateCluster(s), dir);
     const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'connlist', dir];
-    const parse = [path.join(OUT_DIR, 'bench', 'parse-only.js'), dir];
+    const parse = [path.join(OUT_DIR, 'bench', baseline), dir];
     // Check once that both do their job before timing them.
     const listed = spawnSync(process.execPath, cli, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (listed.status !== 0) throw new Error(`connlist failed with exit code ${listed.status}:\n${listed.stderr}`);
@@ -248,6 +252,21 @@ function lintSection(plan: Plan): Section {
   };
 }
 
+function readerSection(plan: Plan): Section {
+  const run = cliBenchmark(plan.reader, plan.repeats, 'parse-js-yaml.js');
+  const ratio = run.cliSeconds / run.parseSeconds;
+  return {
+    rows: [[
+      `CLI \`connlist\` on a YAML folder, ${sizeText(plan.reader)}`,
+      `${fixed(ratio, 2)}× js-yaml`,
+      `${fixed(run.cliSeconds)} s vs ${fixed(run.parseSeconds)} s to only parse the same ${run.objects.toLocaleString('en-US')} objects `
+        + `(${fixed(run.bytes / 1024 / 1024, 1)} MiB) with js-yaml; child \`node\` processes, start-up included, best of ${plan.repeats}; `
+        + `${run.lines.toLocaleString('en-US')} output lines`,
+    ]],
+    summary: { reader_js_yaml_ratio: Number(fixed(ratio, 2)), reader_s: Number(fixed(run.cliSeconds)), reader_js_yaml_s: Number(fixed(run.parseSeconds)) },
+  };
+}
+
 function cliSection(plan: Plan): Section {
   const cli = cliBenchmark(plan.cli, plan.repeats);
   const ratio = cli.cliSeconds / cli.parseSeconds;
@@ -269,6 +288,7 @@ const SECTIONS: Record<string, (plan: Plan) => Section> = {
   reference: referenceSection,
   synth: synthSection,
   lint: lintSection,
+  reader: readerSection,
   cli: cliSection,
 };
 

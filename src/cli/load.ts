@@ -1,9 +1,11 @@
 import { isMap, isSeq, Document } from 'yaml';
+import { readDocumentsFast } from './fast-yaml';
 import { displayName, findManifestFiles } from './find-files';
-import { objectsFromDocument } from './kubernetes-objects';
+import { objectsFromDocument, objectsFromValue } from './kubernetes-objects';
 import { LoadedObject, LoadProblem } from './loaded';
 import { kindProblems } from './object-kinds';
-import { DEFAULT_MAX_FILE_BYTES, readYamlFile } from './read-yaml';
+import { DEFAULT_MAX_FILE_BYTES, parseYamlText, readManifestText } from './read-yaml';
+import { deferredLocator } from './source-map';
 
 export { formatProblem } from './loaded';
 export type { LoadedObject, LoadProblem } from './loaded';
@@ -36,8 +38,23 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): LoadR
 }
 
 function loadFile(file: string, maxBytes: number, objects: LoadedObject[], problems: LoadProblem[]): void {
-  const yaml = readYamlFile(file, maxBytes, problems);
-  if (!yaml) return;
+  const text = readManifestText(file, maxBytes, problems);
+  if (text === undefined) return;
+  // Most files read the fast way, without a syntax tree; the rest (and every error) the full way.
+  const fast = readDocumentsFast(text);
+  if (fast) {
+    const name = displayName(file);
+    let usable = 0;
+    for (const doc of fast) {
+      if (doc.value === null || doc.value === undefined) continue;
+      usable += objectsFromValue(doc.value, doc.contentLine, deferredLocator(doc.text, doc.firstLine, doc.contentLine), name, objects, problems);
+    }
+    if (usable === 0 && !problems.some((p) => p.file === name)) {
+      problems.push({ file: name, message: 'file holds no YAML document (only comments or separators)', fatal: true });
+    }
+    return;
+  }
+  const yaml = parseYamlText(file, text, problems);
   let usable = 0;
   for (const doc of yaml.documents) {
     if (doc.errors.length > 0) {

@@ -20,12 +20,26 @@ export interface YamlFile {
  * empty files become problems and `undefined`; syntax errors stay on their documents.
  */
 export function readYamlFile(file: string, maxBytes: number, problems: LoadProblem[]): YamlFile | undefined {
+  const text = readManifestText(file, maxBytes, problems);
+  return text === undefined ? undefined : parseYamlText(file, text, problems);
+}
+
+/**
+ * The text of one file (or standard input) to read as manifests. Unreadable, oversized, binary,
+ * not UTF-8 and empty input become problems and `undefined`.
+ */
+export function readManifestText(file: string, maxBytes: number, problems: LoadProblem[]): string | undefined {
   const text = readText(file, maxBytes, problems);
   if (text === undefined) return undefined;
   if (text.trim() === '') {
     problems.push({ file: displayName(file), message: 'file is empty: expected YAML or JSON Kubernetes objects', fatal: true });
     return undefined;
   }
+  return text;
+}
+
+/** Parses a file's text as a YAML stream with positions, the full way; syntax errors stay on their documents. */
+export function parseYamlText(file: string, text: string, problems: LoadProblem[]): YamlFile {
   const lineCounter = new LineCounter();
   const documents = parse(text, lineCounter);
   if (documents.some((d) => d.errors.length > 0) && /^[ ]*\t/m.test(text)) {

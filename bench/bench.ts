@@ -263,7 +263,11 @@ function readerSection(plan: Plan): Section {
         + `(${fixed(run.bytes / 1024 / 1024, 1)} MiB) with js-yaml; child \`node\` processes, start-up included, best of ${plan.repeats}; `
         + `${run.lines.toLocaleString('en-US')} output lines`,
     ]],
-    summary: { reader_js_yaml_ratio: Number(fixed(ratio, 2)), reader_s: Number(fixed(run.cliSeconds)), reader_js_yaml_s: Number(fixed(run.parseSeconds)) },
+    summary: {
+      reader_js_yaml_ratio: Number(fixed(ratio, 2)),
+      reader_s: Number(fixed(run.cliSeconds)),
+      reader_js_yaml_s: Number(fixed(run.parseSeconds)),
+    },
   };
 }
 

@@ -25,6 +25,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   devDeps: [
     'cdk8s-plus-28@2.5.6',
     'fast-check@^4',
+    '@types/js-yaml@^4',
     // The reference evaluator (a test oracle) parses addresses with a library of its own.
     'ipaddr.js@^2',
     'jsii-rosetta@~6.0.0',
@@ -37,7 +38,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
   ],
-  bundledDeps: ['yaml@^2', 'commander@^14'],
+  bundledDeps: ['yaml@^2', 'js-yaml@^4', 'commander@^14'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
 
   // Nothing here can reach GitHub or a package registry for publishing.
@@ -47,6 +48,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   clobber: false,
   compat: false,
   package: false,
+
+  // `npm test` runs eslint as a check only: a test command must never rewrite the tree (`npm run eslint:fix` fixes).
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'projenrc'], commandOptions: { fix: false } },
 
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
@@ -85,6 +89,37 @@ project.testTask.spawn(project.addTask('knip', { description: 'Find unused files
 
 for (const path of ['/examples/', '/bench/', '/docs/', '/.ci/', '/scripts/']) project.addPackageIgnore(path);
 
+project.addTask('eslint:fix', {
+  description: 'Runs eslint and fixes what it can (the `eslint` task, which `npm test` runs, only checks)',
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test build-tools projenrc .projenrc.ts',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+});
+
+// Entry points: the library and `cdk8s-netpol/jest`, for CommonJS `require` and native ESM `import`
+// alike (the files are CommonJS; Node's ESM loader reads their named exports). `./lib/*` keeps deep
+// imports of compiled modules working, `./.jsii` is the assembly that jsii tooling reads.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './jest': { types: './jest.d.ts', default: './jest.js' },
+  './jest.js': { types: './jest.d.ts', default: './jest.js' },
+  './lib/*.js': './lib/*.js',
+  './lib/*': './lib/*.js',
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+});
+
+// What the tarball holds, as an allow-list: build output, the entry points and the docs, never
+// local leftovers such as cdk8s.out/ from `npm run examples` (bundled dependencies are added by npm).
+project.package.addField('files', [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  'bin/',
+  'jest.js',
+  'jest.d.ts',
+  '.jsii',
+  'API.md',
+]);
+
 project.addTask('examples', {
   description: 'Synthesize every example into cdk8s.out/ and print its reachability',
   exec: 'ts-node --project test/tsconfig.json examples/run-all.ts',
@@ -93,6 +128,12 @@ project.addTask('examples', {
 project.addTask('bench', {
   description: 'Benchmark the evaluator, synthesis and the CLI (pass -- --quick for a short run)',
   exec: 'ts-node --transpile-only --project test/tsconfig.json bench/bench.ts',
+  receiveArgs: true,
+});
+
+project.addTask('consumer-app', {
+  description: 'Pack the library, install it into a fresh cdk8s app, synthesize, run jest with the matchers and an ESM import (needs the npm registry)',
+  exec: 'bash scripts/consumer-app.sh',
   receiveArgs: true,
 });
 
@@ -107,6 +148,9 @@ project.addTask('conformance', {
   exec: 'bash scripts/conformance.sh',
   receiveArgs: true,
 });
+
+// The version `cdk8s-netpol --version` prints and the packages carry (no release tooling runs here).
+project.package.addVersion('0.5.0');
 
 // `npx cdk8s-netpol` must work right after `npm ci`, so the library is compiled on install.
 project.package.setScript('prepare', 'JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 jsii --silence-warnings=reserved-word');

@@ -12,7 +12,11 @@ interface Plan {
   readonly sizes: ClusterSize[];
   readonly reference: ClusterSize;
   readonly synth: ClusterSize;
+  /** Lint runs over generated clusters of these sizes. */
+  readonly lint: ClusterSize[];
   readonly cli: ClusterSize;
+  /** The reader at the size of a real cluster's manifests, against js-yaml's parse of them. */
+  readonly reader: ClusterSize;
   readonly queries: number;
   readonly repeats: number;
   /** Each size is evaluated for at least this long, so that small clusters are timed warm too. */
@@ -28,7 +32,9 @@ const FULL: Plan = {
   ],
   reference: { workloads: 1000, policies: 400, namespaces: 40 },
   synth: { workloads: 1000, policies: 1000, namespaces: 40 },
+  lint: [{ workloads: 5000, policies: 5000, namespaces: 200 }, { workloads: 10000, policies: 17500, namespaces: 400 }],
   cli: { workloads: 1000, policies: 500, namespaces: 40 },
+  reader: { workloads: 15000, policies: 5000, namespaces: 500 },
   queries: 20000,
   repeats: 5,
   minSeconds: 6,
@@ -43,7 +49,9 @@ const QUICK: Plan = {
   ],
   reference: { workloads: 250, policies: 100, namespaces: 10 },
   synth: { workloads: 200, policies: 200, namespaces: 10 },
+  lint: [{ workloads: 1000, policies: 1000, namespaces: 40 }],
   cli: { workloads: 200, policies: 100, namespaces: 8 },
+  reader: { workloads: 1500, policies: 500, namespaces: 50 },
   queries: 5000,
   repeats: 3,
   minSeconds: 2,
@@ -85,13 +93,13 @@ function timeNode(args: string[], repeats: number): number {
   return best;
 }
 
-function cliBenchmark(s: ClusterSize, repeats: number): { cliSeconds: number; parseSeconds: number; lines: number; objects: number; bytes: number } {
+function cliBenchmark(s: ClusterSize, repeats: number, baseline = 'parse-only.js'): { cliSeconds: number; parseSeconds: number; lines: number; objects: number; bytes: number } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-bench-'));
   try {
     const files = writeYamlFolder(generateCluster(s), dir);
     const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
     const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'connlist', dir];
-    const parse = [path.join(OUT_DIR, 'bench', 'parse-only.js'), dir];
+    const parse = [path.join(OUT_DIR, 'bench', baseline), dir];
     // Check once that both do their job before timing them.
     const listed = spawnSync(process.execPath, cli, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (listed.status !== 0) throw new Error(`connlist failed with exit code ${listed.status}:\n${listed.stderr}`);
@@ -211,23 +219,54 @@ function synthSection(plan: Plan): Section {
   return {
     rows: [
       [
-        `Synthesis of ${syn.policies.toLocaleString('en-US')} policies in ${charts}: constructs (validation and the default lints) vs raw \`KubeNetworkPolicy\``,
+        `Synthesis of ${syn.policies.toLocaleString('en-US')} policies in ${charts}: constructs (validation and \`Linting.enable(app)\`) vs raw \`KubeNetworkPolicy\``,
         `${fixed(ratio, 2)}×`,
         `${fixed(syn.seconds.constructs)} s vs ${fixed(syn.seconds.raw)} s, \`App.synthYaml()\` both, best of ${plan.repeats}`,
       ],
       [
-        'The same with `Linting.disable(app)` (validation only)',
+        'The same without linting (validation only, the default)',
         `${fixed(withoutLints, 2)}×`,
         `${fixed(syn.seconds.constructsWithoutLints)} s vs ${fixed(syn.seconds.raw)} s`,
       ],
     ],
-    // synth_ratio is the target's measure (constructs with validation on); the default lints,
-    // a separate feature that also runs at synthesis, are reported beside it.
+    // synth_ratio is the target's measure (constructs with validation on); the lints, an opt-in
+    // feature that also runs at synthesis, are reported beside it.
     summary: {
       synth_ratio: Number(fixed(withoutLints, 2)),
       synth_ratio_with_lints: Number(fixed(ratio, 2)),
       synth_s: Number(fixed(syn.seconds.constructs)),
       synth_raw_s: Number(fixed(syn.seconds.raw)),
+    },
+  };
+}
+
+function lintSection(plan: Plan): Section {
+  const runs = plan.lint.map((size) => ({ size, result: child('lint', [...sizeArgs(size), plan.repeats]) }));
+  return {
+    rows: runs.map(({ size, result }) => [
+      `Lint (every rule) over ${sizeText(size)}`,
+      `${fixed(result.seconds)} s`,
+      `best of ${plan.repeats}, ${result.findings.toLocaleString('en-US')} findings`,
+    ]),
+    summary: Object.fromEntries(runs.map(({ size, result }) => [`lint_s_${size.policies}_policies`, Number(fixed(result.seconds))])),
+  };
+}
+
+function readerSection(plan: Plan): Section {
+  const run = cliBenchmark(plan.reader, plan.repeats, 'parse-js-yaml.js');
+  const ratio = run.cliSeconds / run.parseSeconds;
+  return {
+    rows: [[
+      `CLI \`connlist\` on a YAML folder, ${sizeText(plan.reader)}`,
+      `${fixed(ratio, 2)}× js-yaml`,
+      `${fixed(run.cliSeconds)} s vs ${fixed(run.parseSeconds)} s to only parse the same ${run.objects.toLocaleString('en-US')} objects `
+        + `(${fixed(run.bytes / 1024 / 1024, 1)} MiB) with js-yaml; child \`node\` processes, start-up included, best of ${plan.repeats}; `
+        + `${run.lines.toLocaleString('en-US')} output lines`,
+    ]],
+    summary: {
+      reader_js_yaml_ratio: Number(fixed(ratio, 2)),
+      reader_s: Number(fixed(run.cliSeconds)),
+      reader_js_yaml_s: Number(fixed(run.parseSeconds)),
     },
   };
 }
@@ -252,6 +291,8 @@ const SECTIONS: Record<string, (plan: Plan) => Section> = {
   query: querySection,
   reference: referenceSection,
   synth: synthSection,
+  lint: lintSection,
+  reader: readerSection,
   cli: cliSection,
 };
 

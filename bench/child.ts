@@ -4,6 +4,7 @@ import { ClusterSize, generateCluster, toCluster } from './generate';
 import { Random } from './random';
 import { synthRaw, synthWithConstructs } from './synth';
 import { Evaluator } from '../src/eval/evaluator';
+import { lintCluster } from '../src/lint/lint-cluster';
 import { Protocol, WorkloadSpec, workloadKey } from '../src/model/cluster';
 import { ReferenceEvaluator } from '../test/eval/reference-evaluator';
 
@@ -153,7 +154,7 @@ function reference(args: string[]): object {
 }
 
 /**
- * Synthesis through our constructs (validation on; with the default lints, and without them) and
+ * Synthesis through our constructs (validation on; with `Linting.enable(app)`, and without it) and
  * of raw KubeNetworkPolicy objects: best of `repeats` each, after a warm-up that also checks that
  * every variant writes every policy.
  */
@@ -182,7 +183,22 @@ function synth(args: string[]): object {
   return { policies: synthetic.policies.length, written: policies, seconds: best };
 }
 
-const TASKS: Record<string, (args: string[]) => object> = { evaluate, query, reference, synth };
+/** Every lint rule over a generated cluster: best of `repeats` runs of `lintCluster`. */
+function lint(args: string[]): object {
+  const synthetic = generateCluster(size(args));
+  const cluster = toCluster(synthetic);
+  const repeats = Number(args[3] ?? 3);
+  let best = Infinity;
+  let findings = 0;
+  for (let r = 0; r < repeats; r++) {
+    const start = process.hrtime.bigint();
+    findings = lintCluster(cluster, synthetic.policies).length;
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return { seconds: best, findings };
+}
+
+const TASKS: Record<string, (args: string[]) => object> = { evaluate, query, reference, synth, lint };
 const [task, ...rest] = process.argv.slice(2);
 const run = TASKS[task];
 if (!run) {

@@ -10,7 +10,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..');
 export const OUT_DIR = path.join(REPO_ROOT, 'bench', 'out', 'js');
 
 /**
- * Transpiles src/ and bench/ to plain JavaScript under bench/out/js (same target and module
+ * Transpiles src/, bench/ and the reference evaluator (a test oracle in test/) to plain JavaScript under bench/out/js (same target and module
  * format as the published build), so that measured child processes run on plain `node`:
  * no TypeScript compiler in their memory or start-up time. Module imports such as `yaml`
  * still resolve to the repository's node_modules, as bench/out is inside the repository.
@@ -23,8 +23,13 @@ export function compileForChildren(): void {
     experimentalDecorators: true,
     resolveJsonModule: true,
   };
-  for (const dir of ['src', 'bench']) {
-    for (const file of tsFiles(path.join(REPO_ROOT, dir))) {
+  const files = [
+    ...tsFiles(path.join(REPO_ROOT, 'src')),
+    ...tsFiles(path.join(REPO_ROOT, 'bench')),
+    path.join(REPO_ROOT, 'test', 'eval', 'reference-evaluator.ts'),
+  ];
+  {
+    for (const file of files) {
       const relative = path.relative(REPO_ROOT, file);
       const target = path.join(OUT_DIR, relative.replace(/\.ts$/, '.js'));
       const output = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText;

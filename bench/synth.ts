@@ -22,11 +22,11 @@ import { Protocol } from '../src/values/protocol';
  * Synthesizes the cluster's policies through our `NetworkPolicy` construct (value objects,
  * rendering, validation at synthesis), one chart per namespace. Returns the YAML.
  *
- * @param lint whether the best-practice lints run too, as they do by default
+ * @param lint whether the best-practice lints run too (`Linting.enable(app)`)
  */
 export function synthWithConstructs(synthetic: SyntheticCluster, lint = true): string {
   const app = new App({ outdir: 'cdk8s.out' });
-  if (!lint) Linting.disable(app);
+  if (lint) Linting.enable(app, { reporter: { report: () => undefined } });
   const charts = new Map<string, Chart>();
   synthetic.policies.forEach((manifest, i) => {
     const namespace = manifest.metadata!.namespace!;
@@ -34,7 +34,7 @@ export function synthWithConstructs(synthetic: SyntheticCluster, lint = true): s
     const spec = manifest.spec!;
     new NetworkPolicy(chart, `p${i}`, {
       policyName: manifest.metadata!.name,
-      podSelector: Pods.selectedBy(selector(spec.podSelector ?? {})),
+      pods: Pods.selectedBy(selector(spec.podSelector ?? {})),
       policyTypes: (spec.policyTypes ?? []).map((t) => (t === 'Egress' ? PolicyType.EGRESS : PolicyType.INGRESS)),
       ingress: (spec.ingress ?? []).map((r) => rule(r.from ?? [], r.ports ?? [])),
       egress: (spec.egress ?? []).map((r) => rule(r.to ?? [], r.ports ?? [])),

@@ -37,10 +37,10 @@ export function buildBookinfo(outdir = 'cdk8s.out/bookinfo'): App {
   // Deny everything in and out, then allow DNS for every pod.
   new NamespaceBaseline(chart, 'baseline');
 
-  // Each call writes the ingress rule at the callee and, with bothEnds, the egress rule at the caller.
-  new AllowFrom(chart, 'product-to-review', { pods: Pods.of(review), peers: [Pods.of(product)], ports: [BOOKINFO_PORT], bothEnds: true });
-  new AllowFrom(chart, 'product-to-detail', { pods: Pods.of(detail), peers: [Pods.of(product)], ports: [BOOKINFO_PORT], bothEnds: true });
-  new AllowFrom(chart, 'review-to-db', { pods: Pods.of(db), peers: [Pods.of(review)], ports: [Port.MONGODB], bothEnds: true });
+  // Each call writes the ingress rule at the callee and the egress rule at the caller (both ends, the default).
+  new AllowFrom(chart, 'product-to-review', { destinations: Pods.of(review), sources: [Pods.of(product)], ports: [BOOKINFO_PORT] });
+  new AllowFrom(chart, 'product-to-detail', { destinations: Pods.of(detail), sources: [Pods.of(product)], ports: [BOOKINFO_PORT] });
+  new AllowFrom(chart, 'review-to-db', { destinations: Pods.of(db), sources: [Pods.of(review)], ports: [Port.MONGODB] });
 
   new MonitoringPort(chart, 'monitor-scrape', { port: MONITORING_PORT, scrapers: [Namespaces.named('monitor')] });
 

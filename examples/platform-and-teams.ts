@@ -53,17 +53,19 @@ export function buildPlatformAndTeams(outdir = 'cdk8s.out/platform-and-teams'): 
   const payments = new Chart(app, 'payments', { namespace: 'payments', disableResourceNameHashes: true });
   const api = workload(payments, 'api', { app: 'payments-api' }, 8443);
   const db = workload(payments, 'db', { app: 'payments-db' }, 5432);
-  new AllowFrom(payments, 'api-to-db', { pods: Pods.of(db), peers: [Pods.of(api)], ports: [Port.POSTGRES], bothEnds: true });
-  new AllowTo(payments, 'api-to-provider', { pods: Pods.of(api), peers: [Peer.ipBlock(PAYMENT_PROVIDER_CIDR)], ports: [Port.HTTPS] });
+  new AllowFrom(payments, 'api-to-db', { destinations: Pods.of(db), sources: [Pods.of(api)], ports: [Port.POSTGRES] });
+  new AllowTo(payments, 'api-to-provider', { sources: Pods.of(api), destinations: [Peer.ipBlock(PAYMENT_PROVIDER_CIDR)], ports: [Port.HTTPS] });
 
   const storefront = new Chart(app, 'storefront', { namespace: 'storefront', disableResourceNameHashes: true });
   const web = workload(storefront, 'web', { app: 'web' }, 8080);
+  // One-sided: the ingress controller's egress is the platform team's to open, not the storefront's.
   new AllowFrom(storefront, 'ingress-to-web', {
-    pods: Pods.of(web),
-    peers: [Pods.labelled({ 'app.kubernetes.io/name': 'ingress-nginx' }).inNamespaces(Namespaces.named('ingress-nginx'))],
+    destinations: Pods.of(web),
+    sources: [Pods.labelled({ 'app.kubernetes.io/name': 'ingress-nginx' }).inNamespaces(Namespaces.named('ingress-nginx'))],
     ports: [Port.tcp(8080)],
+    bothEnds: false,
   });
   // The storefront team writes both halves: its own egress, and the ingress rule in payments.
-  new AllowTo(storefront, 'web-to-payments', { pods: Pods.of(web), peers: [Pods.of(api)], ports: [Port.tcp(8443)], bothEnds: true });
+  new AllowTo(storefront, 'web-to-payments', { sources: Pods.of(web), destinations: [Pods.of(api)], ports: [Port.tcp(8443)] });
   return app;
 }

@@ -10,10 +10,10 @@ const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
  * order for manifest extensions, each file once. What cannot be listed or read is added to `problems`.
  */
 export function findManifestFiles(paths: readonly string[], problems: LoadProblem[]): string[] {
-  // A file reached twice (a folder and a file in it, or a repeated argument) is read once.
+  // A file reached twice (a folder and a file in it, a repeated argument, a link to it) is read once.
   const seen = new Set<string>();
-  return paths.flatMap((input) => expandPath(input, problems)).filter((file) => {
-    const key = path.resolve(file);
+  return paths.flatMap((input) => (input === STDIN ? [STDIN] : expandPath(input, problems))).filter((file) => {
+    const key = file === STDIN ? STDIN : realPath(file);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -71,6 +71,22 @@ function walk(dir: string, found: string[], problems: LoadProblem[]): void {
     } else {
       problems.push({ file: full, message: 'skipped: not a regular file', fatal: false });
     }
+  }
+}
+
+/** The path argument that means standard input (`helm template … | cdk8s-netpol validate -`). */
+export const STDIN = '-';
+
+/** How standard input is named in messages. */
+export function displayName(file: string): string {
+  return file === STDIN ? '<stdin>' : file;
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
   }
 }
 

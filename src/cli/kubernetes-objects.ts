@@ -34,6 +34,30 @@ export function objectsFromDocument(
   return addObject(value, locator, file, problems, objects);
 }
 
+/**
+ * The same for a document read by the fast route: its value, the line its content starts on,
+ * and a locator that reads the document's lines only if a field's line is asked for.
+ */
+export function objectsFromValue(
+  value: unknown,
+  line: number,
+  locator: FieldLocator,
+  file: string,
+  objects: LoadedObject[],
+  problems: LoadProblem[],
+): number {
+  if (!isPlainObject(value)) {
+    problems.push({
+      file,
+      line,
+      message: `skipped: expected a Kubernetes object (a mapping with apiVersion and kind), found ${describeValue(value)}`,
+      fatal: false,
+    });
+    return 0;
+  }
+  return addObject(value, locator, file, problems, objects);
+}
+
 function addObject(
   value: Record<string, unknown>,
   locator: FieldLocator,
@@ -41,10 +65,9 @@ function addObject(
   problems: LoadProblem[],
   objects: LoadedObject[],
 ): number {
-  const line = locator.line('');
   if (value.kind === undefined || value.apiVersion === undefined) {
     const missing = value.kind === undefined ? 'kind' : 'apiVersion';
-    problems.push({ file, line, message: `skipped: document has no ${missing}, so it is not a Kubernetes object`, fatal: false });
+    problems.push({ file, line: locator.line(''), message: `skipped: document has no ${missing}, so it is not a Kubernetes object`, fatal: false });
     return 0;
   }
   if (typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
@@ -69,7 +92,7 @@ function addObject(
     });
     return 0;
   }
-  objects.push({ object: value, source: { file, line }, lineOf: (fieldPath) => locator.line(fieldPath) });
+  objects.push({ object: value, source: lazySource(file, locator), lineOf: (fieldPath) => locator.line(fieldPath) });
   return 1;
 }
 
@@ -117,6 +140,18 @@ function withImpliedKind(item: Record<string, unknown>, list: Record<string, unk
   const listKind = String(list.kind);
   if (listKind === 'List' || (item.kind !== undefined && item.apiVersion !== undefined)) return item;
   return { kind: listKind.slice(0, -'List'.length), apiVersion: list.apiVersion, ...item };
+}
+
+/** A source whose line is found only when read: a List item's line needs the document's positions. */
+function lazySource(file: string, locator: FieldLocator): { readonly file: string; readonly line: number } {
+  let line: number | undefined;
+  return {
+    file,
+    get line() {
+      line ??= locator.line('');
+      return line;
+    },
+  };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,8 +1,12 @@
 import { LoadedObject } from './load';
+import { isKubernetesNetworkPolicy } from '../model/manifest';
 
-/** Whether a loaded object is a NetworkPolicy (any apiVersion: validation reports a wrong one). */
+/**
+ * Whether a loaded object is Kubernetes' NetworkPolicy (validation reports a wrong version of
+ * it); a plugin's resource of the same kind name (Calico, Antrea) is not.
+ */
 export function isNetworkPolicy(o: LoadedObject): boolean {
-  return o.object.kind === 'NetworkPolicy';
+  return isKubernetesNetworkPolicy(o.object);
 }
 
 /** `namespace/name` of an object for messages; the namespace defaults like kubectl's. */

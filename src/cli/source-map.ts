@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 
 /** Maps field paths of one YAML node (a document or a List item) to 1-based lines. */
 export interface FieldLocator {
@@ -26,6 +26,50 @@ function parseFieldPath(fieldPath: string): (string | number)[] {
 
 export function documentLocator(root: unknown, lineCounter: LineCounter): FieldLocator {
   return new NodeLocator(root as Node | null, lineCounter);
+}
+
+/**
+ * A locator for a document read without positions: its text is parsed with positions only when
+ * a field's line is asked for (an error to report), once. `contentLine` answers for the document
+ * itself without parsing; lines are counted from `firstLine`, where the text starts in its file.
+ */
+export function deferredLocator(text: string, firstLine: number, contentLine: number): FieldLocator {
+  let parsed: FieldLocator | undefined;
+  const resolve = (): FieldLocator => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+      parsed = new OffsetLocator(new NodeLocator(doc.contents as Node | null, lineCounter), firstLine - 1);
+    }
+    return parsed;
+  };
+  return new DeferredLocator(resolve, contentLine);
+}
+
+class DeferredLocator implements FieldLocator {
+  constructor(private readonly resolve: () => FieldLocator, private readonly ownLine?: number) {}
+
+  public line(fieldPath: string): number {
+    if (fieldPath === '' && this.ownLine !== undefined) return this.ownLine;
+    return this.resolve().line(fieldPath);
+  }
+
+  public child(fieldPath: string): FieldLocator {
+    return new DeferredLocator(() => this.resolve().child(fieldPath));
+  }
+}
+
+/** Shifts the lines of a locator for a text that starts further down its file. */
+class OffsetLocator implements FieldLocator {
+  constructor(private readonly inner: FieldLocator, private readonly offset: number) {}
+
+  public line(fieldPath: string): number {
+    return this.inner.line(fieldPath) + this.offset;
+  }
+
+  public child(fieldPath: string): FieldLocator {
+    return new OffsetLocator(this.inner.child(fieldPath), this.offset);
+  }
 }
 
 class NodeLocator implements FieldLocator {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { NetworkPolicy, NetworkPolicyOptions } from './network-policy';
+import { PropsCheck } from './props-check';
 import { parseCidr } from '../net/cidr';
 import { Namespaces } from '../values/namespaces';
 import { IPeer } from '../values/peer';
@@ -44,14 +45,19 @@ export interface AllowClusterInternalEgressProps extends NetworkPolicyOptions, C
  */
 export class AllowClusterInternalEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: AllowClusterInternalEgressProps = {}) {
+    const check = PropsCheck.forChild(scope, id, 'AllowClusterInternalEgress');
+    const given = check.known(props, ['policyName', 'namespaceName', 'pods', 'ports', ...CLUSTER_INTERNAL_EGRESS_OPTIONS], { podSelector: 'pods' });
     super(scope, id, {
-      policyName: props.policyName,
-      namespaceName: props.namespaceName,
-      podSelector: props.pods,
-      egress: [{ peers: clusterInternalPeers(props), ports: props.ports }],
+      policyName: given.policyName,
+      namespaceName: given.namespaceName,
+      pods: check.optionalPods(given.pods, 'pods', 'Pods.labelled({ app: "api" })'),
+      egress: [{ peers: clusterInternalPeers(given), ports: check.ports(given.ports, 'ports') }],
     });
   }
 }
+
+/** The prop names of `ClusterInternalEgressOptions`, for the constructs that check their props. */
+export const CLUSTER_INTERNAL_EGRESS_OPTIONS: readonly string[] = ['podCidrs', 'serviceCidrs'];
 
 /** Every namespace plus the given in-cluster CIDRs, as peers. */
 export function clusterInternalPeers(options: ClusterInternalEgressOptions): IPeer[] {

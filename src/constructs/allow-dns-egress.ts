@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { NetworkPolicy, NetworkPolicyOptions } from './network-policy';
+import { PropsCheck } from './props-check';
 import { Namespaces } from '../values/namespaces';
 import { IPeer } from '../values/peer';
 import { Peer } from '../values/peers';
@@ -49,6 +50,9 @@ export interface AllowDnsEgressProps extends NetworkPolicyOptions, DnsEgressOpti
   readonly pods?: Pods;
 }
 
+/** The prop names of `DnsEgressOptions`, for the constructs that check their props. */
+export const DNS_EGRESS_OPTIONS: readonly string[] = ['dnsNamespace', 'dnsPodLabels', 'clusterDns', 'nodeLocalDns', 'nodeLocalDnsCidr', 'dnsCidrs'];
+
 /** The default namespace of the cluster DNS pods. */
 export const DEFAULT_DNS_NAMESPACE = 'kube-system';
 /** The default labels of the cluster DNS pods. */
@@ -64,11 +68,13 @@ export const DEFAULT_NODE_LOCAL_DNS_CIDR = '169.254.20.10/32';
  */
 export class AllowDnsEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: AllowDnsEgressProps = {}) {
+    const check = PropsCheck.forChild(scope, id, 'AllowDnsEgress');
+    const given = check.known(props, ['policyName', 'namespaceName', 'pods', ...DNS_EGRESS_OPTIONS], { podSelector: 'pods' });
     super(scope, id, {
-      policyName: props.policyName,
-      namespaceName: props.namespaceName,
-      podSelector: props.pods,
-      egress: [{ peers: dnsPeers(props), ports: [Port.DNS_UDP, Port.DNS_TCP] }],
+      policyName: given.policyName,
+      namespaceName: given.namespaceName,
+      pods: check.optionalPods(given.pods, 'pods', 'Pods.labelled({ app: "api" })'),
+      egress: [{ peers: dnsPeers(given), ports: [Port.DNS_UDP, Port.DNS_TCP] }],
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { NetworkPolicy, NetworkPolicyOptions } from './network-policy';
+import { PropsCheck } from './props-check';
 import { IPeer } from '../values/peer';
 import { Pods } from '../values/pods';
 import { Port } from '../values/port';
@@ -11,6 +12,7 @@ export interface MonitoringPortProps extends NetworkPolicyOptions {
   /**
    * The monitoring system's pods, e.g.
    * `Pods.labelled({ app: 'prometheus' }).inNamespaces(Namespaces.named('monitoring'))`.
+   * Required and never empty (no scrapers would mean every source).
    */
   readonly scrapers: IPeer[];
   /**
@@ -26,16 +28,19 @@ export class MonitoringPort extends NetworkPolicy {
   public readonly port: Port;
 
   public constructor(scope: Construct, id: string, props: MonitoringPortProps) {
-    if (props.scrapers.length === 0) {
-      throw new Error(`MonitoringPort ${id}: no scrapers given, so every source could reach ${props.port}. `
-        + 'Pass the monitoring pods, e.g. scrapers: [Namespaces.named("monitoring")].');
-    }
-    super(scope, id, {
-      policyName: props.policyName,
-      namespaceName: props.namespaceName,
-      podSelector: props.pods,
-      ingress: [{ peers: props.scrapers, ports: [props.port] }],
+    const check = PropsCheck.forChild(scope, id, 'MonitoringPort');
+    const given = check.known(props, ['policyName', 'namespaceName', 'port', 'scrapers', 'pods'], { podSelector: 'pods', peers: 'scrapers', sources: 'scrapers' });
+    const port = check.port(given.port, 'port');
+    const scrapers = check.peers(given.scrapers, 'scrapers', {
+      example: 'Namespaces.named("monitoring")',
+      anywhere: 'Peer.anywhere()',
     });
-    this.port = props.port;
+    super(scope, id, {
+      policyName: given.policyName,
+      namespaceName: given.namespaceName,
+      pods: check.optionalPods(given.pods, 'pods', 'Pods.labelled({ app: "api" })'),
+      ingress: [{ peers: scrapers, ports: [port] }],
+    });
+    this.port = port;
   }
 }

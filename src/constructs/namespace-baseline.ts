@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
-import { AllowClusterInternalEgress, ClusterInternalEgressOptions } from './allow-cluster-internal-egress';
-import { AllowDnsEgress, DnsEgressOptions } from './allow-dns-egress';
+import { AllowClusterInternalEgress, CLUSTER_INTERNAL_EGRESS_OPTIONS, ClusterInternalEgressOptions } from './allow-cluster-internal-egress';
+import { AllowDnsEgress, DNS_EGRESS_OPTIONS, DnsEgressOptions } from './allow-dns-egress';
 import { DefaultDenyAll } from './default-deny-all';
+import { PropsCheck } from './props-check';
 
 /** Properties of a `NamespaceBaseline`. */
 export interface NamespaceBaselineProps extends DnsEgressOptions, ClusterInternalEgressOptions {
@@ -32,7 +33,9 @@ export class NamespaceBaseline extends Construct {
   /** The cluster-internal egress policy, when `allowClusterInternalEgress` is on. */
   public readonly allowClusterEgress?: AllowClusterInternalEgress;
 
-  public constructor(scope: Construct, id: string, props: NamespaceBaselineProps = {}) {
+  public constructor(scope: Construct, id: string, baselineProps: NamespaceBaselineProps = {}) {
+    const props = PropsCheck.forChild(scope, id, 'NamespaceBaseline').known(baselineProps,
+      ['namespaceName', 'allowClusterInternalEgress', ...DNS_EGRESS_OPTIONS, ...CLUSTER_INTERNAL_EGRESS_OPTIONS]);
     super(scope, id);
     this.denyAll = new DefaultDenyAll(this, 'deny-all', { namespaceName: props.namespaceName });
     this.allowDns = new AllowDnsEgress(this, 'allow-dns', {

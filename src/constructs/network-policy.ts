@@ -1,10 +1,11 @@
 import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { checkNetworkPolicyProps, checkRuleArguments } from './network-policy-props';
 import { derivePolicyName } from './policy-name';
 import { PolicyType } from './policy-type';
+import { PropsCheck } from './props-check';
 import { renderRule, toKubeSpec } from './render';
-import { Linting } from '../lint/linting';
 import { NetworkPolicyManifest, NetworkPolicySpecManifest } from '../model/manifest';
 import { formatDiagnostic } from '../validation/diagnostic';
 import { validateNetworkPolicy } from '../validation/network-policy';
@@ -46,9 +47,10 @@ export interface NetworkPolicyOptions {
 export interface NetworkPolicyProps extends NetworkPolicyOptions {
   /**
    * The pods the policy applies to (`spec.podSelector`), always in the policy's namespace.
+   * (Named `podSelector` before; the old name is refused with a pointer to this one.)
    * @default Pods.all()
    */
-  readonly podSelector?: Pods;
+  readonly pods?: Pods;
   /**
    * Directions the policy isolates even without rules (a direction with no rules denies
    * all its traffic). Directions that have rules are always added.
@@ -100,14 +102,16 @@ export class NetworkPolicy extends Construct {
   private keptValidation?: { readonly key: string; readonly errors: string[] };
 
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
+    const check = PropsCheck.forChild(scope, id, 'NetworkPolicy');
+    const checked = checkNetworkPolicyProps(check, props);
     super(scope, id);
-    this.selectedPods = props.podSelector ?? Pods.all();
-    this.requestedNamespace = props.namespaceName;
-    this.namespaceName = props.namespaceName ?? this.selectedPods._namespaceName ?? Chart.of(this).namespace;
-    this.name = props.policyName ?? derivePolicyName(this);
-    this.policyTypes = new Set(props.policyTypes ?? []);
-    for (const rule of props.ingress ?? []) this.addIngressRule(rule.peers ?? [], rule.ports);
-    for (const rule of props.egress ?? []) this.addEgressRule(rule.peers ?? [], rule.ports);
+    this.selectedPods = checked.pods ?? Pods.all();
+    this.requestedNamespace = checked.namespaceName;
+    this.namespaceName = checked.namespaceName ?? this.selectedPods._namespaceName ?? Chart.of(this).namespace;
+    this.name = checked.policyName ?? derivePolicyName(this);
+    this.policyTypes = new Set(checked.policyTypes ?? []);
+    for (const rule of checked.ingress ?? []) this.addIngressRule(rule.peers ?? [], rule.ports);
+    for (const rule of checked.egress ?? []) this.addEgressRule(rule.peers ?? [], rule.ports);
 
     this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespaceName },
@@ -115,7 +119,6 @@ export class NetworkPolicy extends Construct {
     });
     register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
-    Linting._enableByDefault(this);
   }
 
   /**
@@ -128,9 +131,10 @@ export class NetworkPolicy extends Construct {
    * @default ports - all ports
    */
   public addIngressRule(peers: IPeer[], ports?: Port[]): void {
+    const rule = checkRuleArguments(this, 'addIngressRule', peers, ports);
     this.rulesVersion++;
     this.policyTypes.add(PolicyType.INGRESS);
-    this.ingressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
+    this.ingressRules.push(rule);
   }
 
   /**
@@ -143,9 +147,10 @@ export class NetworkPolicy extends Construct {
    * @default ports - all ports
    */
   public addEgressRule(peers: IPeer[], ports?: Port[]): void {
+    const rule = checkRuleArguments(this, 'addEgressRule', peers, ports);
     this.rulesVersion++;
     this.policyTypes.add(PolicyType.EGRESS);
-    this.egressRules.push({ peers: [...peers], ports: [...(ports ?? [])] });
+    this.egressRules.push(rule);
   }
 
   /**
@@ -155,6 +160,8 @@ export class NetworkPolicy extends Construct {
    * @param policyType the direction to isolate
    */
   public addPolicyType(policyType: PolicyType): void {
+    PropsCheck.forChild(this.node.scope!, this.node.id, 'NetworkPolicy.addPolicyType')
+      .enumValue(policyType, 'policyType', Object.values(PolicyType), true);
     this.rulesVersion++;
     this.policyTypes.add(policyType);
   }

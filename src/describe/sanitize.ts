@@ -10,7 +10,8 @@ import {
 /**
  * A NetworkPolicy read from any YAML or JSON, coerced into the manifest types so that
  * describing and linting never trip over a wrong type: a field of the wrong JSON type is
- * dropped (read as missing), a non-string label value is written as JSON text. Validation
+ * dropped (read as missing), a `null` label value is `""` (as the API server decodes it, and as
+ * the evaluator reads it), another non-string label value is written as JSON text. Validation
  * is what reports such input; this only keeps the best-effort readers safe.
  */
 export function sanitizePolicy(input: unknown): NetworkPolicyManifest {
@@ -100,6 +101,7 @@ function stringMap(record: Record<string, unknown>): { [key: string]: string } {
 }
 
 function asText(value: unknown): string {
+  if (value === null) return '';
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
 

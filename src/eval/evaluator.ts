@@ -1,12 +1,12 @@
 import { Bitset } from './bitset';
-import { CompiledCluster, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
+import { CompiledCluster, CompiledPeer, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
 import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
 import { portEntryAdmits } from './ports';
 import {
   Connectivity,
   DirectionVerdict,
-  Endpoint,
+  QueryEnd,
   EvaluatorOptions,
   ExternalConnections,
   PolicyRef,
@@ -15,11 +15,11 @@ import {
   Verdict,
   WorkloadPair,
 } from './types';
-import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, workloadKey } from '../model/cluster';
+import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec, describeReplicas, isSinglePod, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
 import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
-import { ParsedIp, parseIp } from '../net/cidr';
+import { ParsedIp, formatIp, parseIp } from '../net/cidr';
 
 export * from './types';
 
@@ -52,7 +52,7 @@ export class Evaluator {
 
   /** Every connection the source workload may open to the destination workload. */
   public workloadConnections(source: WorkloadSpec, destination: WorkloadSpec): ConnectionSet {
-    if (source === destination && this.options.selfTraffic === 'allowed') return ConnectionSet.all();
+    if (source === destination && isSinglePod(source) && this.options.selfTraffic === 'allowed') return ConnectionSet.all();
     return this.subjectConnections(this.compiled.subjectOf(source), this.compiled.subjectOf(destination));
   }
 
@@ -99,16 +99,18 @@ export class Evaluator {
         + 'NetworkPolicies only govern traffic to or from pods. Name a workload as source or destination.',
       );
     }
-    const self = source.kind === 'pod' && destination.kind === 'pod'
-      && source.workload === destination.workload && this.options.selfTraffic === 'allowed';
+    const sameWorkload = source.kind === 'pod' && destination.kind === 'pod' && source.workload === destination.workload;
+    const self = sameWorkload && isSinglePod(source.workload) && this.options.selfTraffic === 'allowed';
     const egress = this.egressVerdict(source, destination, query, self);
     const ingress = this.ingressVerdict(source, destination, query, self);
     const allowed = egress.allowed && ingress.allowed;
-    return withLazyText({ allowed, egress, ingress }, 'text', () => {
+    const selfCase = sameWorkload ? describeSelfCase(source.workload, self) : undefined;
+    return withLazyText({ allowed, egress, ingress, ...(selfCase ? { selfCase } : {}) }, 'text', () => {
       const head = `${query.protocol}/${query.port} from ${describeEndpoint(source)} to ${describeEndpoint(destination)}: `
         + (allowed ? 'ALLOWED' : 'DENIED');
       return [
         head,
+        ...(selfCase ? [`  ${selfCase}`] : []),
         ...sideText('egress', source, egress),
         ...sideText('ingress', destination, ingress),
       ].join('\n');
@@ -150,7 +152,7 @@ export class Evaluator {
     return result;
   }
 
-  private resolve(endpoint: Endpoint, role: string): Resolved {
+  private resolve(endpoint: QueryEnd, role: string): Resolved {
     if ('workload' in endpoint) {
       const ref = endpoint.workload;
       const workload = typeof ref === 'string' ? this.cluster.findWorkload(ref) : ref;
@@ -215,6 +217,7 @@ export class Evaluator {
     // A hostNetwork pod read as node traffic is a node: it has no named ports (docs/semantics.md#named-ports).
     const destinationPorts = destination.kind === 'pod' && destination.subject.selectable ? destination.subject.ports : undefined;
     const allowedBy: RuleRef[] = [];
+    const allowing: CompiledRule[] = [];
     // Explanations of the rules that did not match are only written if the reason is read.
     // `closeness` counts what did match (peer, port), so the closest rules are listed first.
     const misses: { closeness: number; text: () => string }[] = [];
@@ -237,6 +240,7 @@ export class Evaluator {
             fieldPath: ruleRefPath(direction, rule.rule.index, peerIndex >= 0 ? peerIndex : undefined, portIndex >= 0 ? portIndex : undefined),
           };
           allowedBy.push(ref);
+          allowing.push(rule);
         } else {
           const closeness = (peerIndex !== undefined ? 1 : 0) + (portIndex !== undefined ? 1 : 0);
           misses.push({
@@ -254,12 +258,43 @@ export class Evaluator {
       }
     }
     const allowed = allowedBy.length > 0;
-    return withLazyText({ applies: true, isolated: true, isolatingPolicies, allowedBy, allowed }, 'reason', () => (allowed
-      ? `allowed by ${allowedBy.map(describeRuleRef).join('; ')}`
+    const uncoveredIps = allowed && peer.kind === 'pod' ? this.ipsOutsideAllowingIpBlocks(peer.subject, allowing) : [];
+    const verdict = {
+      applies: true,
+      isolated: true,
+      isolatingPolicies,
+      allowedBy,
+      allowed,
+      ...(uncoveredIps.length > 0 ? { deniedPeerIps: uncoveredIps.map(formatParsedIp) } : {}),
+    };
+    return withLazyText(verdict, 'reason', () => (allowed
+      ? [
+        `allowed by ${allowedBy.map(describeRuleRef).join('; ')}`,
+        ...(uncoveredIps.length > 0 ? [onlySomeAddressesText(peer, uncoveredIps)] : []),
+      ].join('\n')
       : [
         'no rule matched; the rules require:',
         ...[...misses].sort((a, b) => b.closeness - a.closeness).map((m) => `  - ${m.text()}`),
       ].join('\n')));
+  }
+
+  /**
+   * The peer pod's addresses that no allowing rule covers, when the pod is allowed only through
+   * ipBlocks that contain some of its addresses (e.g. the IPv6 address of a dual-stack pod):
+   * a connection from or to one of the others is denied. Empty when a rule without peers or a
+   * selector peer allows the pod, since that covers every address.
+   */
+  private ipsOutsideAllowingIpBlocks(peer: Subject, allowing: readonly CompiledRule[]): ParsedIp[] {
+    const blocks: CompiledPeer[] = [];
+    for (const rule of allowing) {
+      if (rule.allPeers) return [];
+      for (const p of rule.peers) {
+        if (!p.subjects.has(peer.index)) continue;
+        if (!p.ipBlock) return [];
+        blocks.push(p);
+      }
+    }
+    return peer.ips.filter((ip) => !blocks.some((b) => this.compiled.peerMatchesAddress(b, ip)));
   }
 
   /** Index of the first peer that matches (-1: the rule has no peers), undefined when none does. */
@@ -316,8 +351,25 @@ function policyRef(policy: CompiledPolicy): PolicyRef {
   return { namespace: spec.namespace, name: spec.name, ...(spec.source ? { source: spec.source } : {}) };
 }
 
+function formatParsedIp(ip: ParsedIp): string {
+  return formatIp(ip.family, ip.value);
+}
+
+function onlySomeAddressesText(peer: Resolved, uncovered: readonly ParsedIp[]): string {
+  const families = [...new Set(uncovered.map((ip) => `IPv${ip.family}`))].join(' and ');
+  return `only for ${describeEndpoint(peer)}'s addresses inside the allowing ipBlocks: connections over `
+    + `${uncovered.map(formatParsedIp).join(', ')} (${families}) are DENIED`;
+}
+
 function notApplicable(reason: string): DirectionVerdict {
   return { applies: false, isolated: false, isolatingPolicies: [], allowedBy: [], allowed: true, reason: `not checked: ${reason}` };
+}
+
+function describeSelfCase(workload: WorkloadSpec, bypassed: boolean): string {
+  if (bypassed) return `${workloadKey(workload)} is a single pod: traffic from a pod to itself is never policed`;
+  if (isSinglePod(workload)) return `${workloadKey(workload)} is a single pod; self traffic is evaluated (option selfTraffic)`;
+  return `between two pods of ${workloadKey(workload)} (${describeReplicas(workload)}): policies apply as between any two pods; `
+    + 'only a pod talking to itself bypasses them';
 }
 
 function selfVerdict(isolatingPolicies: PolicyRef[]): DirectionVerdict {

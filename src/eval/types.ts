@@ -27,8 +27,9 @@ export interface EvaluatorOptions {
    */
   readonly nodeEgressAlwaysAllowed?: boolean;
   /**
-   * Traffic from a workload to itself. `allowed`: a pod cannot block itself (docs/semantics.md#special-traffic).
-   * `evaluated`: policies are applied as between two replicas of the workload.
+   * Traffic from a single-pod workload to itself. `allowed`: a pod cannot block itself
+   * (docs/semantics.md#special-traffic). `evaluated`: policies are applied anyway. Traffic between
+   * two replicas of a workload (more than one pod, or an unknown count) is always evaluated.
    * @default 'allowed'
    */
   readonly selfTraffic?: 'allowed' | 'evaluated';
@@ -42,7 +43,7 @@ export interface EvaluatorOptions {
  *   without peers can match it;
  * - `{ node: true }`: the other end's own node (ingress from it is always allowed, docs/semantics.md#special-traffic).
  */
-export type Endpoint =
+export type QueryEnd =
   | { readonly workload: string | WorkloadSpec }
   | { readonly ip: string }
   | { readonly internet: true }
@@ -50,8 +51,8 @@ export type Endpoint =
 
 /** One connection attempt: to the destination's `port` over `protocol`. */
 export interface Query {
-  readonly source: Endpoint;
-  readonly destination: Endpoint;
+  readonly source: QueryEnd;
+  readonly destination: QueryEnd;
   readonly protocol: Protocol;
   readonly port: number;
 }
@@ -84,6 +85,12 @@ export interface DirectionVerdict {
   readonly isolatingPolicies: readonly PolicyRef[];
   readonly allowedBy: readonly RuleRef[];
   readonly allowed: boolean;
+  /**
+   * The other end's pod addresses that the allowing rules do not cover, when they allow it only
+   * through ipBlocks holding some of its addresses (a dual-stack pod allowed from an IPv6 block
+   * only): connections over these addresses are denied. Absent when every address is covered.
+   */
+  readonly deniedPeerIps?: readonly string[];
   /** One or more lines explaining the outcome. */
   readonly reason: string;
 }
@@ -93,6 +100,11 @@ export interface Verdict {
   readonly allowed: boolean;
   readonly egress: DirectionVerdict;
   readonly ingress: DirectionVerdict;
+  /**
+   * For a workload to itself, which case applies: one pod to itself (never policed) or two of its
+   * replicas (policed like any two pods).
+   */
+  readonly selfCase?: string;
   readonly text: string;
 }
 

@@ -9,8 +9,7 @@
  *
  * Not part of the jsii API: other languages use `Reachability.assertAllowed/assertDenied`.
  */
-import { reachabilityMatchers } from './matchers';
-import { Endpoint } from '../testing/endpoint';
+import { EndpointLike, reachabilityMatchers } from './matchers';
 import { Port } from '../values/port';
 
 export { reachabilityMatchers, toAllow, toDeny } from './matchers';
@@ -23,11 +22,12 @@ declare global {
       /**
        * Passes when every connection from `source` to `destination` on `port` is allowed by
        * the NetworkPolicies of the App, Chart or Reachability under test. Endpoints are
-       * `namespace/name` workloads, IP addresses, CIDRs, `internet`, or `Endpoint`s.
+       * `namespace/name` workloads, IP addresses, CIDRs, `internet`, `Endpoint`s, or the
+       * workload constructs themselves (a cdk8s-plus `Deployment`, an `ApiObject`).
        */
-      toAllow(source: string | Endpoint, destination: string | Endpoint, port: Port): R;
+      toAllow(source: EndpointLike, destination: EndpointLike, port: Port): R;
       /** Passes when no connection from `source` to `destination` on `port` is allowed. */
-      toDeny(source: string | Endpoint, destination: string | Endpoint, port: Port): R;
+      toDeny(source: EndpointLike, destination: EndpointLike, port: Port): R;
     }
   }
 }

@@ -6,8 +6,11 @@ import { Port } from '../values/port';
 /** What `expect(...)` may hold for the reachability matchers. */
 export type ReachabilitySubject = IConstruct | Reachability;
 
-/** A source or destination: an `Endpoint`, or its text (`shop/web`, `203.0.113.7`, `internet`). */
-export type EndpointLike = string | Endpoint;
+/**
+ * A source or destination: an `Endpoint`, its text (`shop/web`, `203.0.113.7`, `internet`), or
+ * the construct of a workload (a cdk8s-plus `Deployment`, an `ApiObject`), as `Endpoint.of` reads it.
+ */
+export type EndpointLike = string | Endpoint | IConstruct;
 
 /** The result shape jest (and jest-compatible runners) expect from a custom matcher. */
 export interface MatcherResult {
@@ -59,7 +62,8 @@ export function toDeny(
 export const reachabilityMatchers = { toAllow, toDeny };
 
 function endpoint(value: EndpointLike): Endpoint {
-  return value instanceof Endpoint ? value : Endpoint.parse(value);
+  if (value instanceof Endpoint) return value;
+  return typeof value === 'string' ? Endpoint.parse(value) : Endpoint.of(value);
 }
 
 function reachabilityOf(received: unknown, matcher: string): Reachability {

@@ -1,6 +1,7 @@
 import { Cluster } from '../model/cluster';
 import { checkEgressDns } from './checks/dns';
 import { checkDnsPortProtocol } from './checks/dns-port-protocol';
+import { checkOneSidedAllows } from './checks/one-sided-allow';
 import { checkIpBlocksCoverClusterIps, checkMixedPeers, checkPeersMatchSomething } from './checks/peers';
 import { checkPolicyTypes } from './checks/policy-types';
 import { checkNamedPorts, checkServicePorts } from './checks/ports';
@@ -27,6 +28,7 @@ const CHECKS: readonly Check[] = [
   checkRedundantRules,
   checkAllowAllRules,
   checkNamespaceDefaultDeny,
+  checkOneSidedAllows,
 ];
 
 /**

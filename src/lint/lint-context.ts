@@ -19,6 +19,10 @@ export interface LintContext {
   readonly services: readonly ServiceSpec[];
   readonly namespaces: readonly NamespaceSpec[];
   readonly workloads: readonly WorkloadSpec[];
+  /** The workloads of each namespace that has any: checks look up by namespace, never scan all. */
+  readonly workloadsByNamespace: ReadonlyMap<string, readonly WorkloadSpec[]>;
+  /** The policies of each namespace that has any. */
+  readonly policiesByNamespace: ReadonlyMap<string, readonly LintedPolicy[]>;
 }
 
 /** What a check reports, before severities and ignore annotations are applied. */
@@ -49,7 +53,30 @@ export function lintContext(cluster: Cluster, services: readonly ServiceSpec[]):
     services,
     namespaces: cluster.namespaces,
     workloads: cluster.workloads,
+    workloadsByNamespace: groupByNamespace(cluster.workloads, (w) => w.namespace),
+    policiesByNamespace: groupByNamespace(policies, (p) => p.spec.namespace),
   };
+}
+
+function groupByNamespace<T>(items: readonly T[], namespaceOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const namespace = namespaceOf(item);
+    const group = groups.get(namespace);
+    if (group) group.push(item);
+    else groups.set(namespace, [item]);
+  }
+  return groups;
+}
+
+/** The workloads of one namespace. */
+export function workloadsIn(ctx: LintContext, namespace: string): readonly WorkloadSpec[] {
+  return ctx.workloadsByNamespace.get(namespace) ?? [];
+}
+
+/** The policies of one namespace. */
+export function policiesIn(ctx: LintContext, namespace: string): readonly LintedPolicy[] {
+  return ctx.policiesByNamespace.get(namespace) ?? [];
 }
 
 /** A finding about a NetworkPolicy. */
@@ -74,9 +101,7 @@ export function policyFinding(
 
 /** The workloads a policy selects (its namespace, its podSelector). */
 export function workloadsSelectedBy(ctx: LintContext, policy: LintedPolicy): WorkloadSpec[] {
-  return ctx.workloads.filter(
-    (w) => w.namespace === policy.spec.namespace && selectorMatches(policy.normalized.podSelector, w.labels),
-  );
+  return workloadsIn(ctx, policy.spec.namespace).filter((w) => selectorMatches(policy.normalized.podSelector, w.labels));
 }
 
 /** The known namespaces a selector peer can match: podSelector-only peers stay in the policy's namespace. */
@@ -87,8 +112,8 @@ function namespacesOfPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace:
 
 /** The workloads a selector peer matches. */
 export function workloadsMatchingPeer(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): WorkloadSpec[] {
-  const namespaces = new Set(namespacesOfPeer(ctx, peer, policyNamespace));
-  return ctx.workloads.filter((w) => namespaces.has(w.namespace) && selectorMatches(peer.podSelector, w.labels));
+  return namespacesOfPeer(ctx, peer, policyNamespace)
+    .flatMap((namespace) => workloadsIn(ctx, namespace).filter((w) => selectorMatches(peer.podSelector, w.labels)));
 }
 
 /**
@@ -105,7 +130,7 @@ export function judgeableNamespacesOfPeer(ctx: LintContext, peer: SelectorPeer, 
 
 /** Whether the input shows at least one workload in the namespace. */
 export function namespaceHasWorkloads(ctx: LintContext, namespace: string): boolean {
-  return ctx.workloads.some((w) => w.namespace === namespace);
+  return ctx.workloadsByNamespace.has(namespace);
 }
 
 /**

@@ -4,6 +4,7 @@ import { lintDocuments } from './lint';
 import { formatFinding } from './lint-cluster';
 import { LintFinding } from './lint-finding';
 import { LintOptions } from './lint-options';
+import { isEvaluating } from '../model/evaluation-scope';
 import { Severity } from '../validation/severity';
 
 /** Receives the lint findings that do not fail synthesis (warnings, and info when asked for). */
@@ -34,13 +35,14 @@ export interface LintingOptions extends LintOptions {
 const LINTING_ID = 'NetworkPolicyLinting';
 
 /**
- * Runs the best-practice lints when the app synthesizes. Findings of severity error fail
- * synthesis like any cdk8s validation; warnings go to the reporter (standard error by
- * default), each distinct finding once however often the app is synthesized.
+ * Runs the best-practice lints when the app synthesizes, for the apps that ask for it with
+ * `Linting.enable(app)`. Findings of severity error fail synthesis like any cdk8s validation;
+ * warnings go to the reporter (standard error by default), each distinct finding once however
+ * often the app is synthesized. Lints never run while an app is evaluated (`Reachability.of`,
+ * the jest matchers), only when it is synthesized to be written.
  *
- * Every construct of this library turns linting on for its app with the default rule levels,
- * so an app that uses them is linted without asking. `enable` sets the levels and the
- * reporter for a Chart or the whole App; `disable` turns linting off below a scope.
+ * `enable` turns linting on, with rule levels and a reporter, for a Chart or the whole App;
+ * `disable` turns it off below a scope.
  *
  * The whole app is linted, so workloads and Services in other charts count; only findings
  * about objects below the enabled scope are reported, and a scope with its own settings
@@ -59,11 +61,8 @@ export class Linting extends Construct {
    */
   public static enable(scope: IConstruct, options?: LintingOptions): Linting {
     const existing = scope.node.tryFindChild(LINTING_ID);
-    if (existing instanceof Linting) {
-      if (existing.automatic) existing.configure(options ?? {});
-      return existing;
-    }
-    return new Linting(scope, LINTING_ID, options ?? {}, false);
+    if (existing instanceof Linting) return existing;
+    return new Linting(scope, LINTING_ID, options ?? {});
   }
 
   /**
@@ -76,27 +75,14 @@ export class Linting extends Construct {
     linting.disabled = true;
   }
 
-  /**
-   * Lints the app of `construct` with the default levels unless the app already has
-   * linting settings. Called by every construct of this library.
-   *
-   * @internal
-   */
-  public static _enableByDefault(construct: IConstruct): void {
-    const root = construct.node.root;
-    if (!root.node.tryFindChild(LINTING_ID)) new Linting(root, LINTING_ID, {}, true);
-  }
-
   private readonly reported = new Set<string>();
   private kept?: { readonly constructs: number; readonly findings: LintFinding[] };
-  private options: LintingOptions;
-  private automatic: boolean;
+  private readonly options: LintingOptions;
   private disabled = false;
 
-  private constructor(scope: IConstruct, id: string, options: LintingOptions, automatic: boolean) {
+  private constructor(scope: IConstruct, id: string, options: LintingOptions) {
     super(scope as Construct, id);
     this.options = options;
-    this.automatic = automatic;
     this.node.addValidation({ validate: () => this.run() });
   }
 
@@ -114,12 +100,6 @@ export class Linting extends Construct {
     return lintDocuments(docs, this.options).filter((f) => (f.kind === 'Namespace'
       ? ownNamespaces.has(f.name)
       : f.source !== undefined && ownPaths.has(f.source)));
-  }
-
-  private configure(options: LintingOptions): void {
-    this.options = options;
-    this.automatic = false;
-    this.kept = undefined;
   }
 
   /** Construct paths of objects below nested scopes that have linting settings of their own. */
@@ -146,6 +126,8 @@ export class Linting extends Construct {
   }
 
   private run(): string[] {
+    // Evaluating the app (Reachability, the matchers) synthesizes it too; lints belong to synthesis only.
+    if (isEvaluating(this)) return [];
     const errors: string[] = [];
     for (const finding of this.synthesisFindings()) {
       if (finding.severity === Severity.ERROR) {

@@ -1,6 +1,7 @@
 import { canonicalSelector, selectorContains } from './selector-algebra';
 import { portEntryConnections } from '../eval/ports';
 import { NamespaceSpec } from '../model/cluster';
+import { ConnectionSet } from '../model/connection-set';
 import { selectorMatches } from '../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../model/manifest';
 import { NormalizedPeer, NormalizedPort, NormalizedRule } from '../model/normalize';
@@ -52,7 +53,16 @@ function portContains(outer: NormalizedPort, inner: NormalizedPort): boolean {
   if (typeof inner.port === 'string' || typeof outer.port === 'string') {
     return outer.protocol === inner.protocol && (outer.port === undefined || outer.port === inner.port);
   }
-  return portEntryConnections(inner, undefined).isSubsetOf(portEntryConnections(outer, undefined));
+  return numberedConnections(inner).isSubsetOf(numberedConnections(outer));
+}
+
+const numberedCache = new WeakMap<NormalizedPort, ConnectionSet>();
+
+/** The connections of a numbered port entry, computed once per entry (rules are compared pairwise). */
+function numberedConnections(entry: NormalizedPort): ConnectionSet {
+  let set = numberedCache.get(entry);
+  if (!set) numberedCache.set(entry, set = portEntryConnections(entry, undefined));
+  return set;
 }
 
 function peerContains(outer: NormalizedPeer, inner: NormalizedPeer, scope: RuleScope): boolean {

@@ -23,6 +23,7 @@ export const LINT_RULES: readonly LintRuleInfo[] = [
   rule('identical-policies', Severity.WARNING, 'two policies in one namespace have the same effect'),
   rule('allow-all-rule', Severity.INFO, 'a rule allows everything; no other policy can narrow it'),
   rule('namespace-without-default-deny', Severity.INFO, 'a namespace with workloads has no policy selecting all its pods'),
+  rule('one-sided-allow', Severity.WARNING, 'an allow whose other end is isolated and never opened, so the traffic stays denied'),
 ];
 
 /** The rule with this id, or undefined. */

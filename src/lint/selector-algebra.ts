@@ -12,8 +12,23 @@ interface Requirement {
   readonly values: readonly string[];
 }
 
+// The redundancy lints compare each selector with many others: read each selector object once.
+const requirementsCache = new WeakMap<LabelSelectorManifest, readonly Requirement[] | null>();
+const contradictionCache = new WeakMap<LabelSelectorManifest, string | null>();
+const canonicalCache = new WeakMap<LabelSelectorManifest, string>();
+
 /** `matchLabels` and `matchExpressions` as one list; `k: v` becomes `k In [v]`. Unknown operators yield undefined. */
-function requirementsOf(selector: LabelSelectorManifest | null | undefined): Requirement[] | undefined {
+function requirementsOf(selector: LabelSelectorManifest | null | undefined): readonly Requirement[] | undefined {
+  if (!selector) return [];
+  let cached = requirementsCache.get(selector);
+  if (cached === undefined) {
+    cached = readRequirements(selector) ?? null;
+    requirementsCache.set(selector, cached);
+  }
+  return cached ?? undefined;
+}
+
+function readRequirements(selector: LabelSelectorManifest): Requirement[] | undefined {
   const out: Requirement[] = [];
   for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
     out.push({ key, operator: 'In', values: [value] });
@@ -52,6 +67,16 @@ export function selectorsEquivalent(
  * with `DoesNotExist` on one key, …), or undefined when it is satisfiable.
  */
 export function selectorContradiction(selector: LabelSelectorManifest | null | undefined): string | undefined {
+  if (!selector) return undefined;
+  let cached = contradictionCache.get(selector);
+  if (cached === undefined) {
+    cached = findContradiction(selector) ?? null;
+    contradictionCache.set(selector, cached);
+  }
+  return cached ?? undefined;
+}
+
+function findContradiction(selector: LabelSelectorManifest): string | undefined {
   const reqs = requirementsOf(selector);
   if (!reqs) return undefined;
   const keys = [...new Set(reqs.map((r) => r.key))];
@@ -78,6 +103,13 @@ export function selectorIsContradictory(selector: LabelSelectorManifest | null |
 
 /** A canonical JSON text: equal for selectors written with different order or duplicates. */
 export function canonicalSelector(selector: LabelSelectorManifest | null | undefined): string {
+  if (!selector) return writeCanonicalSelector(selector);
+  let text = canonicalCache.get(selector);
+  if (text === undefined) canonicalCache.set(selector, text = writeCanonicalSelector(selector));
+  return text;
+}
+
+function writeCanonicalSelector(selector: LabelSelectorManifest | null | undefined): string {
   const reqs = requirementsOf(selector);
   if (!reqs) return JSON.stringify(selector ?? {});
   const texts = reqs.map((r) => `${r.key}\u0000${r.operator}\u0000${[...new Set(r.values)].sort().join('\u0001')}`);

@@ -2,6 +2,7 @@ import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { SourceRef } from './cluster';
 import { clusterFromManifests } from './cluster-from-manifests';
+import { whileEvaluating } from './evaluation-scope';
 
 /** One synthesized Kubernetes object and the construct that produced it. */
 export interface SynthesizedObject {
@@ -21,7 +22,7 @@ export function synthesizeWithPaths(scope: IConstruct): SynthesizedObject[] {
   if (charts.length === 0) return [];
   // Chart.toJson() validates the whole app and resolves chart dependencies before rendering;
   // once is enough, so the other charts render their objects directly (the same toJson()).
-  const firstChartObjects: unknown[] = charts[0].toJson();
+  const firstChartObjects: unknown[] = whileEvaluating(scope, () => charts[0].toJson());
   const out: SynthesizedObject[] = [];
   charts.forEach((chart, index) => {
     const apiObjects = apiObjectsOf(chart);

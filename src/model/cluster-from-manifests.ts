@@ -1,6 +1,6 @@
 import { Cluster, ContainerPortSpec, DEFAULT_NAMESPACE, SourceRef, workloadKey } from './cluster';
 import { Labels } from './labels';
-import { NetworkPolicyManifest } from './manifest';
+import { isKubernetesNetworkPolicy, NetworkPolicyManifest } from './manifest';
 import { isProtocol } from './protocol';
 
 /** One parsed Kubernetes object (a YAML/JSON document) and where it came from. */
@@ -36,6 +36,13 @@ interface PendingWorkload {
   podIps: string[];
   hostNetwork: boolean;
   source?: SourceRef;
+  /** Pods seen for it (Pods owned by it, or a bare Pod). */
+  podCount: number;
+  podNames: string[];
+  /** The count its own object declares; undefined when none was read or it is not fixed. */
+  declaredReplicas?: number | 'unknown';
+  /** Where its own object (Deployment, StatefulSet, …) was read, when it was. */
+  objectWhere?: string;
 }
 
 /**
@@ -49,7 +56,11 @@ interface PendingWorkload {
  *   `ns/<name>[Pod]`; Deployment, ReplicaSet, ReplicationController, StatefulSet, DaemonSet,
  *   Job and CronJob become workloads from their pod template (labels, container ports with
  *   protocol defaulting to TCP, hostNetwork);
- * - pod IPs come from `status.podIPs` / `status.podIP`.
+ * - pod IPs come from `status.podIPs` / `status.podIP`;
+ * - replicas: `spec.replicas` (Kubernetes defaults it to 1), a Job's `parallelism`, unknown for a
+ *   DaemonSet or a workload that a HorizontalPodAutoscaler scales, else the number of its Pods;
+ * - a workload object read twice (same kind, namespace and name) is replaced by the later one,
+ *   as `kubectl apply` would, with a warning; NetworkPolicies behave the same.
  * Never throws on odd shapes: whatever cannot be read is reported in `warnings`.
  */
 export function clusterFromManifests(docs: readonly ManifestDocument[], options: ClusterFromManifestsOptions = {}): ClusterFromManifests {
@@ -58,6 +69,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
   const warnings: string[] = [];
   const workloads = new Map<string, PendingWorkload>();
   const seenPolicies = new Map<string, string>();
+  const autoscaled = new Set<string>();
 
   const visit = (object: unknown, source: SourceRef | undefined, inherited?: { apiVersion: string; kind: string }): void => {
     if (object === null || object === undefined) return;
@@ -93,6 +105,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         cluster.addNamespace(name, readLabels(metadata.labels, `${label} metadata.labels`, warnings));
         return;
       case 'NetworkPolicy': {
+        if (!isKubernetesNetworkPolicy(object)) return;
         if (!name) warnings.push(`NetworkPolicy${where} has no metadata.name.`);
         const key = `${namespace}/${name ?? ''}`;
         const earlier = seenPolicies.get(key);
@@ -114,7 +127,14 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         const podIps = readPodIps(object.status);
         addWorkload(owner
           ? { namespace, name: owner.name, kind: owner.kind, source }
-          : { namespace, name, kind: 'Pod', source }, template, podIps, label);
+          : { namespace, name, kind: 'Pod', source }, template, podIps, label, undefined, undefined, name);
+        return;
+      }
+      case 'HorizontalPodAutoscaler': {
+        const target = asRecord(spec.scaleTargetRef);
+        if (typeof target.kind === 'string' && typeof target.name === 'string') {
+          autoscaled.add(workloadKey({ namespace, name: target.name, kind: target.kind }));
+        }
         return;
       }
       case 'CronJob':
@@ -127,7 +147,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         const template = kind === 'CronJob'
           ? asRecord(asRecord(asRecord(spec.jobTemplate).spec).template)
           : asRecord(spec.template);
-        addWorkload({ namespace, name, kind, source }, template, [], label);
+        addWorkload({ namespace, name, kind, source }, template, [], label, declaredReplicas(kind, spec), where);
         return;
       }
     }
@@ -138,6 +158,9 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
     template: Record<string, any>,
     podIps: string[],
     label: string,
+    replicas?: number | 'unknown',
+    objectWhere?: string,
+    podName?: string,
   ): void => {
     const templateMetadata = asRecord(template.metadata);
     const podSpec = asRecord(template.spec);
@@ -146,12 +169,24 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
     const hostNetwork = podSpec.hostNetwork === true;
     const key = workloadKey(id);
     const existing = workloads.get(key);
-    if (existing) {
+    const isPod = objectWhere === undefined;
+    if (existing && isPod) {
       if (!sameLabels(existing.labels, labels)) {
         warnings.push(`${label} belongs to ${key} but its labels differ from the other pods of that workload; the first pod's labels are used.`);
       }
-      for (const ip of podIps) if (!existing.podIps.includes(ip)) existing.podIps.push(ip);
+      existing.podCount++;
+      if (podName !== undefined) existing.podNames.push(podName);
+      const known = new Set(existing.podIps);
+      for (const ip of podIps) {
+        if (!known.has(ip)) {
+          known.add(ip);
+          existing.podIps.push(ip);
+        }
+      }
       return;
+    }
+    if (existing?.objectWhere !== undefined && !isPod) {
+      warnings.push(`${id.kind} ${id.namespace}/${id.name}${objectWhere} replaces the one with the same namespace and name${existing.objectWhere}.`);
     }
     workloads.set(key, {
       namespace: id.namespace,
@@ -159,8 +194,12 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
       kind: id.kind,
       labels,
       ports,
-      podIps: [...podIps],
+      podIps: [...new Set([...(existing?.podIps ?? []), ...podIps])],
       hostNetwork,
+      podCount: (existing?.podCount ?? 0) + (isPod ? 1 : 0),
+      podNames: [...(existing?.podNames ?? []), ...(podName !== undefined ? [podName] : [])],
+      ...(replicas !== undefined ? { declaredReplicas: replicas } : {}),
+      ...(objectWhere !== undefined ? { objectWhere } : {}),
       ...(id.source ? { source: id.source } : {}),
     });
   };
@@ -172,8 +211,23 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
       warnings.push(`Skipped a document${describeWhere(doc?.source)} that could not be read: ${(e as Error).message}`);
     }
   }
-  for (const w of workloads.values()) cluster.addWorkload(w);
+  for (const w of workloads.values()) {
+    const { podCount, declaredReplicas: declared, objectWhere: _where, ...input } = w;
+    const replicas = autoscaled.has(workloadKey(w)) ? 'unknown' : declared ?? Math.max(podCount, 1);
+    cluster.addWorkload({ ...input, replicas });
+  }
   return { cluster, warnings };
+}
+
+/** The pod count a workload object declares, with the API server's defaults. */
+function declaredReplicas(kind: string, spec: Record<string, any>): number | 'unknown' {
+  const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 1);
+  switch (kind) {
+    case 'DaemonSet': return 'unknown';
+    case 'Job': return count(spec.parallelism);
+    case 'CronJob': return count(asRecord(asRecord(spec.jobTemplate).spec).parallelism);
+    default: return count(spec.replicas);
+  }
 }
 
 function controllerOwner(refs: unknown): { name: string; kind: string } | undefined {

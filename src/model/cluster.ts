@@ -31,7 +31,26 @@ export interface WorkloadSpec {
   readonly ports: readonly ContainerPortSpec[];
   readonly podIps: readonly string[];
   readonly hostNetwork: boolean;
+  /**
+   * How many pods the workload runs; undefined when the count is not fixed (an autoscaler scales
+   * it, a DaemonSet runs one per node). Two pods of one workload talk through policy like any two
+   * pods: only a pod talking to itself bypasses it.
+   */
+  readonly replicas?: number;
+  /** The names of the Pods read for it (from a `kubectl get pods` dump), so a pod name finds its workload. */
+  readonly podNames?: readonly string[];
   readonly source?: SourceRef;
+}
+
+/** True when the workload is one pod, so traffic from it to itself never leaves that pod. */
+export function isSinglePod(w: Pick<WorkloadSpec, 'replicas'>): boolean {
+  return w.replicas === 1;
+}
+
+/** `3 replicas`, `1 replica`, or `an unknown number of replicas`. */
+export function describeReplicas(w: Pick<WorkloadSpec, 'replicas'>): string {
+  if (w.replicas === undefined) return 'an unknown number of replicas';
+  return `${w.replicas} replica${w.replicas === 1 ? '' : 's'}`;
 }
 
 /** A namespace and its labels (always including `kubernetes.io/metadata.name`). */
@@ -59,6 +78,9 @@ export interface WorkloadInput {
   readonly ports?: readonly ContainerPortSpec[];
   readonly podIps?: readonly string[];
   readonly hostNetwork?: boolean;
+  /** How many pods; `'unknown'` when the count is not fixed (an autoscaler, a DaemonSet). @default 1 */
+  readonly replicas?: number | 'unknown';
+  readonly podNames?: readonly string[];
   readonly source?: SourceRef;
 }
 
@@ -68,6 +90,41 @@ export const DEFAULT_NAMESPACE = 'default';
 /** `ns/name[Kind]`, the key netpol-analyzer prints for a workload. */
 export function workloadKey(w: Pick<WorkloadSpec, 'namespace' | 'name' | 'kind'>): string {
   return `${w.namespace}/${w.name}[${w.kind}]`;
+}
+
+/** A reference to a workload: its namespace and name, and its kind when two kinds share the name. */
+export interface WorkloadRef {
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind?: string;
+}
+
+/** What a workload reference resolves to. */
+export type WorkloadLookup =
+  | { readonly found: WorkloadSpec }
+  | { readonly ambiguous: readonly WorkloadSpec[] }
+  | { readonly unknown: true };
+
+const WORKLOAD_REF = /^(?:([^/\s[\]]+)\/)?([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/;
+
+/** Reads `ns/name[Kind]`, `ns/name` or `name` (namespace `default`); undefined for other text. */
+export function parseWorkloadRef(text: string): WorkloadRef | undefined {
+  const match = WORKLOAD_REF.exec(text.trim());
+  if (!match) return undefined;
+  const [, namespace, name, kind] = match;
+  return { namespace: namespace ?? DEFAULT_NAMESPACE, name, ...(kind ? { kind } : {}) };
+}
+
+/**
+ * The id of the construct that defined a workload, from its construct path: the last segment,
+ * or the one before a cdk8s-plus `Resource` child (`shop/web/Resource` is `web`).
+ */
+function constructIdOf(w: WorkloadSpec): string | undefined {
+  const path = w.source?.constructPath;
+  if (!path) return undefined;
+  const segments = path.split('/');
+  const last = segments[segments.length - 1];
+  return last === 'Resource' && segments.length > 1 ? segments[segments.length - 2] : last;
 }
 
 /** `ns/name` of a policy. */
@@ -124,6 +181,8 @@ export class Cluster {
       ports: Object.freeze([...(input.ports ?? [])]),
       podIps: Object.freeze([...(input.podIps ?? [])]),
       hostNetwork: input.hostNetwork ?? false,
+      ...(input.replicas === 'unknown' ? {} : { replicas: input.replicas ?? 1 }),
+      ...(input.podNames && input.podNames.length > 0 ? { podNames: Object.freeze([...input.podNames]) } : {}),
       ...(input.source ? { source: input.source } : {}),
     });
     const key = workloadKey(spec);
@@ -162,22 +221,37 @@ export class Cluster {
   }
 
   /**
-   * Finds a workload by `ns/name[Kind]`, `ns/name` or `name` (namespace `default`).
-   * Returns undefined when nothing matches; throws when `ns/name` is ambiguous (two kinds).
+   * The one workload lookup: by namespace and name (and kind, when given); failing that, by the
+   * id of the construct that defined it, so `shop/web` finds a Deployment whose name cdk8s
+   * generated (`shop-web-c81100ac`) from the construct id `web`; failing that, by the name of
+   * one of its Pods (`shop/web-7d4b9-xk2p`, as `kubectl get pods` lists it).
    */
-  public findWorkload(ref: string): WorkloadSpec | undefined {
-    const exact = this.workloadMap.get(ref);
-    if (exact) return exact;
-    const slash = ref.indexOf('/');
-    const namespace = slash >= 0 ? ref.slice(0, slash) : DEFAULT_NAMESPACE;
-    const name = slash >= 0 ? ref.slice(slash + 1) : ref;
-    const hits = [...this.workloadMap.values()].filter((w) => w.namespace === namespace && w.name === name);
-    if (hits.length > 1) {
+  public lookupWorkload(ref: WorkloadRef): WorkloadLookup {
+    const inNamespace = [...this.workloadMap.values()].filter((w) => w.namespace === ref.namespace
+      && (ref.kind === undefined || w.kind === ref.kind));
+    const byName = inNamespace.filter((w) => w.name === ref.name);
+    const byConstruct = byName.length > 0 ? byName : inNamespace.filter((w) => constructIdOf(w) === ref.name);
+    const hits = byConstruct.length > 0 ? byConstruct : inNamespace.filter((w) => w.podNames?.includes(ref.name));
+    if (hits.length === 1) return { found: hits[0] };
+    if (hits.length > 1) return { ambiguous: hits };
+    return { unknown: true };
+  }
+
+  /**
+   * Finds a workload by `ns/name[Kind]`, `ns/name` or `name` (namespace `default`), as
+   * {@link lookupWorkload} does. Returns undefined when nothing matches; throws when the
+   * reference is ambiguous (two kinds, or two constructs of that id).
+   */
+  public findWorkload(text: string): WorkloadSpec | undefined {
+    const ref = parseWorkloadRef(text);
+    if (!ref) return undefined;
+    const result = this.lookupWorkload(ref);
+    if ('ambiguous' in result) {
       throw new Error(
-        `Workload "${ref}" is ambiguous: ${hits.map(workloadKey).join(', ')}. Use the full "ns/name[Kind]" form.`,
+        `Workload "${text}" is ambiguous: ${result.ambiguous.map(workloadKey).join(', ')}. Use the full "ns/name[Kind]" form.`,
       );
     }
-    return hits[0];
+    return 'found' in result ? result.found : undefined;
   }
 
   private ensureNamespace(name: string): void {

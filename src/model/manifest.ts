@@ -68,3 +68,16 @@ export interface NetworkPolicyManifest {
 
 /** The label every namespace carries since Kubernetes 1.22, set by the control plane. */
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * Whether an object of kind NetworkPolicy is Kubernetes' own (`networking.k8s.io`, or an API
+ * group-less legacy version such as `extensions/v1beta1`, which validation reports), rather than
+ * a plugin's resource of the same kind name (Calico's `crd.projectcalico.org/v1`, Antrea's
+ * `crd.antrea.io`), which has other semantics and is not evaluated.
+ */
+export function isKubernetesNetworkPolicy(object: { readonly apiVersion?: unknown; readonly kind?: unknown }): boolean {
+  if (object.kind !== 'NetworkPolicy') return false;
+  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return !group.includes('.') || group === 'networking.k8s.io';
+}

@@ -31,7 +31,7 @@ export function checkNamespaceDeclaration(cluster: Cluster, name: string, labels
 /** Checks `addWorkload(...)`: names, labels, ports and IPs, and that the workload is new. */
 export function checkWorkloadDeclaration(cluster: Cluster, d: WorkloadDeclaration): void {
   if (typeof d !== 'object' || d === null) {
-    throw new Error('addWorkload(declaration): expected { namespaceName, name, labels?, ports?, podIps?, kind? }.');
+    throw new Error('addWorkload(declaration): expected { namespaceName, name, labels?, ports?, podIps?, kind?, replicas?, replicasUnknown? }.');
   }
   const call = `addWorkload({ namespaceName: ${JSON.stringify(d.namespaceName)}, name: ${JSON.stringify(d.name)} })`;
   checkName(call, 'namespaceName', d.namespaceName, dns1123LabelErrors);
@@ -47,6 +47,12 @@ export function checkWorkloadDeclaration(cluster: Cluster, d: WorkloadDeclaratio
       ...(p.name !== undefined ? portNameErrors(p.name).map((e) => `port name ${JSON.stringify(p.name)} ${e}`) : []),
     ];
     if (errors.length > 0) throw new Error(`${call}: ${errors.join('; ')}.`);
+  }
+  if (d.replicas !== undefined && !(Number.isInteger(d.replicas) && d.replicas >= 0)) {
+    throw new Error(`${call}: replicas ${JSON.stringify(d.replicas)} is not a pod count. Write a whole number such as 3, or set replicasUnknown.`);
+  }
+  if (d.replicas !== undefined && d.replicasUnknown) {
+    throw new Error(`${call}: give either replicas or replicasUnknown, not both.`);
   }
   for (const ip of d.podIps ?? []) {
     if (typeof ip !== 'string' || !parseIp(ip)) {

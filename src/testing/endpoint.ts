@@ -1,3 +1,5 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import { EndpointTarget } from './endpoint-target';
 import { MAX_ADDRESS, cidrInterval, parseIp } from '../net/cidr';
 
@@ -37,6 +39,25 @@ export class Endpoint {
     const [, namespaceName, name, workloadKind] = match;
     const text = workloadKind ? `${namespaceName}/${name}[${workloadKind}]` : `${namespaceName}/${name}`;
     return new Endpoint(text, { kind: 'workload', namespaceName, name, workloadKind });
+  }
+
+  /**
+   * The workload a construct defines: a cdk8s-plus workload (`Deployment`, `StatefulSet`, …) or
+   * any `ApiObject` of a workload kind. Its namespace, name (generated or not) and kind are read
+   * from the object, so the reference always matches what the app synthesizes.
+   *
+   * @param workload the construct
+   */
+  public static of(workload: IConstruct): Endpoint {
+    const apiObject = apiObjectOf(workload);
+    if (!apiObject) {
+      throw new Error(
+        `Endpoint.of(${describeConstruct(workload)}): not a workload construct. ` +
+        'Pass a cdk8s-plus workload (e.g. a Deployment) or an ApiObject, or name it with Endpoint.workload("namespace/name").',
+      );
+    }
+    const namespaceName = apiObject.metadata.namespace ?? 'default';
+    return Endpoint.workload(`${namespaceName}/${apiObject.name}[${apiObject.kind}]`);
   }
 
   /**
@@ -122,4 +143,16 @@ export class Endpoint {
   public toString(): string {
     return this.text;
   }
+}
+
+/** The ApiObject a construct renders: itself, or its default child (a cdk8s-plus resource's `Resource`). */
+function apiObjectOf(construct: unknown): ApiObject | undefined {
+  if (ApiObject.isApiObject(construct)) return construct;
+  const inner = (construct as IConstruct | undefined)?.node?.defaultChild;
+  return ApiObject.isApiObject(inner) ? inner : undefined;
+}
+
+function describeConstruct(construct: unknown): string {
+  const path = (construct as IConstruct | undefined)?.node?.path;
+  return path !== undefined ? `"${path}"` : JSON.stringify(construct) ?? String(construct);
 }

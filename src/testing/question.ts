@@ -2,7 +2,7 @@ import { formatBlock, intervalOf } from './address-text';
 import { Endpoint } from './endpoint';
 import { DirectionReport, ReachabilityVerdict } from './reachability-verdict';
 import { closeMatches } from './suggest';
-import { DirectionVerdict, ExternalRange, Endpoint as EvalEndpoint, Verdict } from '../eval/types';
+import { DirectionVerdict, ExternalRange, QueryEnd, Verdict } from '../eval/types';
 import { Cluster, WorkloadSpec, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol, PROTOCOLS } from '../model/protocol';
@@ -11,7 +11,7 @@ import { Port } from '../values/port';
 
 /** What a question needs from the evaluator. */
 export interface QuestionEngine {
-  verdict(query: { source: EvalEndpoint; destination: EvalEndpoint; protocol: Protocol; port: number }): Verdict;
+  verdict(query: { source: QueryEnd; destination: QueryEnd; protocol: Protocol; port: number }): Verdict;
   workloadConnections(source: WorkloadSpec, destination: WorkloadSpec): ConnectionSet;
   /** External addresses' connections to (`ingress`) or from (`egress`) a workload, covering all addresses. */
   externalRanges(workload: WorkloadSpec, direction: 'ingress' | 'egress'): readonly ExternalRange[];
@@ -85,19 +85,25 @@ export function answer(
   };
 }
 
-/** The workload named by `ref` (`ns/name` or `ns/name[Kind]`), or an error listing close matches. */
+/**
+ * The workload an endpoint names, through the cluster's one lookup (name, kind, or the id of
+ * the construct that defined it), or an error listing close matches.
+ */
 function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): WorkloadSpec {
   const target = endpoint._target;
   if (target.kind !== 'workload') throw new Error(`${endpoint.toString()} is not a workload`);
-  const matches = cluster.workloads.filter((w) =>
-    w.namespace === target.namespaceName && w.name === target.name &&
-    (target.workloadKind === undefined || w.kind === target.workloadKind));
-  if (matches.length === 1) return matches[0];
+  const result = cluster.lookupWorkload({
+    namespace: target.namespaceName,
+    name: target.name,
+    ...(target.workloadKind !== undefined ? { kind: target.workloadKind } : {}),
+  });
+  if ('found' in result) return result.found;
   const ref = endpoint.toString();
-  if (matches.length > 1) {
+  if ('ambiguous' in result) {
+    const sameName = result.ambiguous.every((w) => w.name === result.ambiguous[0].name);
     throw new Error(
-      `The ${role} "${ref}" is ambiguous: ${matches.map(workloadKey).join(', ')}. ` +
-      `Add the kind, e.g. "${workloadKey(matches[0])}".`,
+      `The ${role} "${ref}" is ambiguous: ${result.ambiguous.map(workloadKey).join(', ')}. ` +
+      `${sameName ? 'Add the kind' : 'Name one of them'}, e.g. "${workloadKey(result.ambiguous[0])}".`,
     );
   }
   const known = cluster.workloads.map((w) => `${w.namespace}/${w.name}`);
@@ -193,7 +199,7 @@ function queryOf(src: ResolvedEnd, dst: ResolvedEnd, example: Example) {
   };
 }
 
-function evalEndpoint(end: ResolvedEnd, piece: Piece): EvalEndpoint {
+function evalEndpoint(end: ResolvedEnd, piece: Piece): QueryEnd {
   if (end.kind === 'workload') return { workload: end.workload };
   const addresses = piece.addresses!;
   return { ip: formatIp(addresses.family, addresses.first) };

@@ -28,4 +28,13 @@ export interface ReachabilityOptions {
    * @default HostNetworkMode.AS_POD
    */
   readonly hostNetwork?: HostNetworkMode;
+
+  /**
+   * For `Reachability.of(chart)`: only the objects of that chart (and the charts nested in it),
+   * instead of the whole app the chart belongs to. What gets deployed is the app, so a platform
+   * chart's baseline applies to a team chart's workloads; use this only to look at one chart alone.
+   *
+   * @default false
+   */
+  readonly chartOnly?: boolean;
 }

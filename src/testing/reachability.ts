@@ -37,11 +37,14 @@ export class Reachability {
    * means (cdk8s-plus, raw `KubeNetworkPolicy`) that the API server would reject, since the
    * app could not be applied.
    *
-   * @param scope the App, or a Chart (with the charts nested in it)
+   * A Chart stands for the App it belongs to (what gets deployed is the app), unless
+   * `options.chartOnly` says otherwise.
+   *
+   * @param scope the App, or a Chart of it
    * @param options plugin-dependent behaviour
    */
   public static of(scope: IConstruct, options?: ReachabilityOptions): Reachability {
-    const docs = synthesizeWithPaths(scope);
+    const docs = synthesizeWithPaths(options?.chartOnly ? scope : scope.node.root);
     const invalid = docs.flatMap((doc) => (isNetworkPolicyObject(doc.object)
       ? errorsOf(doc.object).map((d) => `  [${doc.source?.constructPath ?? '?'}] ${formatDiagnostic(d)}`)
       : []));
@@ -126,6 +129,7 @@ export class Reachability {
         ...(p.name !== undefined ? { name: p.name } : {}),
       })),
       podIps: [...(declaration.podIps ?? [])],
+      replicas: declaration.replicasUnknown ? 'unknown' : declaration.replicas ?? 1,
     });
     this.state = undefined;
     return this;

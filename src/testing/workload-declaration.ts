@@ -58,4 +58,20 @@ export interface WorkloadDeclaration {
    * @default 'Pod'
    */
   readonly kind?: string;
+
+  /**
+   * How many pods it runs. Two of its pods talk through policy like any two pods; only a pod
+   * talking to itself bypasses it. Set `replicasUnknown` instead when an autoscaler decides.
+   *
+   * @default 1
+   */
+  readonly replicas?: number;
+
+  /**
+   * The count is not fixed (an autoscaler scales the workload, or a DaemonSet runs one pod per
+   * node): traffic from the workload to itself is evaluated as between two of its pods.
+   *
+   * @default false
+   */
+  readonly replicasUnknown?: boolean;
 }

@@ -98,7 +98,9 @@ export class Namespaces implements IPeer {
   }
 
   /** @internal */
-  public _oppositeEnd(): OppositeEnd | undefined {
-    return this.names ? { namespaceNames: [...this.names], pods: Pods.all() } : undefined;
+  public _oppositeEnd(): OppositeEnd {
+    return this.names
+      ? { namespaceNames: [...this.names], pods: Pods.all() }
+      : { unwritable: 'the namespaces are chosen by labels, not by name' };
   }
 }

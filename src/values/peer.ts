@@ -11,14 +11,16 @@ export interface PeerContext {
 }
 
 /**
- * The far end of a peer, used to write the opposite rule in the peer's own namespace.
+ * The far end of a peer, used to write the opposite rule where the peer's pods live.
  * @internal
  */
 export interface OppositeEnd {
-  /** The namespaces the peer's pods live in, by name. */
-  readonly namespaceNames: string[];
-  /** Which pods of those namespaces the peer is. */
-  readonly pods: Pods;
+  /** The namespaces the peer's pods live in, by name; undefined: the policy's own namespace. */
+  readonly namespaceNames?: string[];
+  /** Which pods of those namespaces the peer is; undefined when the rule cannot be written (see `unwritable`). */
+  readonly pods?: Pods;
+  /** Why no rule can be written at the far end although it holds pods, e.g. namespaces chosen by labels. */
+  readonly unwritable?: string;
 }
 
 /**
@@ -39,8 +41,8 @@ export interface IPeer {
   _toPeerManifests(context: PeerContext): NetworkPolicyPeerManifest[] | undefined;
 
   /**
-   * Pods in namespaces known by name, for the rule on the other end; undefined when the
-   * peer is not such a set of pods (IP blocks, namespaces chosen by label).
+   * The pods at the other end and where they live, for the opposite rule; undefined when the
+   * peer is addresses (IP blocks, anywhere) that no policy of the cluster can select.
    * @internal
    */
   _oppositeEnd(): OppositeEnd | undefined;

@@ -113,10 +113,8 @@ export class Pods implements IPeer {
   }
 
   /** @internal */
-  public _oppositeEnd(): OppositeEnd | undefined {
-    return this._namespaceName !== undefined
-      ? { namespaceNames: [this._namespaceName], pods: this }
-      : undefined;
+  public _oppositeEnd(): OppositeEnd {
+    return this._namespaceName !== undefined ? { namespaceNames: [this._namespaceName], pods: this } : { pods: this };
   }
 }
 
@@ -132,9 +130,11 @@ class PodsInNamespaces implements IPeer {
     return [{ podSelector: this.pods._selector()._toManifest(), namespaceSelector: this.namespaces.selector._toManifest() }];
   }
 
-  public _oppositeEnd(): OppositeEnd | undefined {
+  public _oppositeEnd(): OppositeEnd {
     const names = this.namespaces.names;
-    return names ? { namespaceNames: [...names], pods: this.pods } : undefined;
+    return names
+      ? { namespaceNames: [...names], pods: this.pods }
+      : { unwritable: 'its namespaces are chosen by labels, not by name' };
   }
 }
 

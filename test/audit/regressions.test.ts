@@ -6,6 +6,7 @@ import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { endpoint, namespace, pod, policy } from './objects';
+import { Describe } from '../../src/describe/describe';
 import { Reachability } from '../../src/testing/reachability';
 import { HostNetworkMode } from '../../src/testing/reachability-options';
 import { NetworkPolicyValidator } from '../../src/validation/validator';
@@ -49,6 +50,21 @@ describe('null inside a selector reads as the empty string', () => {
     const run = runCli('connlist', path.join(__dirname, 'fixtures', 'null-label-value.yaml'));
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('x/b[Pod] => x/a[Pod] : All Connections\n');
+  });
+
+  test('describe prints a=null where the evaluator uses "": a null label value reads as the empty string', () => {
+    const run = runCli('describe', path.join(__dirname, 'fixtures', 'null-label-value.yaml'));
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/=null|\(null/);
+    expect(run.stdout).toContain('env=""');
+  });
+
+  test('describe reads matchExpressions values [null] as "" too', () => {
+    const text = Describe.manifest(policy('x/p', {
+      podSelector: { matchExpressions: [{ key: 'env', operator: 'In', values: [null] }] },
+    }));
+    expect(text).not.toMatch(/=null|\(null/);
+    expect(text).toContain('env=""');
   });
 });
 

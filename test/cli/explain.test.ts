@@ -40,10 +40,11 @@ describe('explain command', () => {
     test.each([
       [['--from', 'web', '--to', 'shop/api'], '--from "web" is neither a workload nor an IP address; use ns/name, ns/name[Kind]'],
       [['--from', 'shop/web', '--to', '10.0.0.300'], '--to "10.0.0.300" is neither a workload nor an IP address'],
-      [['--from', 'shop/web', '--to', 'shop/api', '--port', 'http'], '--port "http" is not a port; use tcp/80, udp/53, sctp/9000 or 80 (TCP)'],
+      [['--from', 'shop/web', '--to', 'shop/api', '--port', 'tcp/-x'], '--port "tcp/-x" is not a port; use tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port'],
       [['--from', 'shop/web', '--to', 'shop/api', '--port', 'tcp/70000'], '--port "tcp/70000" is not a port'],
       [['--from', 'shop/web', '--to', 'shop/api', '--port', 'icmp/1'], '--port "icmp/1" is not a port'],
-      [['--from', '1.2.3.4', '--to', '5.6.7.8'], '--from and --to are both IP addresses; NetworkPolicies only govern traffic to or from pods'],
+      [['--from', '1.2.3.4', '--to', '5.6.7.8'], '--from and --to are both outside the cluster; NetworkPolicies only govern traffic to or from pods'],
+      [['--from', 'internet', '--to', '5.6.7.8'], '--from and --to are both outside the cluster'],
     ])('%j', (args, message) => {
       const run = runCli('explain', SHOP, ...args);
       expect(run.code).toBe(2);

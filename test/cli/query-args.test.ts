@@ -26,11 +26,14 @@ describe('explain arguments', () => {
       ['8080', { protocol: 'TCP', port: 8080 }],
       ['1', { protocol: 'TCP', port: 1 }],
       ['tcp/65535', { protocol: 'TCP', port: 65535 }],
+      ['tcp/http', { protocol: 'TCP', portName: 'http' }],
+      ['UDP/dns', { protocol: 'UDP', portName: 'dns' }],
+      ['metrics', { protocol: 'TCP', portName: 'metrics' }],
     ])('reads %j', (text, expected) => {
       expect(parsePort(text)).toEqual(expected);
     });
 
-    test.each(['0', '65536', 'tcp/', 'http', 'icmp/8', 'tcp/80-90', '-1'])('rejects %j', (text) => {
+    test.each(['0', '65536', 'tcp/', 'icmp/8', 'tcp/80-90', '-1', 'tcp/-http', 'tcp/a_b', 'tcp/averyveryverylongname'])('rejects %j', (text) => {
       expect(() => parsePort(text)).toThrow(`--port "${text}" is not a port`);
     });
   });

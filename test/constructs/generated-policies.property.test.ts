@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import {
   AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, AllowTo, DefaultDenyAll, IPeer, LabelExpression, LabelSelector,
-  MonitoringPort, Namespaces, NamespaceBaseline, NetworkPolicy, Peer, PolicyDirection, PolicyType, Pods, Port, Protocol,
+  MonitoringPort, Namespaces, NamespaceBaseline, NetworkPolicy, Peer, PolicyType, Pods, Port, Protocol,
 } from '../../src';
 import { formatIpv4, formatIpv6 } from '../../src/net/cidr';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
@@ -84,17 +84,23 @@ const lowLevel = fc.record({
   egress: fc.array(rule, { maxLength: 2 }),
   types: fc.subarray([PolicyType.INGRESS, PolicyType.EGRESS]),
 }).map((p): Build => (scope, id) => {
-  new NetworkPolicy(scope, id, { ...p.common, podSelector: p.target, ingress: p.ingress, egress: p.egress, policyTypes: p.types });
+  new NetworkPolicy(scope, id, { ...p.common, pods: p.target, ingress: p.ingress, egress: p.egress, policyTypes: p.types });
 });
-const direction = fc.constantFrom(PolicyDirection.INGRESS, PolicyDirection.EGRESS, PolicyDirection.BOTH);
-const denyAll = fc.record({ common, target: optionalPods, direction })
+const deniedTypes = fc.constantFrom([PolicyType.INGRESS], [PolicyType.EGRESS], [PolicyType.INGRESS, PolicyType.EGRESS]);
+const denyAll = fc.record({ common, target: optionalPods, deniedTypes })
   .map((p): Build => (scope, id) => {
-    new DefaultDenyAll(scope, id, { ...p.common, direction: p.direction, pods: p.target });
+    new DefaultDenyAll(scope, id, { ...p.common, policyTypes: [...p.deniedTypes], pods: p.target });
   });
-const allow = fc.record({ common, target: pods, peers, ports, bothEnds: fc.boolean(), egress: fc.boolean() })
+const somePeers = fc.array(peer, { minLength: 1, maxLength: 3 });
+const allow = fc.record({ common, target: pods, peers: somePeers, ports, bothEnds: fc.boolean(), egress: fc.boolean() })
   .map((p): Build => (scope, id) => {
-    const props = { ...p.common, pods: p.target, peers: p.peers, ports: p.ports, bothEnds: p.bothEnds };
-    if (p.egress) new AllowTo(scope, id, props); else new AllowFrom(scope, id, props);
+    // Both ends cannot be written for pods in namespaces chosen by labels: the constructor refuses them.
+    const bothEnds = p.bothEnds && p.peers.every((each) => each._oppositeEnd()?.unwritable === undefined);
+    if (p.egress) {
+      new AllowTo(scope, id, { ...p.common, sources: p.target, destinations: p.peers, ports: p.ports, bothEnds });
+    } else {
+      new AllowFrom(scope, id, { ...p.common, destinations: p.target, sources: p.peers, ports: p.ports, bothEnds });
+    }
   });
 const dns = fc.record({
   common,

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { chartIn, policyNamed } from './synth-helpers';
-import { MonitoringPort, Namespaces, Pods, Port, Protocol } from '../../src';
+import { MonitoringPort, MonitoringPortProps, Namespaces, Pods, Port, Protocol } from '../../src';
 
 describe('MonitoringPort', () => {
   test('a monitoring namespace may reach one port on every pod of the namespace', () => {
@@ -39,6 +39,18 @@ describe('MonitoringPort', () => {
   test('without scrapers it refuses to open the port to everyone', () => {
     const chart = chartIn('shop');
     expect(() => new MonitoringPort(chart, 'm', { port: Port.tcp(9100), scrapers: [] })).toThrow(
-      'MonitoringPort m: no scrapers given, so every source could reach TCP 9100. Pass the monitoring pods, e.g. scrapers: [Namespaces.named("monitoring")].');
+      'test/m: MonitoringPort scrapers: is an empty list, and no peers would mean every peer. '
+      + 'Fix: list the peers, e.g. scrapers: [Namespaces.named("monitoring")], or scrapers: [Peer.anywhere()] to mean every peer on purpose.');
+  });
+
+  test('trap: missing props became allow-all (no scrapers, no port)', () => {
+    const chart = chartIn('shop');
+    const untyped = (props: object) => props as MonitoringPortProps;
+    expect(() => new MonitoringPort(chart, 'm', untyped({ port: Port.tcp(9100) }))).toThrow(
+      'test/m: MonitoringPort scrapers: is undefined, and no peers would mean every peer.');
+    expect(() => new MonitoringPort(chart, 'n', untyped({ scrapers: [Namespaces.named('monitoring')] }))).toThrow(
+      'test/n: MonitoringPort port: is undefined. Fix: create ports with Port.tcp(8080), Port.named("metrics"), Port.allTraffic(), ….');
+    expect(() => new MonitoringPort(chart, 'o', untyped({ port: Port.tcp(9100), scrapers: [Namespaces.named('monitoring')], podSelector: Pods.all() }))).toThrow(
+      'test/o: MonitoringPort: unknown property podSelector; did you mean pods?');
   });
 });

@@ -24,7 +24,7 @@ describe('NetworkPolicy', () => {
     const chart = chartIn('shop');
     // WHEN
     new NetworkPolicy(chart, 'api', {
-      podSelector: Pods.labelled({ app: 'api' }),
+      pods: Pods.labelled({ app: 'api' }),
       ingress: [{ peers: [Pods.labelled({ app: 'web' })], ports: [Port.tcp(8080)] }],
       egress: [{ peers: [Pods.labelled({ app: 'db' })], ports: [Port.POSTGRES] }],
     });
@@ -39,7 +39,7 @@ describe('NetworkPolicy', () => {
 
   test('rules added after construction appear at synthesis', () => {
     const chart = chartIn('shop');
-    const policy = new NetworkPolicy(chart, 'late', { podSelector: Pods.labelled({ app: 'api' }) });
+    const policy = new NetworkPolicy(chart, 'late', { pods: Pods.labelled({ app: 'api' }) });
     policy.addIngressRule([Namespaces.named('front')], [Port.HTTPS]);
     policy.addEgressRule([Peer.ipBlock('10.0.0.0/8')]);
 
@@ -103,7 +103,7 @@ describe('NetworkPolicy', () => {
   test('selectors with expressions are rendered in full', () => {
     const chart = chartIn('shop');
     new NetworkPolicy(chart, 'expr', {
-      podSelector: Pods.selectedBy(LabelSelector.of({ labels: { app: 'a' }, expressions: [LabelExpression.valueNotIn('track', ['canary'])] })),
+      pods: Pods.selectedBy(LabelSelector.of({ labels: { app: 'a' }, expressions: [LabelExpression.valueNotIn('track', ['canary'])] })),
     });
     expect(policyNamed(chart, 'expr').spec!.podSelector).toEqual({
       matchLabels: { app: 'a' },
@@ -143,7 +143,7 @@ describe('NetworkPolicy', () => {
     test('a workload target puts the policy in the workload namespace', () => {
       const chart = chartIn('shop');
       const db = new kplus.Deployment(chart, 'db', { containers: [{ image: 'db' }], metadata: { namespace: 'data' } });
-      new NetworkPolicy(chart, 'db-ingress', { podSelector: Pods.of(db), ingress: [{ peers: [Pods.labelled({ app: 'api' }).inNamespaces(Namespaces.named('shop'))] }] });
+      new NetworkPolicy(chart, 'db-ingress', { pods: Pods.of(db), ingress: [{ peers: [Pods.labelled({ app: 'api' }).inNamespaces(Namespaces.named('shop'))] }] });
       const policy = policyNamed(chart, 'db-ingress');
       expect(policy.metadata?.namespace).toBe('data');
       expect(policy.spec!.podSelector).toEqual({ matchLabels: db.matchLabels });
@@ -176,7 +176,7 @@ describe('NetworkPolicy', () => {
     test('a namespaceName that contradicts the target workload is reported', () => {
       const chart = chartIn('shop');
       const db = new kplus.Deployment(chart, 'db', { containers: [{ image: 'db' }], metadata: { namespace: 'data' } });
-      new NetworkPolicy(chart, 'p', { podSelector: Pods.of(db), namespaceName: 'shop' });
+      new NetworkPolicy(chart, 'p', { pods: Pods.of(db), namespaceName: 'shop' });
       expect(synthError(chart)).toMatch(/\[test\/p\] metadata\.namespace: the policy is in namespace "shop" but its target, pods of Deployment data\/.*, is in namespace "data"/);
     });
 
@@ -184,7 +184,7 @@ describe('NetworkPolicy', () => {
       const chart = chartIn('shop');
       const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'web' }], select: false });
       Object.defineProperty(web, 'podMetadata', { get: () => ({ toJson: () => ({}) }) });
-      new NetworkPolicy(chart, 'p', { podSelector: Pods.of(web) });
+      new NetworkPolicy(chart, 'p', { pods: Pods.of(web) });
       expect(synthError(chart)).toMatch(/\[test\/p\] Pods\.of\(Deployment .*\): the Deployment has no pod labels/);
     });
   });

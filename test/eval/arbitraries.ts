@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { EvaluatorOptions, Query, Endpoint } from '../../src/eval/types';
+import { EvaluatorOptions, Query, QueryEnd } from '../../src/eval/types';
 import { Cluster, ContainerPortSpec } from '../../src/model/cluster';
 import { NetworkPolicyManifest } from '../../src/model/manifest';
 
@@ -86,6 +86,8 @@ const workloadArb = fc.record({
   ports: fc.array(containerPortArb, { maxLength: 3 }),
   podIps: fc.uniqueArray(fc.constantFrom(...POD_IPS), { maxLength: 2 }),
   hostNetwork: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+  // One pod (self traffic bypasses policy), several, or a count an autoscaler decides.
+  replicas: fc.constantFrom(1 as const, 1 as const, 2 as const, 3 as const, 'unknown' as const),
 });
 
 export interface GeneratedCase {
@@ -122,7 +124,7 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
   return { cluster, options, description };
 });
 
-const endpointArb = (workloadCount: number): fc.Arbitrary<Endpoint> => fc.oneof(
+const endpointArb = (workloadCount: number): fc.Arbitrary<QueryEnd> => fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 0, max: workloadCount - 1 }).map((i) => ({ workload: i }) as any) },
   { weight: 2, arbitrary: fc.constantFrom(...PROBE_IPS).map((ip) => ({ ip })) },
   { weight: 1, arbitrary: fc.constant({ internet: true as const }) },

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { Evaluator } from '../../src/eval/evaluator';
-import { Endpoint } from '../../src/eval/types';
+import { QueryEnd } from '../../src/eval/types';
 import { Cluster, ContainerPortSpec, Protocol, WorkloadSpec } from '../../src/model/cluster';
 import { NetworkPolicyManifest } from '../../src/model/manifest';
 
@@ -113,7 +113,7 @@ describeIfPresent('Evaluator against cyclonus (simple-example)', () => {
       const cluster = new Cluster();
       for (const p of policies) cluster.addPolicy(p);
       const protocol = t.Protocol as Protocol;
-      const endpoint = (end: TrafficEnd, name: string, ports: ContainerPortSpec[]): Endpoint => {
+      const endpoint = (end: TrafficEnd, name: string, ports: ContainerPortSpec[]): QueryEnd => {
         if (!end.Internal) return { ip: end.IP! };
         cluster.addNamespace(end.Internal.Namespace, end.Internal.NamespaceLabels);
         const { Namespace: namespace, PodLabels: labels } = end.Internal;

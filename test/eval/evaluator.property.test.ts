@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { GeneratedCase, PROBE_IPS, clusterArb, queriesArb } from './arbitraries';
 import { ReferenceEvaluator } from './reference-evaluator';
 import { Evaluator } from '../../src/eval/evaluator';
-import { Endpoint, Query } from '../../src/eval/types';
+import { QueryEnd, Query } from '../../src/eval/types';
 import { WorkloadSpec, workloadKey } from '../../src/model/cluster';
 import { parseIp, formatIp, MAX_ADDRESS } from '../../src/net/cidr';
 import { propertyRuns } from '../property-runs';
@@ -104,7 +104,7 @@ function checkQueries(c: GeneratedCase, queries: Query[]): void {
   const workloads = c.cluster.workloads;
   for (const raw of queries) {
     const query: Query = { ...raw, source: resolve(raw.source, workloads), destination: resolve(raw.destination, workloads) };
-    const isWorkload = (e: Endpoint) => 'workload' in e;
+    const isWorkload = (e: QueryEnd) => 'workload' in e;
     if (!isWorkload(query.source) && !isWorkload(query.destination)) {
       expect(() => main.verdict(query)).toThrow(/has no workload end/);
       continue;
@@ -125,7 +125,7 @@ function checkQueries(c: GeneratedCase, queries: Query[]): void {
   }
 }
 
-function resolve(endpoint: Endpoint, workloads: readonly WorkloadSpec[]): Endpoint {
+function resolve(endpoint: QueryEnd, workloads: readonly WorkloadSpec[]): QueryEnd {
   if ('workload' in endpoint && typeof endpoint.workload === 'number') return { workload: workloads[endpoint.workload] };
   return endpoint;
 }

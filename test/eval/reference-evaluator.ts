@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { Endpoint, EvaluatorOptions, Query } from '../../src/eval/types';
+import { QueryEnd, EvaluatorOptions, Query } from '../../src/eval/types';
 import { Cluster, ContainerPortSpec, NamespaceSpec, Protocol, WorkloadSpec } from '../../src/model/cluster';
 import { ConnectionSet } from '../../src/model/connection-set';
 import { NAMESPACE_NAME_LABEL } from '../../src/model/manifest';
@@ -25,7 +25,7 @@ export class ReferenceEvaluator {
 
   /** Every connection the source workload may open to the destination workload. */
   public workloadConnections(source: WorkloadSpec, destination: WorkloadSpec): ConnectionSet {
-    if (source === destination && this.selfTrafficAllowed) return ConnectionSet.all();
+    if (source === destination && source.replicas === 1 && this.selfTrafficAllowed) return ConnectionSet.all();
     return this.connections({ kind: 'pod', workload: source }, { kind: 'pod', workload: destination });
   }
 
@@ -41,7 +41,9 @@ export class ReferenceEvaluator {
   public verdict(query: Query): { readonly allowed: boolean } {
     const source = this.resolve(query.source);
     const destination = this.resolve(query.destination);
-    if (source.kind === 'pod' && destination.kind === 'pod' && source.workload === destination.workload && this.selfTrafficAllowed) {
+    // Only a pod talking to itself bypasses policy: a workload of one pod, never two of its replicas.
+    if (source.kind === 'pod' && destination.kind === 'pod' && source.workload === destination.workload
+      && source.workload.replicas === 1 && this.selfTrafficAllowed) {
       return { allowed: true };
     }
     return { allowed: this.connections(source, destination).contains(query.protocol, query.port) };
@@ -108,7 +110,7 @@ export class ReferenceEvaluator {
     return this.cluster.namespaces.find((n) => n.name === name) ?? { name, labels: { [NAMESPACE_NAME_LABEL]: name } };
   }
 
-  private resolve(endpoint: Endpoint): Other {
+  private resolve(endpoint: QueryEnd): Other {
     if ('workload' in endpoint) {
       const w = typeof endpoint.workload === 'string' ? this.cluster.findWorkload(endpoint.workload) : endpoint.workload;
       if (!w) throw new Error(`Unknown workload "${String(endpoint.workload)}".`);

@@ -17,12 +17,8 @@ function shop(): App {
   new kplus.StatefulSet(chart, 'db', { metadata: { name: 'db' }, containers: [{ image: 'postgres', portNumber: 5432 }] });
 
   new NamespaceBaseline(chart, 'baseline'); // deny everything, then allow DNS
-  new AllowFrom(chart, 'web-to-api', {
-    pods: Pods.of(api),
-    peers: [Pods.of(web)],
-    ports: [Port.tcp(8080)],
-    bothEnds: true, // also let web send it: web's egress is locked down too
-  });
+  // api accepts web on 8080, and web may send it (both ends: web's egress is locked down too)
+  new AllowFrom(chart, 'web-to-api', { destinations: Pods.of(api), sources: [Pods.of(web)], ports: [Port.tcp(8080)] });
   return app;
 }
 
@@ -74,13 +70,13 @@ describe('the documented example', () => {
 
   test('prints the documented failure when web may not send to the api', () => {
     const docPath = path.join(__dirname, '..', '..', 'docs', 'testing-reachability.md');
-    const documented = /Without the `bothEnds`[\s\S]*?```\n([\s\S]*?)```/.exec(fs.readFileSync(docPath, 'utf8'))![1];
+    const documented = /With a one-sided allow[\s\S]*?```\n([\s\S]*?)```/.exec(fs.readFileSync(docPath, 'utf8'))![1];
 
     expect(() => expect(shopWithoutBothEnds()).toAllow('shop/web', 'shop/api', Port.tcp(8080))).toThrow(documented.trimEnd());
   });
 });
 
-/** The documented app minus `bothEnds: true`. */
+/** The documented app with a one-sided allow (`bothEnds: false`). */
 function shopWithoutBothEnds(): App {
   const app = new App();
   const chart = new Chart(app, 'shop', { namespace: 'shop' });
@@ -88,6 +84,6 @@ function shopWithoutBothEnds(): App {
   const api = new kplus.Deployment(chart, 'api', { metadata: { name: 'api' }, containers: [{ image: 'shop/api', portNumber: 8080 }] });
   new kplus.StatefulSet(chart, 'db', { metadata: { name: 'db' }, containers: [{ image: 'postgres', portNumber: 5432 }] });
   new NamespaceBaseline(chart, 'baseline');
-  new AllowFrom(chart, 'web-to-api', { pods: Pods.of(api), peers: [Pods.of(web)], ports: [Port.tcp(8080)] });
+  new AllowFrom(chart, 'web-to-api', { destinations: Pods.of(api), sources: [Pods.of(web)], ports: [Port.tcp(8080)], bothEnds: false });
   return app;
 }

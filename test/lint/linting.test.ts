@@ -6,6 +6,7 @@ import { NamespaceBaseline } from '../../src/constructs/namespace-baseline';
 import { Lint } from '../../src/lint/lint';
 import { LintFinding, LintLevel } from '../../src/lint/lint-finding';
 import { ILintReporter, Linting } from '../../src/lint/linting';
+import { Reachability } from '../../src/testing/reachability';
 
 class Recorder implements ILintReporter {
   public readonly findings: LintFinding[] = [];
@@ -159,9 +160,16 @@ describe('linting by default', () => {
     return written.join('');
   }
 
-  test('an app that uses the constructs is linted at synth without asking, each warning printed once', () => {
+  test('trap: an app that does not enable linting is not linted, so nothing is printed', () => {
+    const { app } = appWithEgressLockdown();
+    const output = stderrDuring(() => app.synthYaml());
+    expect(output).not.toContain('cdk8s-netpol lint');
+  });
+
+  test('Linting.enable(app) lints at synth, each warning printed once however often the app synthesizes', () => {
     // GIVEN
     const { app } = appWithEgressLockdown();
+    Linting.enable(app);
 
     // WHEN
     const output = stderrDuring(() => {
@@ -176,7 +184,14 @@ describe('linting by default', () => {
     expect(lines[0]).toContain('shop/web[Deployment]');
   });
 
-  test('settings given after the constructs replace the defaults', () => {
+  test('trap: lints never run while the app is evaluated (Reachability.of, the matchers), only at synth', () => {
+    const { app } = appWithEgressLockdown();
+    Linting.enable(app, { rules: { 'egress-without-dns': LintLevel.ERROR }, reporter: new Recorder() });
+    expect(() => Reachability.of(app)).not.toThrow();
+    expect(() => app.synthYaml()).toThrow(/egress-without-dns/);
+  });
+
+  test('settings given after the constructs apply', () => {
     // GIVEN
     const { app } = appWithEgressLockdown();
 

@@ -20,6 +20,7 @@ describe('clusterFromManifests', () => {
       ports: [{ name: 'http', port: 8080, protocol: 'TCP' }, { port: 53, protocol: 'UDP' }],
       podIps: [],
       hostNetwork: false,
+      replicas: 1,
       source: { file: 'app.yaml', line: 1 },
     }]);
     expect(cluster.policies.map((p) => [p.namespace, p.name, p.source])).toEqual([['default', 'deny', { file: 'np.yaml', line: 7 }]]);

@@ -20,9 +20,9 @@ describe('Cluster', () => {
     expect(cluster.namespaceLabels('unknown')).toEqual({ 'kubernetes.io/metadata.name': 'unknown' });
   });
 
-  test('workload defaults: namespace default, kind Pod, no labels, ports or IPs', () => {
+  test('workload defaults: namespace default, kind Pod, one replica, no labels, ports or IPs', () => {
     const w = new Cluster().addWorkload({ name: 'a' });
-    expect(w).toEqual({ namespace: 'default', name: 'a', kind: 'Pod', labels: {}, ports: [], podIps: [], hostNetwork: false });
+    expect(w).toEqual({ namespace: 'default', name: 'a', kind: 'Pod', labels: {}, ports: [], podIps: [], hostNetwork: false, replicas: 1 });
   });
 
   test('a duplicate workload is rejected with the key and a fix', () => {

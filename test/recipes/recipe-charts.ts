@@ -8,7 +8,7 @@
 import { App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {
-  AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, DefaultDenyAll, Namespaces, Peer, PolicyDirection, Pods, Port,
+  AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, DefaultDenyAll, Namespaces, Peer, PolicyType, Pods, Port,
 } from '../../src';
 
 /** A recipe: its number as in the file name, its title, and the function that builds its chart. */
@@ -41,7 +41,7 @@ function createNamespace(chart: Chart, name: string, labels: { [key: string]: st
 export function recipe01DenyAllTrafficToAnApplication(app: App): Chart {
   const chart = recipeChart(app, '01');
   runPod(chart, 'web', { app: 'web' }, 80);
-  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), direction: PolicyDirection.INGRESS });
+  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), policyTypes: [PolicyType.INGRESS] });
   return chart;
 }
 
@@ -50,8 +50,9 @@ export function recipe02LimitTrafficToAnApplication(app: App): Chart {
   const chart = recipeChart(app, '02');
   runPod(chart, 'apiserver', { app: 'bookstore', role: 'api' }, 80);
   new AllowFrom(chart, 'api-allow', {
-    pods: Pods.labelled({ app: 'bookstore', role: 'api' }),
-    peers: [Pods.labelled({ app: 'bookstore' })],
+    destinations: Pods.labelled({ app: 'bookstore', role: 'api' }),
+    sources: [Pods.labelled({ app: 'bookstore' })],
+    bothEnds: false,
   });
   return chart;
 }
@@ -60,15 +61,15 @@ export function recipe02LimitTrafficToAnApplication(app: App): Chart {
 export function recipe02aAllowAllTrafficToAnApplication(app: App): Chart {
   const chart = recipeChart(app, '02a');
   runPod(chart, 'web', { app: 'web' }, 80);
-  new AllowFrom(chart, 'web-allow-all', { pods: Pods.labelled({ app: 'web' }), peers: [Peer.anywhere()] });
-  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), direction: PolicyDirection.INGRESS });
+  new AllowFrom(chart, 'web-allow-all', { destinations: Pods.labelled({ app: 'web' }), sources: [Peer.anywhere()] });
+  new DefaultDenyAll(chart, 'web-deny-all', { pods: Pods.labelled({ app: 'web' }), policyTypes: [PolicyType.INGRESS] });
   return chart;
 }
 
 /** 03: DENY all non-whitelisted traffic to a namespace. */
 export function recipe03DenyAllNonWhitelistedTrafficInTheNamespace(app: App): Chart {
   const chart = recipeChart(app, '03');
-  new DefaultDenyAll(chart, 'default-deny-all', { direction: PolicyDirection.INGRESS });
+  new DefaultDenyAll(chart, 'default-deny-all', { policyTypes: [PolicyType.INGRESS] });
   return chart;
 }
 
@@ -77,7 +78,7 @@ export function recipe04DenyTrafficFromOtherNamespaces(app: App): Chart {
   const chart = recipeChart(app, '04');
   runPod(chart, 'web', { app: 'web' }, 80);
   createNamespace(chart, 'foo');
-  new AllowFrom(chart, 'deny-from-other-namespaces', { pods: Pods.all(), peers: [Pods.all()] });
+  new AllowFrom(chart, 'deny-from-other-namespaces', { destinations: Pods.all(), sources: [Pods.all()], bothEnds: false });
   return chart;
 }
 
@@ -86,7 +87,7 @@ export function recipe05AllowTrafficFromAllNamespaces(app: App): Chart {
   const chart = recipeChart(app, '05');
   runPod(chart, 'web', { app: 'web' }, 80);
   createNamespace(chart, 'secondary');
-  new AllowFrom(chart, 'web-allow-all-namespaces', { pods: Pods.labelled({ app: 'web' }), peers: [Namespaces.all()] });
+  new AllowFrom(chart, 'web-allow-all-namespaces', { destinations: Pods.labelled({ app: 'web' }), sources: [Namespaces.all()], bothEnds: false });
   return chart;
 }
 
@@ -96,7 +97,7 @@ export function recipe06AllowTrafficFromANamespace(app: App): Chart {
   runPod(chart, 'web', { app: 'web' }, 80);
   createNamespace(chart, 'dev', { purpose: 'testing' });
   createNamespace(chart, 'prod', { purpose: 'production' });
-  new AllowFrom(chart, 'web-allow-prod', { pods: Pods.labelled({ app: 'web' }), peers: [Namespaces.labelled({ purpose: 'production' })] });
+  new AllowFrom(chart, 'web-allow-prod', { destinations: Pods.labelled({ app: 'web' }), sources: [Namespaces.labelled({ purpose: 'production' })], bothEnds: false });
   return chart;
 }
 
@@ -106,8 +107,9 @@ export function recipe07AllowTrafficFromSomePodsInAnotherNamespace(app: App): Ch
   runPod(chart, 'web', { app: 'web' }, 80);
   createNamespace(chart, 'other', { team: 'operations' });
   new AllowFrom(chart, 'web-allow-all-ns-monitoring', {
-    pods: Pods.labelled({ app: 'web' }),
-    peers: [Pods.labelled({ type: 'monitoring' }).inNamespaces(Namespaces.labelled({ team: 'operations' }))],
+    destinations: Pods.labelled({ app: 'web' }),
+    sources: [Pods.labelled({ type: 'monitoring' }).inNamespaces(Namespaces.labelled({ team: 'operations' }))],
+    bothEnds: false,
   });
   return chart;
 }
@@ -116,7 +118,7 @@ export function recipe07AllowTrafficFromSomePodsInAnotherNamespace(app: App): Ch
 export function recipe08AllowExternalTraffic(app: App): Chart {
   const chart = recipeChart(app, '08');
   runPod(chart, 'web', { app: 'web' }, 80);
-  new AllowFrom(chart, 'web-allow-external', { pods: Pods.labelled({ app: 'web' }), peers: [Peer.anywhere()] });
+  new AllowFrom(chart, 'web-allow-external', { destinations: Pods.labelled({ app: 'web' }), sources: [Peer.anywhere()] });
   return chart;
 }
 
@@ -134,9 +136,10 @@ export function recipe09AllowTrafficOnlyToAPort(app: App): Chart {
     },
   });
   new AllowFrom(chart, 'api-allow-5000', {
-    pods: Pods.labelled({ app: 'apiserver' }),
-    peers: [Pods.labelled({ role: 'monitoring' })],
+    destinations: Pods.labelled({ app: 'apiserver' }),
+    sources: [Pods.labelled({ role: 'monitoring' })],
     ports: [Port.tcp(5000)],
+    bothEnds: false,
   });
   return chart;
 }
@@ -146,12 +149,13 @@ export function recipe10AllowingTrafficWithMultipleSelectors(app: App): Chart {
   const chart = recipeChart(app, '10');
   runPod(chart, 'db', { app: 'bookstore', role: 'db' }, 6379, 'redis:4');
   new AllowFrom(chart, 'redis-allow-services', {
-    pods: Pods.labelled({ app: 'bookstore', role: 'db' }),
-    peers: [
+    destinations: Pods.labelled({ app: 'bookstore', role: 'db' }),
+    sources: [
       Pods.labelled({ app: 'bookstore', role: 'search' }),
       Pods.labelled({ app: 'bookstore', role: 'api' }),
       Pods.labelled({ app: 'inventory', role: 'web' }),
     ],
+    bothEnds: false,
   });
   return chart;
 }
@@ -167,7 +171,7 @@ export function recipe11DenyEgressTrafficFromAnApplication(app: App): Chart {
 /** 12: DENY all non-whitelisted egress traffic from a namespace. */
 export function recipe12DenyAllNonWhitelistedTrafficFromTheNamespace(app: App): Chart {
   const chart = recipeChart(app, '12');
-  new DefaultDenyAll(chart, 'default-deny-all-egress', { direction: PolicyDirection.EGRESS });
+  new DefaultDenyAll(chart, 'default-deny-all-egress', { policyTypes: [PolicyType.EGRESS] });
   return chart;
 }
 

@@ -35,8 +35,8 @@ describe('the reachability matrix', () => {
     // GIVEN the shop, and the shop where web may also reach db and IPv6 clients reach web
     const before = shopReach().matrix().split('\n');
     const after = shopReach((s) => {
-      new AllowFrom(s.chart, 'web-to-db', { pods: Pods.labelled({ app: 'db' }), peers: [Pods.labelled({ app: 'web' })], ports: [Port.POSTGRES] });
-      new AllowFrom(s.chart, 'v6-to-web', { pods: Pods.labelled({ app: 'web' }), peers: [Peer.anyIpv6()], ports: [Port.tcp(8080)] });
+      new AllowFrom(s.chart, 'web-to-db', { destinations: Pods.labelled({ app: 'db' }), sources: [Pods.labelled({ app: 'web' })], ports: [Port.POSTGRES], bothEnds: false });
+      new AllowFrom(s.chart, 'v6-to-web', { destinations: Pods.labelled({ app: 'web' }), sources: [Peer.anyIpv6()], ports: [Port.tcp(8080)] });
     }).matrix().split('\n');
 
     // THEN web -> db is still denied by web's egress; only the ingress from IPv6 is new

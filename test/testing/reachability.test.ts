@@ -242,7 +242,7 @@ describe('Reachability', () => {
         spec: { selector: { matchLabels: { app: 'site' } }, template: { metadata: { labels: { app: 'site' } }, spec: { containers: [{ name: 'site', image: 'site' }] } } },
       });
       new NetworkPolicy(chart, 'ops-only', {
-        podSelector: Pods.labelled({ app: 'site' }),
+        pods: Pods.labelled({ app: 'site' }),
         ingress: [{ peers: [Peer.namespaces(Namespaces.labelled({ team: 'ops' }))] }],
       });
       const reach = Reachability.of(app).addWorkload({ namespaceName: 'tools', name: 'debug' });
@@ -356,7 +356,7 @@ describe('Reachability', () => {
       const app = Testing.app();
       const chart = new Chart(app, 'shop', { namespace: 'shop' });
       const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'web' }] });
-      new NetworkPolicy(chart, 'misplaced', { namespaceName: 'other', podSelector: Pods.of(web) });
+      new NetworkPolicy(chart, 'misplaced', { namespaceName: 'other', pods: Pods.of(web) });
 
       // THEN
       expect(() => app.synthYaml()).toThrow(/^Validation failed with the following errors:\n {2}\[shop\/misplaced\] metadata\.namespace: the policy is in namespace "other"/);

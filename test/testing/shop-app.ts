@@ -54,19 +54,18 @@ export function shopApp(): ShopApp {
 
   new NamespaceBaseline(chart, 'baseline');
   const webToApi = new AllowFrom(chart, 'web-to-api', {
-    pods: Pods.labelled({ app: 'api' }),
-    peers: [Pods.of(web)],
+    destinations: Pods.labelled({ app: 'api' }),
+    sources: [Pods.of(web)],
     ports: [Port.tcp(8080)],
-    bothEnds: true,
   });
   const loadBalancerToWeb = new AllowFrom(chart, 'lb-to-web', {
-    pods: Pods.labelled({ app: 'web' }),
-    peers: [Peer.ipBlock('203.0.113.0/24')],
+    destinations: Pods.labelled({ app: 'web' }),
+    sources: [Peer.ipBlock('203.0.113.0/24')],
     ports: [Port.tcp(8080)],
   });
   const apiToInternet = new AllowTo(chart, 'api-to-internet', {
-    pods: Pods.labelled({ app: 'api' }),
-    peers: [Peer.ipBlock('0.0.0.0/0', ['10.0.0.0/8'])],
+    sources: Pods.labelled({ app: 'api' }),
+    destinations: [Peer.ipBlock('0.0.0.0/0', ['10.0.0.0/8'])],
     ports: [Port.HTTPS],
   });
   const metrics = new MonitoringPort(chart, 'metrics', {

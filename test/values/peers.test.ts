@@ -105,7 +105,7 @@ describe('Namespaces', () => {
 
   test('only named namespaces have an opposite end', () => {
     expect(Namespaces.named('x')._oppositeEnd()?.namespaceNames).toEqual(['x']);
-    expect(Namespaces.labelled({ team: 'pay' })._oppositeEnd()).toBeUndefined();
+    expect(Namespaces.labelled({ team: 'pay' })._oppositeEnd()).toEqual({ unwritable: 'the namespaces are chosen by labels, not by name' });
   });
 
   test('Peer.namespaces is the namespaces themselves', () => {
@@ -132,7 +132,7 @@ describe('Pods', () => {
     const pods = Pods.labelled({ app: 'web' });
     expect(pods._toPeerManifests(here)).toEqual([{ podSelector: { matchLabels: { app: 'web' } } }]);
     expect(pods.toString()).toBe('pods app=web');
-    expect(pods._oppositeEnd()).toBeUndefined();
+    expect(pods._oppositeEnd()).toEqual({ pods });
   });
 
   test('all pods render the empty pod selector', () => {
@@ -191,7 +191,7 @@ describe('Pods', () => {
       const web = new kplus.Deployment(c, 'web', { containers: [{ image: 'web' }] });
       expect(Pods.of(web)._namespaceName).toBeUndefined();
       expect(Pods.of(web)._toPeerManifests(here)).toEqual([{ podSelector: { matchLabels: web.matchLabels } }]);
-      expect(Pods.of(web)._oppositeEnd()).toBeUndefined();
+      expect(Pods.of(web)._oppositeEnd().namespaceNames).toBeUndefined();
     });
 
     test('DaemonSet, Job and Pod work too', () => {

@@ -5,6 +5,7 @@ import { connlistFormatter } from '../../report/formats';
 import { loadCluster } from '../cluster-input';
 import { connlistEntries, IpFamilyFilter } from '../connlist-entries';
 import { CliIo, ExitCode } from '../io';
+import { splitAddressNotes } from '../split-address-notes';
 
 export interface ConnlistOptions {
   /** @default 'txt' */
@@ -31,6 +32,9 @@ export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo
   io.stdout.write(formatter.format(sortEntries(connlistEntries(connectivity, families))));
   if (families === 'ipv4' && usesIpv6(input.cluster)) {
     io.stderr.write('note: policies use IPv6 ipBlocks but only IPv4 external ranges are listed; pass --ip-family all to see both\n');
+  }
+  if (options.ipBlockMatchesPodIps ?? true) {
+    for (const note of splitAddressNotes(input.cluster)) io.stderr.write(`${note}\n`);
   }
   return input.exitCode;
 }

@@ -1,9 +1,9 @@
 import { Evaluator } from '../../eval/evaluator';
-import { Endpoint } from '../../eval/types';
-import { Cluster } from '../../model/cluster';
+import { QueryEnd } from '../../eval/types';
+import { Cluster, workloadKey } from '../../model/cluster';
 import { loadCluster } from '../cluster-input';
 import { CliIo, ExitCode } from '../io';
-import { ArgumentError, EndpointArg, parseEndpoint, parsePort } from '../query-args';
+import { ArgumentError, EndpointArg, PortArg, parseEndpoint, parsePort } from '../query-args';
 
 export interface ExplainOptions {
   readonly source: string;
@@ -24,13 +24,13 @@ export interface ExplainOptions {
 export function runExplain(paths: string[], options: ExplainOptions, io: CliIo): ExitCode {
   let source: EndpointArg;
   let destination: EndpointArg;
-  let port: ReturnType<typeof parsePort>;
+  let port: PortArg;
   try {
     source = parseEndpoint('--from', options.source);
     destination = parseEndpoint('--to', options.destination);
     port = parsePort(options.port ?? 'tcp/80');
-    if ('ip' in source && 'ip' in destination) {
-      throw new ArgumentError('--from and --to are both IP addresses; NetworkPolicies only govern traffic to or from pods, so name a workload on one side');
+    if (!('workload' in source) && !('workload' in destination)) {
+      throw new ArgumentError('--from and --to are both outside the cluster; NetworkPolicies only govern traffic to or from pods, so name a workload on one side');
     }
   } catch (e) {
     if (!(e instanceof ArgumentError)) throw e;
@@ -39,7 +39,7 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
   }
 
   const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
-  const resolved: Endpoint[] = [];
+  const resolved: QueryEnd[] = [];
   for (const [option, arg] of [['--from', source], ['--to', destination]] as const) {
     const endpoint = resolveEndpoint(input.cluster, option, arg, io);
     if (!endpoint) return ExitCode.BAD_INPUT;
@@ -50,15 +50,44 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
     ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
     hostNetwork: options.hostNetwork ?? 'as-pod',
   });
-  const verdict = evaluator.verdict({ source: resolved[0], destination: resolved[1], protocol: port.protocol, port: port.port });
-  io.stdout.write(verdict.text.endsWith('\n') ? verdict.text : verdict.text + '\n');
+  const numbers = portNumbers(port, resolved[1], io);
+  if (numbers === undefined) return ExitCode.BAD_INPUT;
+  let allowed = true;
+  for (const number of numbers) {
+    const verdict = evaluator.verdict({ source: resolved[0], destination: resolved[1], protocol: port.protocol, port: number });
+    io.stdout.write(verdict.text.endsWith('\n') ? verdict.text : verdict.text + '\n');
+    allowed &&= verdict.allowed;
+  }
   // 1 means "denied" here, so input that was left out (unreadable, or an invalid policy) ends with 2.
   if (input.exitCode !== ExitCode.OK) return ExitCode.BAD_INPUT;
-  return verdict.allowed ? ExitCode.OK : ExitCode.FINDINGS;
+  return allowed ? ExitCode.OK : ExitCode.FINDINGS;
 }
 
-function resolveEndpoint(cluster: Cluster, option: string, arg: EndpointArg, io: CliIo): Endpoint | undefined {
+/**
+ * The port numbers to ask about: the number given, or what a named port means on the
+ * destination workload (every container port of that name and protocol).
+ */
+function portNumbers(port: PortArg, destination: QueryEnd, io: CliIo): number[] | undefined {
+  if ('port' in port) return [port.port];
+  const where = `${port.protocol.toLowerCase()}/${port.portName}`;
+  if (!('workload' in destination) || typeof destination.workload === 'string') {
+    io.stderr.write(`error: --port ${where} is a named port, and named ports exist only on pods; name a workload in --to, or give a port number\n`);
+    return undefined;
+  }
+  const workload = destination.workload;
+  const numbers = [...new Set(workload.ports.filter((p) => p.name === port.portName && p.protocol === port.protocol).map((p) => p.port))];
+  if (numbers.length === 0) {
+    const named = workload.ports.filter((p) => p.name !== undefined).map((p) => `${p.protocol.toLowerCase()}/${p.name} (${p.port})`);
+    io.stderr.write(`error: --port ${where}: ${workloadKey(workload)} declares no ${port.protocol} container port named "${port.portName}"; `
+      + `${named.length > 0 ? `its named ports: ${named.join(', ')}` : 'it declares no named ports'}\n`);
+    return undefined;
+  }
+  return numbers;
+}
+
+function resolveEndpoint(cluster: Cluster, option: string, arg: EndpointArg, io: CliIo): QueryEnd | undefined {
   if ('ip' in arg) return { ip: arg.ip };
+  if ('internet' in arg) return { internet: true };
   let found;
   try {
     found = cluster.findWorkload(arg.workload);

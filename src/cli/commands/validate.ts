@@ -72,9 +72,9 @@ function toText(checked: CheckedPolicy[], problems: LoadProblem[], invalid: numb
     }
   }
   const policies = plural(checked.length, 'NetworkPolicy', 'NetworkPolicies');
-  const verdict = invalid === 0 ? 'all valid' : `${invalid} invalid`;
-  const details = [plural(errors, 'error', 'errors'), plural(warnings, 'warning', 'warnings')];
   const unread = problems.filter((p) => p.fatal).length;
+  const verdict = invalid > 0 ? `${invalid} invalid` : unread > 0 ? 'none invalid in what could be read' : 'all valid';
+  const details = [plural(errors, 'error', 'errors'), plural(warnings, 'warning', 'warnings')];
   if (unread > 0) details.push(plural(unread, 'unreadable input', 'unreadable inputs'));
   lines.push(`${policies} in ${plural(files, 'file', 'files')}: ${verdict} (${details.join(', ')})`);
   return lines.join('\n') + '\n';

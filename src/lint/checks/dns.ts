@@ -1,7 +1,8 @@
+import { portEntryConnections } from '../../eval/ports';
 import { WorkloadSpec } from '../../model/cluster';
 import { selectorMatches } from '../../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../../model/manifest';
-import { NormalizedRule } from '../../model/normalize';
+import { NormalizedPort, NormalizedRule } from '../../model/normalize';
 import { Protocol } from '../../model/protocol';
 import {
   CheckFinding,
@@ -9,6 +10,7 @@ import {
   LintedPolicy,
   listWorkloads,
   namespaceHasWorkloads,
+  policiesIn,
   policyFinding,
   SelectorPeer,
   workloadsMatchingPeer,
@@ -38,14 +40,21 @@ export function checkEgressDns(ctx: LintContext): CheckFinding[] {
 
 function checkPerWorkload(ctx: LintContext): CheckFinding[] {
   const groups = new Map<string, { isolating: LintedPolicy[]; missing: Protocol[]; workloads: WorkloadSpec[] }>();
+  const missingBySet = new Map<string, Protocol[]>();
   for (const workload of ctx.workloads) {
     if (workload.hostNetwork) continue;
-    const isolating = ctx.policies.filter((p) => p.normalized.isolatesEgress
-      && p.spec.namespace === workload.namespace && selectorMatches(p.normalized.podSelector, workload.labels));
+    const isolating = policiesIn(ctx, workload.namespace)
+      .filter((p) => p.normalized.isolatesEgress && selectorMatches(p.normalized.podSelector, workload.labels));
     if (isolating.length === 0 || isolating.some(optedOut)) continue;
-    const missing = missingDnsProtocols(ctx, isolating);
+    // Workloads selected by the same policies share the answer: work it out once per set.
+    const policiesKey = isolating.map((p) => `${p.spec.namespace}/${p.spec.name}`).join(',');
+    let missing = missingBySet.get(policiesKey);
+    if (missing === undefined) {
+      missing = missingDnsProtocols(ctx, isolating);
+      missingBySet.set(policiesKey, missing);
+    }
     if (missing.length === 0) continue;
-    const key = `${isolating.map((p) => `${p.spec.namespace}/${p.spec.name}`).join(',')}|${missing.join(',')}`;
+    const key = `${policiesKey}|${missing.join(',')}`;
     const group = groups.get(key) ?? { isolating, missing, workloads: [] };
     group.workloads.push(workload);
     groups.set(key, group);
@@ -60,8 +69,8 @@ function checkPerPolicy(ctx: LintContext): CheckFinding[] {
   const findings: CheckFinding[] = [];
   for (const policy of ctx.policies) {
     if (!policy.normalized.isolatesEgress || namespaceHasWorkloads(ctx, policy.spec.namespace)) continue;
-    const covering = ctx.policies.filter((q) => q.normalized.isolatesEgress && q.spec.namespace === policy.spec.namespace
-      && selectorContains(q.normalized.podSelector, policy.normalized.podSelector));
+    const covering = policiesIn(ctx, policy.spec.namespace)
+      .filter((q) => q.normalized.isolatesEgress && selectorContains(q.normalized.podSelector, policy.normalized.podSelector));
     if (covering.some(optedOut)) continue;
     const missing = missingDnsProtocols(ctx, covering);
     if (missing.length === 0) continue;
@@ -84,22 +93,39 @@ function missingDnsProtocols(ctx: LintContext, policies: readonly LintedPolicy[]
 
 function ruleAllowsDns(ctx: LintContext, policy: LintedPolicy, rule: NormalizedRule, protocol: Protocol): boolean {
   let allPorts = rule.ports === undefined;
+  const named: NormalizedPort[] = [];
   for (const port of rule.ports ?? []) {
     if (port.protocol !== protocol) continue;
     if (port.port === undefined) allPorts = true;
-    else if (typeof port.port === 'number' && port.port <= DNS_PORT && DNS_PORT <= (port.endPort ?? port.port)) return true;
-    else if (typeof port.port === 'string' && port.port.includes('dns')) return true;
+    else if (typeof port.port === 'string') named.push(port);
+    else if (port.port <= DNS_PORT && DNS_PORT <= (port.endPort ?? port.port)) return true;
   }
+  if (named.length > 0 && namedPortReachesDns(ctx, policy, rule, named)) return true;
   if (!allPorts) return false;
   if (!rule.peers) return true;
   return rule.peers.some((peer) => peer.kind === 'ipBlock'
     || (peer.kind === 'pods' && peerCanBeDns(ctx, peer, policy.spec.namespace)));
 }
 
+/**
+ * Whether a named port entry opens DNS. A named port resolves on the destination pod, so when
+ * the input holds DNS workloads it counts only if one of those the rule reaches declares it
+ * (the evaluator's reading of the entry); otherwise only the names the cluster DNS declares
+ * by default (`dns`, `dns-tcp`, …) count.
+ */
+function namedPortReachesDns(ctx: LintContext, policy: LintedPolicy, rule: NormalizedRule, entries: readonly NormalizedPort[]): boolean {
+  const known = dnsWorkloadsOf(ctx);
+  if (known.length === 0) return entries.some((entry) => String(entry.port).includes('dns'));
+  const reached = rule.peers === undefined
+    ? known
+    : known.filter((w) => rule.peers!.some((peer) => peer.kind === 'pods'
+      && workloadsMatchingPeer(ctx, peer, policy.spec.namespace).includes(w)));
+  return reached.some((w) => entries.some((entry) => !portEntryConnections(entry, w.ports).isEmpty()));
+}
+
 /** Whether a peer can match the cluster DNS: a known DNS workload, else kube-system's `k8s-app=kube-dns` pods. */
 function peerCanBeDns(ctx: LintContext, peer: SelectorPeer, policyNamespace: string): boolean {
-  const knownDns = ctx.workloads.filter(isDnsWorkload);
-  if (knownDns.length > 0) {
+  if (dnsWorkloadsOf(ctx).length > 0) {
     return workloadsMatchingPeer(ctx, peer, policyNamespace).some(isDnsWorkload);
   }
   const namespaceMatches = peer.namespaceSelector === undefined
@@ -107,6 +133,18 @@ function peerCanBeDns(ctx: LintContext, peer: SelectorPeer, policyNamespace: str
     : selectorMatches(peer.namespaceSelector,
       ctx.namespaces.find((ns) => ns.name === DNS_NAMESPACE)?.labels ?? { [NAMESPACE_NAME_LABEL]: DNS_NAMESPACE });
   return namespaceMatches && DNS_APP_LABELS.some((app) => selectorMatches(peer.podSelector, { 'k8s-app': app }));
+}
+
+const dnsWorkloads = new WeakMap<LintContext, readonly WorkloadSpec[]>();
+
+/** The workloads of the input that look like the cluster DNS, found once per lint run. */
+function dnsWorkloadsOf(ctx: LintContext): readonly WorkloadSpec[] {
+  let found = dnsWorkloads.get(ctx);
+  if (!found) {
+    found = ctx.workloads.filter(isDnsWorkload);
+    dnsWorkloads.set(ctx, found);
+  }
+  return found;
 }
 
 function isDnsWorkload(w: WorkloadSpec): boolean {

@@ -1,6 +1,6 @@
 import { workloadKey } from '../../model/cluster';
 import { NormalizedPeer } from '../../model/normalize';
-import { intervalContains, cidrInterval, parseIp } from '../../net/cidr';
+import { ParsedIp, cidrInterval, intervalContains, parseIp } from '../../net/cidr';
 import { describeNormalizedPeer, describePeer } from '../../phrases/peer';
 import {
   CheckFinding,
@@ -90,10 +90,10 @@ function peerProblem(ctx: LintContext, policy: LintedPolicy, peer: SelectorPeer)
  * plugin-dependent, and Service IPs are translated before policies see them.
  */
 export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
-  const clusterIps = [
+  const clusterIps = addressIndex([
     ...ctx.services.flatMap((s) => s.clusterIps.map((ip) => ({ ip, what: `Service ${s.namespace}/${s.name} (${ip})` }))),
     ...ctx.workloads.flatMap((w) => w.podIps.map((ip) => ({ ip, what: `pod IP ${ip} of ${workloadKey(w)}` }))),
-  ];
+  ]);
   if (clusterIps.length === 0) return [];
   const findings: CheckFinding[] = [];
   for (const policy of ctx.policies) {
@@ -116,16 +116,52 @@ export function checkIpBlocksCoverClusterIps(ctx: LintContext): CheckFinding[] {
   return findings;
 }
 
-/** Reads addresses as the evaluator does (an IPv4-mapped IPv6 address is IPv4), so both agree on containment. */
-function coveredBy(peer: NormalizedPeer, candidates: Array<{ ip: string; what: string }>): string[] {
+interface IndexedAddress {
+  readonly address: ParsedIp;
+  readonly what: string;
+  /** Position in the input, so findings list addresses in the order they were read. */
+  readonly order: number;
+}
+
+/**
+ * The in-cluster addresses read as the evaluator reads them (an IPv4-mapped IPv6 address is
+ * IPv4), sorted by family and value so that each ipBlock finds its addresses by binary search.
+ */
+function addressIndex(candidates: ReadonlyArray<{ ip: string; what: string }>): IndexedAddress[] {
+  const index: IndexedAddress[] = [];
+  candidates.forEach(({ ip, what }, order) => {
+    const address = parseIp(ip);
+    if (address) index.push({ address, what, order });
+  });
+  return index.sort((a, b) => compareAddresses(a.address, b.address));
+}
+
+function coveredBy(peer: NormalizedPeer, index: readonly IndexedAddress[]): string[] {
   if (peer.kind !== 'ipBlock') return [];
   const cidr = cidrInterval(peer.cidr);
   if (!cidr) return [];
   const excepts = peer.exceptCidrs.map(cidrInterval).filter((c) => c !== undefined);
-  return candidates
-    .filter(({ ip }) => {
-      const parsed = parseIp(ip);
-      return parsed !== undefined && intervalContains(cidr, parsed) && !excepts.some((e) => intervalContains(e, parsed));
-    })
-    .map(({ what }) => what);
+  const covered: IndexedAddress[] = [];
+  for (let i = firstAtLeast(index, { family: cidr.family, value: cidr.first }); i < index.length; i++) {
+    const { address } = index[i];
+    if (!intervalContains(cidr, address)) break;
+    if (!excepts.some((e) => intervalContains(e, address))) covered.push(index[i]);
+  }
+  return covered.sort((a, b) => a.order - b.order).map(({ what }) => what);
+}
+
+function compareAddresses(a: ParsedIp, b: ParsedIp): number {
+  return a.family - b.family || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+}
+
+/** The position of the first indexed address not below `address`. */
+function firstAtLeast(index: readonly IndexedAddress[], address: ParsedIp): number {
+  let low = 0;
+  let high = index.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (compareAddresses(index[middle].address, address) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

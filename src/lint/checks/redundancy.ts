@@ -53,10 +53,13 @@ export function checkIdenticalPolicies(ctx: LintContext): CheckFinding[] {
 export function checkRedundantRules(ctx: LintContext): CheckFinding[] {
   const identical = identicalPairs(ctx);
   const refs = allRules(ctx);
+  // Only rules of one namespace and direction can cover each other: compare within those groups.
+  const groups = groupBy(refs, (ref) => `${ref.policy.spec.namespace}\u0000${ref.direction}`);
   const findings: CheckFinding[] = [];
   for (const inner of refs) {
     if (hasInvalidPeer(inner.rule)) continue;
-    const candidates = refs.filter((outer) => outer !== inner && covers(ctx, outer, inner, identical));
+    const group = groups.get(`${inner.policy.spec.namespace}\u0000${inner.direction}`) ?? [];
+    const candidates = group.filter((outer) => outer !== inner && covers(ctx, outer, inner, identical));
     const isEquivalent = (outer: RuleRef) => covers(ctx, inner, outer, identical)
       && selectorsEquivalent(inner.policy.normalized.podSelector, outer.policy.normalized.podSelector);
     const earlierTwin = candidates.find((outer) => outer.order < inner.order && isEquivalent(outer));
@@ -102,10 +105,24 @@ export function checkAllowAllRules(ctx: LintContext): CheckFinding[] {
 
 function covers(ctx: LintContext, outer: RuleRef, inner: RuleRef, identical: Set<string>): boolean {
   if (outer.direction !== inner.direction || outer.policy.spec.namespace !== inner.policy.spec.namespace) return false;
-  if (outer.policy !== inner.policy && identical.has(pairKey(outer.policy, inner.policy))) return false;
   if (hasInvalidPeer(outer.rule)) return false;
-  if (!selectorContains(outer.policy.normalized.podSelector, inner.policy.normalized.podSelector)) return false;
+  if (!podsCovered(outer.policy, inner.policy)) return false;
+  if (outer.policy !== inner.policy && identical.has(pairKey(outer.policy, inner.policy))) return false;
   return ruleContains(outer.rule, inner.rule, { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces });
+}
+
+const podsCoveredCache = new WeakMap<LintedPolicy, WeakMap<LintedPolicy, boolean>>();
+
+/** Whether the outer policy selects every pod the inner one does; asked once per pair of policies. */
+function podsCovered(outer: LintedPolicy, inner: LintedPolicy): boolean {
+  let byInner = podsCoveredCache.get(outer);
+  if (!byInner) podsCoveredCache.set(outer, byInner = new WeakMap());
+  let covered = byInner.get(inner);
+  if (covered === undefined) {
+    covered = selectorContains(outer.normalized.podSelector, inner.normalized.podSelector);
+    byInner.set(inner, covered);
+  }
+  return covered;
 }
 
 function allRules(ctx: LintContext): RuleRef[] {
@@ -120,18 +137,37 @@ function allRules(ctx: LintContext): RuleRef[] {
 
 function identicalPairs(ctx: LintContext): Set<string> {
   const pairs = new Set<string>();
-  const keys = ctx.policies.map(canonicalPolicy);
-  ctx.policies.forEach((a, i) => ctx.policies.forEach((b, j) => {
-    if (i !== j && keys[i] === keys[j]) pairs.add(pairKey(a, b));
-  }));
+  for (const twins of groupBy(ctx.policies, canonicalPolicy).values()) {
+    for (const a of twins) for (const b of twins) if (a !== b) pairs.add(pairKey(a, b));
+  }
   return pairs;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function pairKey(a: LintedPolicy, b: LintedPolicy): string {
   return `${a.spec.namespace}/${a.spec.name}\u0000${b.spec.namespace}/${b.spec.name}`;
 }
 
+const canonicalPolicies = new WeakMap<LintedPolicy, string>();
+
+/** A text equal for policies with the same effect; computed once per policy. */
 function canonicalPolicy(policy: LintedPolicy): string {
+  let text = canonicalPolicies.get(policy);
+  if (text === undefined) canonicalPolicies.set(policy, text = writeCanonicalPolicy(policy));
+  return text;
+}
+
+function writeCanonicalPolicy(policy: LintedPolicy): string {
   const n = policy.normalized;
   const rules = (list: readonly NormalizedRule[]) => [...new Set(list.map(canonicalRule))].sort();
   return JSON.stringify([

@@ -2,7 +2,7 @@ import { describeTargets } from '../../describe/describe-policy';
 import { workloadKey } from '../../model/cluster';
 import { isEmptySelector } from '../../model/labels';
 import { NAMESPACE_NAME_LABEL } from '../../model/manifest';
-import { CheckFinding, LintContext, listWorkloads, policyFinding, workloadsSelectedBy } from '../lint-context';
+import { CheckFinding, LintContext, listWorkloads, policiesIn, policyFinding, workloadsIn, workloadsSelectedBy } from '../lint-context';
 import { selectorContradiction } from '../selector-algebra';
 
 /**
@@ -13,7 +13,6 @@ export function checkPolicySelectsSomething(ctx: LintContext): CheckFinding[] {
   const findings: CheckFinding[] = [];
   for (const policy of ctx.policies) {
     const selector = policy.normalized.podSelector;
-    const targets = describeTargets(policy.spec.manifest, policy.spec.namespace);
     const contradiction = selectorContradiction(selector);
     if (contradiction) {
       findings.push(policyFinding(policy, 'policy-selects-nothing', 'spec.podSelector',
@@ -22,8 +21,9 @@ export function checkPolicySelectsSomething(ctx: LintContext): CheckFinding[] {
       continue;
     }
     // A namespace without workloads in the input is not judged: its pods live elsewhere.
-    const inNamespace = ctx.workloads.filter((w) => w.namespace === policy.spec.namespace);
+    const inNamespace = workloadsIn(ctx, policy.spec.namespace);
     if (inNamespace.length === 0 || workloadsSelectedBy(ctx, policy).length > 0) continue;
+    const targets = describeTargets(policy.spec.manifest, policy.spec.namespace);
     const known = `Workloads in namespace "${policy.spec.namespace}": ${inNamespace.slice(0, 3)
       .map((w) => `${workloadKey(w)} ${labelText(w.labels)}`).join(', ')}${inNamespace.length > 3 ? ', …' : ''}.`;
     const namespaceLabelHint = usesNamespaceLabel(selector)
@@ -42,12 +42,11 @@ export function checkPolicySelectsSomething(ctx: LintContext): CheckFinding[] {
  */
 export function checkNamespaceDefaultDeny(ctx: LintContext): CheckFinding[] {
   const findings: CheckFinding[] = [];
-  const namespaces = [...new Set(ctx.workloads.filter((w) => !w.hostNetwork).map((w) => w.namespace))];
-  for (const namespace of namespaces) {
-    const baseline = ctx.policies.some((p) => p.spec.namespace === namespace
-      && p.normalized.isolatesIngress && isEmptySelector(p.normalized.podSelector));
+  for (const [namespace, inNamespace] of ctx.workloadsByNamespace) {
+    const workloads = inNamespace.filter((w) => !w.hostNetwork);
+    if (workloads.length === 0) continue;
+    const baseline = policiesIn(ctx, namespace).some((p) => p.normalized.isolatesIngress && isEmptySelector(p.normalized.podSelector));
     if (baseline) continue;
-    const workloads = ctx.workloads.filter((w) => w.namespace === namespace && !w.hostNetwork);
     findings.push({
       rule: 'namespace-without-default-deny',
       kind: 'Namespace',

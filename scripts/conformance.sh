@@ -79,3 +79,8 @@ if [ -n "$gained" ]; then
   echo "$gained" | sed 's/^/  /'
 fi
 echo "conformance: no regression against $baseline"
+
+# The diff command itself, on every diff case of the corpus (compared by address and pair).
+if [ -z "${CONFORMANCE_CMD:-}" ]; then
+  python3 scripts/diff-conformance.py "$oracle/netpol-analyzer" "$(dirname "$runner")" node bin/cdk8s-netpol
+fi

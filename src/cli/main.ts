@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DIFF_FORMATS } from '../report/diff-formats';
 import { CONNLIST_FORMATS } from '../report/formats';
 import { runConnlist } from './commands/connlist';
+import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
 import { runValidate, VALIDATE_FORMATS } from './commands/validate';
 import { CliIo, ExitCode } from './io';
@@ -67,6 +69,30 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
       setExit(runConnlist(paths, {
         format: opts.format,
+        ipBlockMatchesPodIps: opts.ipblockPods === 'match',
+        hostNetwork: opts.hostNetwork,
+        ipFamily: opts.ipFamily,
+        maxFileBytes: opts.maxFileSize,
+      }, io));
+    });
+
+  program
+    .command('diff')
+    .description('What a change to the policies grants or removes: the pairs whose connections differ between OLD and NEW '
+      + '(netpol-analyzer layout, ref1 = OLD); with --fail-on, exit 1 when the change widens access or changes anything.')
+    .argument('<old>', 'the policies before: a YAML/JSON file or folder')
+    .argument('<new>', 'the policies after: a YAML/JSON file or folder')
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS as string[]).default('txt'))
+    .addOption(new Option('--fail-on <change>', 'exit 1 when a connection is added or widened (widen), or on any change (any)').choices(FAIL_ON))
+    .addOption(ipBlockPodsOption())
+    .addOption(hostNetworkOption())
+    .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
+      .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
+    .addOption(maxFileSizeOption())
+    .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
+      setExit(runDiff([oldPath], [newPath], {
+        format: opts.format,
+        failOn: opts.failOn,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
         ipFamily: opts.ipFamily,

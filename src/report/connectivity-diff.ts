@@ -1,0 +1,119 @@
+import { externalPeerName, workloadPeerName } from './peer-name';
+import { Connectivity, ExternalRange } from '../eval/types';
+import { ConnectionSet } from '../model/connection-set';
+import { IpFamily, formatIp, parseIpAsWritten } from '../net/cidr';
+
+/** How a pair's connections changed from the old policy set (ref1) to the new one (ref2). */
+export type DiffType = 'added' | 'removed' | 'changed';
+
+/** One changed pair, as netpol-analyzer's `diff` reports it. */
+export interface DiffEntry {
+  readonly type: DiffType;
+  readonly source: string;
+  readonly destination: string;
+  /** The connections before (ref1) and after (ref2). */
+  readonly ref1: ConnectionSet;
+  readonly ref2: ConnectionSet;
+  /** `workload ns/name[Kind] added` when an end exists on one side only. */
+  readonly workloadsInfo?: string;
+}
+
+/** Which external address families to compare (netpol-analyzer compares IPv4 only). */
+export type DiffFamilies = 'ipv4' | 'ipv6' | 'all';
+
+/**
+ * The pairs whose connections differ between two connectivities: workload pairs by name, and
+ * external ranges cut where either side's ranges are cut, adjacent cuts with the same change
+ * merged. Sorted by source, then destination.
+ */
+export function connectivityDiff(before: Connectivity, after: Connectivity, families: DiffFamilies): DiffEntry[] {
+  const oldNames = new Set(before.external.map((e) => workloadPeerName(e.workload)));
+  const newNames = new Set(after.external.map((e) => workloadPeerName(e.workload)));
+  const info = (...ends: string[]): string | undefined => {
+    const added = ends.filter((n) => newNames.has(n) && !oldNames.has(n));
+    const removed = ends.filter((n) => oldNames.has(n) && !newNames.has(n));
+    const parts = [
+      ...added.map((n) => `workload ${n} added`),
+      ...removed.map((n) => `workload ${n} removed`),
+    ];
+    return parts.length > 0 ? parts.join(', ') : undefined;
+  };
+  const entries: DiffEntry[] = [];
+  const push = (source: string, destination: string, ref1: ConnectionSet, ref2: ConnectionSet, ends: string[]): void => {
+    if (ref1.equals(ref2)) return;
+    const type: DiffType = ref1.isEmpty() ? 'added' : ref2.isEmpty() ? 'removed' : 'changed';
+    const workloadsInfo = info(...ends);
+    entries.push({ type, source, destination, ref1, ref2, ...(workloadsInfo ? { workloadsInfo } : {}) });
+  };
+
+  const pairs = (c: Connectivity) => new Map(c.pairs.map((p) => [
+    `${workloadPeerName(p.source)}\u0000${workloadPeerName(p.destination)}`, p.connections,
+  ]));
+  const oldPairs = pairs(before);
+  const newPairs = pairs(after);
+  for (const key of new Set([...oldPairs.keys(), ...newPairs.keys()])) {
+    const [source, destination] = key.split('\u0000');
+    push(source, destination, oldPairs.get(key) ?? ConnectionSet.none(), newPairs.get(key) ?? ConnectionSet.none(), [source, destination]);
+  }
+
+  const externals = (c: Connectivity) => new Map(c.external.map((e) => [workloadPeerName(e.workload), e]));
+  const oldExternal = externals(before);
+  const newExternal = externals(after);
+  const shown = (family: IpFamily) => families === 'all' || families === `ipv${family}`;
+  for (const name of new Set([...oldExternal.keys(), ...newExternal.keys()])) {
+    for (const direction of ['ingress', 'egress'] as const) {
+      for (const family of [4, 6] as const) {
+        if (!shown(family)) continue;
+        const changes = rangeChanges(oldExternal.get(name)?.[direction] ?? [], newExternal.get(name)?.[direction] ?? [], family);
+        for (const change of changes) {
+          const peer = externalPeerName(formatIp(family, change.first), formatIp(family, change.last));
+          if (direction === 'ingress') push(peer, name, change.ref1, change.ref2, [name]);
+          else push(name, peer, change.ref1, change.ref2, [name]);
+        }
+      }
+    }
+  }
+  return entries.sort((a, b) => compare(a.source, b.source) || compare(a.destination, b.destination));
+}
+
+interface RangeChange {
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly ref1: ConnectionSet;
+  readonly ref2: ConnectionSet;
+}
+
+/** Where two range lists of one family give different connections, in maximal runs. */
+function rangeChanges(before: readonly ExternalRange[], after: readonly ExternalRange[], family: IpFamily): RangeChange[] {
+  const numeric = (ranges: readonly ExternalRange[]) => ranges
+    .filter((r) => r.family === family)
+    .map((r) => ({ first: parseIpAsWritten(r.first)!.value, last: parseIpAsWritten(r.last)!.value, connections: r.connections }));
+  const a = numeric(before);
+  const b = numeric(after);
+  const starts = [...new Set([...a, ...b].flatMap((r) => [r.first, r.last + 1n]))].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const at = (ranges: typeof a, address: bigint) => ranges.find((r) => r.first <= address && address <= r.last)?.connections ?? ConnectionSet.none();
+  const changes: RangeChange[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const first = starts[i];
+    const last = starts[i + 1] - 1n;
+    const ref1 = at(a, first);
+    const ref2 = at(b, first);
+    if (ref1.equals(ref2)) continue;
+    const previous = changes[changes.length - 1];
+    if (previous && previous.last + 1n === first && previous.ref1.equals(ref1) && previous.ref2.equals(ref2)) {
+      changes[changes.length - 1] = { ...previous, last };
+    } else {
+      changes.push({ first, last, ref1, ref2 });
+    }
+  }
+  return changes;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether an entry grants something the old set did not: added, or changed to a set that is not within the old one. */
+export function widens(entry: DiffEntry): boolean {
+  return !entry.ref2.isSubsetOf(entry.ref1);
+}

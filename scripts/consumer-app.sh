@@ -183,7 +183,16 @@ console.log('consumer-app: ESM import of cdk8s-netpol and cdk8s-netpol/jest, wor
 JS
 
 step "installing the tarball and the app's dependencies from the npm registry"
-npm install --no-audit --no-fund --loglevel=error >install.log 2>&1 || { cat install.log >&2; echo "consumer-app: FAILED: npm install" >&2; exit 1; }
+# Cached versions first (the project's own install has most of them); a registry that answers
+# before it has a version's files (seen: ETARGET on a version published minutes earlier) gets two
+# more tries.
+installed=false
+for attempt in 1 2 3; do
+  if npm install --prefer-offline --no-audit --no-fund --loglevel=error >install.log 2>&1; then installed=true; break; fi
+  echo "consumer-app: npm install failed (attempt $attempt of 3)" >&2
+  sleep $((attempt * 10))
+done
+$installed || { cat install.log >&2; echo "consumer-app: FAILED: npm install" >&2; exit 1; }
 
 step "synthesizing"
 npm run --silent synth

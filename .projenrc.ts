@@ -40,6 +40,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bundledDeps: ['yaml@^2', 'commander@^14'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
 
+  // The other jsii languages: `npm run package-all` builds each into dist/ (see scripts/ci-languages.sh).
+  publishToPypi: { distName: 'cdk8s-netpol', module: 'cdk8s_netpol' },
+  publishToMaven: { mavenGroupId: 'io.github.cdk8s-netpol', mavenArtifactId: 'cdk8s-netpol', javaPackage: 'io.github.cdk8snetpol' },
+  publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
+
   // Nothing here can reach GitHub or a package registry for publishing.
   github: false,
   release: false,
@@ -56,13 +62,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+      // The Python, Java and Go smoke suites are run by scripts/ci-languages.sh, not by jest.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/languages/(python|java|go)/'],
+      modulePathIgnorePatterns: ['<rootDir>/test/languages/(python|java|go)/', '<rootDir>/dist/'],
     },
   },
   tsconfigDev: {
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
   },
-  gitignore: ['cdk8s.out/', '/bench/out/', '.jsii.tabl.json', 'reports/mutation/', '.stryker-tmp/'],
+  gitignore: ['cdk8s.out/', '/test/languages/python/.venv/', '__pycache__/', '/test/languages/java/target/', '/bench/out/', '.jsii.tabl.json', 'reports/mutation/', '.stryker-tmp/'],
 });
 
 // jsii prints a long end-of-life banner on Node 20; it drowns real warnings.
@@ -150,6 +159,23 @@ project.addTask('conformance', {
 
 // `npx cdk8s-netpol` must work right after `npm ci`, so the library is compiled on install.
 project.package.setScript('prepare', 'JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 jsii --silence-warnings=reserved-word');
+
+// One pacmak run builds the wheel, the jar and the Go module side by side (one npm pack, targets in
+// parallel); .NET is generated only (`--code-only`), since no .NET SDK is assumed to build it.
+// Maven Central as reached here lacks cdk8s-plus-28 and the Go module proxy lacks cdk8s-core-go, so
+// those bindings are generated from the npm packages' jsii assemblies next to ours (dist/java is a
+// Maven repository, dist/go holds both Go modules); the smoke suites in test/languages use them.
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+packageAll.spawn(project.tasks.tryFind('package:python')!);
+packageAll.spawn(project.tasks.tryFind('package:java')!);
+packageAll.spawn(project.tasks.tryFind('package:go')!);
+packageAll.spawn(project.tasks.tryFind('package:dotnet')!);
+project.tasks.tryFind('package:java')!.reset('jsii-pacmak -v --target java --outdir dist . node_modules/cdk8s-plus-28');
+project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --code-only --target go --outdir dist . node_modules/cdk8s');
+// No .NET SDK is assumed: the C# code is generated, not built.
+project.tasks.tryFind('package:dotnet')!.reset('jsii-pacmak -v --code-only --target dotnet');
 
 // No published version to compare against, and no registry to publish to.
 project.removeTask('compat');

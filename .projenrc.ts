@@ -173,7 +173,7 @@ packageAll.spawn(project.tasks.tryFind('package:java')!);
 packageAll.spawn(project.tasks.tryFind('package:go')!);
 packageAll.spawn(project.tasks.tryFind('package:dotnet')!);
 project.tasks.tryFind('package:java')!.reset('jsii-pacmak -v --target java --outdir dist . node_modules/cdk8s-plus-28');
-project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --code-only --target go --outdir dist . node_modules/cdk8s');
+project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --code-only --target go --outdir dist . node_modules/cdk8s node_modules/cdk8s-plus-28');
 // No .NET SDK is assumed: the C# code is generated, not built.
 project.tasks.tryFind('package:dotnet')!.reset('jsii-pacmak -v --code-only --target dotnet');
 

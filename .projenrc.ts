@@ -71,7 +71,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     compilerOptions: {},
     include: ['../examples/**/*.ts', '../bench/**/*.ts'],
   },
-  gitignore: ['cdk8s.out/', '/test/languages/python/.venv/', '__pycache__/', '/test/languages/java/target/', '/bench/out/', '.jsii.tabl.json', 'reports/mutation/', '.stryker-tmp/'],
+  gitignore: ['cdk8s.out/', '/bench/out/', '.jsii.tabl.json', 'reports/mutation/', '.stryker-tmp/'],
 });
 
 // jsii prints a long end-of-life banner on Node 20; it drowns real warnings.

@@ -174,6 +174,11 @@ packageAll.spawn(project.tasks.tryFind('package:go')!);
 packageAll.spawn(project.tasks.tryFind('package:dotnet')!);
 project.tasks.tryFind('package:java')!.reset('jsii-pacmak -v --target java --outdir dist . node_modules/cdk8s-plus-28');
 project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --code-only --target go --outdir dist . node_modules/cdk8s node_modules/cdk8s-plus-28');
+// `npm run build` packages the npm tarball only, so it needs no Python, Maven or Go; the other
+// languages are built by `npm run package-all` (or scripts/ci-languages.sh, which also tests them).
+const packageTask = project.tasks.tryFind('package')!;
+packageTask.reset();
+packageTask.spawn(project.tasks.tryFind('package:js')!);
 // No .NET SDK is assumed: the C# code is generated, not built.
 project.tasks.tryFind('package:dotnet')!.reset('jsii-pacmak -v --code-only --target dotnet');
 

@@ -172,7 +172,8 @@ packageAll.spawn(project.tasks.tryFind('package:python')!);
 packageAll.spawn(project.tasks.tryFind('package:java')!);
 packageAll.spawn(project.tasks.tryFind('package:go')!);
 packageAll.spawn(project.tasks.tryFind('package:dotnet')!);
-project.tasks.tryFind('package:java')!.reset('jsii-pacmak -v --target java --outdir dist . node_modules/cdk8s-plus-28');
+// Takes pacmak options, e.g. `--maven-local-repository DIR` (scripts/ci-languages.sh passes MAVEN_REPO_LOCAL).
+project.tasks.tryFind('package:java')!.reset('jsii-pacmak -v --target java --outdir dist . node_modules/cdk8s-plus-28', { receiveArgs: true });
 project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --code-only --target go --outdir dist . node_modules/cdk8s node_modules/cdk8s-plus-28');
 // `npm run build` packages the npm tarball only, so it needs no Python, Maven or Go; the other
 // languages are built by `npm run package-all` (or scripts/ci-languages.sh, which also tests them).

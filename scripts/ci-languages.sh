@@ -49,9 +49,12 @@ python_suite() {
 }
 
 java_suite() {
-  npx projen package:java || return 1
-  local maven=(mvn -B --no-transfer-progress)
-  [ -n "${MAVEN_REPO_LOCAL:-}" ] && maven+=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
+  local maven=(mvn -B --no-transfer-progress) pacmak=()
+  if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then
+    maven+=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
+    pacmak+=(--maven-local-repository "$MAVEN_REPO_LOCAL")
+  fi
+  npx projen package:java "${pacmak[@]}" || return 1
   # Maven keeps a copy of every artifact it resolved, and ours is always version 0.0.0: drop the copy
   # so the jar just built is the one tested.
   rm -rf "${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}/io/github/cdk8s-netpol"

@@ -41,6 +41,12 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   bundledDeps: ['yaml@^2', 'js-yaml@^4', 'commander@^14'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
 
+  // The other jsii languages: `npm run package-all` builds each into dist/ (see scripts/ci-languages.sh).
+  publishToPypi: { distName: 'cdk8s-netpol', module: 'cdk8s_netpol' },
+  publishToMaven: { mavenGroupId: 'io.github.cdk8s-netpol', mavenArtifactId: 'cdk8s-netpol', javaPackage: 'io.github.cdk8snetpol' },
+  publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
+
   // Nothing here can reach GitHub or a package registry for publishing.
   github: false,
   release: false,
@@ -57,6 +63,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+      // The Python, Java and Go smoke suites are run by scripts/ci-languages.sh, not by jest.
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/languages/(python|java|go)/'],
+      modulePathIgnorePatterns: ['<rootDir>/test/languages/(python|java|go)/', '<rootDir>/dist/'],
     },
   },
   tsconfigDev: {
@@ -154,6 +163,29 @@ project.package.addVersion('0.5.0');
 
 // `npx cdk8s-netpol` must work right after `npm ci`, so the library is compiled on install.
 project.package.setScript('prepare', 'JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20 jsii --silence-warnings=reserved-word');
+
+// One pacmak run builds the wheel, the jar and the Go module side by side (one npm pack, targets in
+// parallel); .NET is generated only (`--code-only`), since no .NET SDK is assumed to build it.
+// Maven Central as reached here lacks cdk8s-plus-28 and the Go module proxy lacks cdk8s-core-go, so
+// those bindings are generated from the npm packages' jsii assemblies next to ours (dist/java is a
+// Maven repository, dist/go holds both Go modules); the smoke suites in test/languages use them.
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+packageAll.spawn(project.tasks.tryFind('package:python')!);
+packageAll.spawn(project.tasks.tryFind('package:java')!);
+packageAll.spawn(project.tasks.tryFind('package:go')!);
+packageAll.spawn(project.tasks.tryFind('package:dotnet')!);
+// Takes pacmak options, e.g. `--maven-local-repository DIR` (scripts/ci-languages.sh passes MAVEN_REPO_LOCAL).
+project.tasks.tryFind('package:java')!.reset('jsii-pacmak -v --target java --outdir dist . node_modules/cdk8s-plus-28', { receiveArgs: true });
+project.tasks.tryFind('package:go')!.reset('jsii-pacmak -v --code-only --target go --outdir dist . node_modules/cdk8s node_modules/cdk8s-plus-28');
+// `npm run build` packages the npm tarball only, so it needs no Python, Maven or Go; the other
+// languages are built by `npm run package-all` (or scripts/ci-languages.sh, which also tests them).
+const packageTask = project.tasks.tryFind('package')!;
+packageTask.reset();
+packageTask.spawn(project.tasks.tryFind('package:js')!);
+// No .NET SDK is assumed: the C# code is generated, not built.
+project.tasks.tryFind('package:dotnet')!.reset('jsii-pacmak -v --code-only --target dotnet');
 
 // No published version to compare against, and no registry to publish to.
 project.removeTask('compat');

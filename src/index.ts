@@ -28,6 +28,7 @@ export * from './testing/endpoint';
 export * from './testing/reachability';
 export * from './testing/reachability-options';
 export * from './testing/reachability-verdict';
+export * from './testing/reachability-diff';
 export * from './testing/workload-declaration';
 
 // --- lints and descriptions

@@ -9,10 +9,17 @@
  *
  * Not part of the jsii API: other languages use `Reachability.assertAllowed/assertDenied`.
  */
-import { EndpointLike, reachabilityMatchers } from './matchers';
+import { EndpointLike, ReachabilitySubject, toAllow, toDeny } from './matchers';
+import { reachabilitySnapshot } from './snapshot';
+import { toWidenOnly } from './widen-only';
 import { Port } from '../values/port';
 
-export { reachabilityMatchers, toAllow, toDeny } from './matchers';
+export { toAllow, toDeny } from './matchers';
+export { toWidenOnly } from './widen-only';
+export { reachabilitySnapshot } from './snapshot';
+
+/** The matchers, for `expect.extend(reachabilityMatchers)` in runners that do not auto-register. */
+export const reachabilityMatchers = { toAllow, toDeny, toWidenOnly };
 export type { EndpointLike, MatcherResult, ReachabilitySubject } from './matchers';
 
 declare global {
@@ -28,6 +35,11 @@ declare global {
       toAllow(source: EndpointLike, destination: EndpointLike, port: Port): R;
       /** Passes when no connection from `source` to `destination` on `port` is allowed. */
       toDeny(source: EndpointLike, destination: EndpointLike, port: Port): R;
+      /**
+       * Passes when everything the subject allows beyond `before` is between the listed pairs,
+       * `"source -> destination"` (e.g. `"shop/web -> shop/db"`): the reviewer's question of a change.
+       */
+      toWidenOnly(before: ReachabilitySubject, expected: readonly string[]): R;
     }
   }
 }
@@ -39,4 +51,8 @@ interface Extendable {
 const globalExpect = (globalThis as { expect?: Partial<Extendable> }).expect;
 if (globalExpect && typeof globalExpect.extend === 'function') {
   globalExpect.extend(reachabilityMatchers);
+}
+const serializers = globalExpect as { addSnapshotSerializer?: (serializer: unknown) => void } | undefined;
+if (serializers && typeof serializers.addSnapshotSerializer === 'function') {
+  serializers.addSnapshotSerializer(reachabilitySnapshot);
 }

@@ -58,15 +58,13 @@ export function toDeny(
   };
 }
 
-/** The matchers, for `expect.extend(reachabilityMatchers)` in runners that do not auto-register. */
-export const reachabilityMatchers = { toAllow, toDeny };
-
 function endpoint(value: EndpointLike): Endpoint {
   if (value instanceof Endpoint) return value;
   return typeof value === 'string' ? Endpoint.parse(value) : Endpoint.of(value);
 }
 
-function reachabilityOf(received: unknown, matcher: string): Reachability {
+/** The Reachability an `expect(...)` subject stands for, or an error saying what to pass. */
+export function reachabilityOf(received: unknown, matcher: string): Reachability {
   if (received instanceof Reachability) return received;
   if (isConstruct(received)) return Reachability.of(received);
   throw new Error(

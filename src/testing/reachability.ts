@@ -3,6 +3,7 @@ import { checkNamespaceDeclaration, checkWorkloadDeclaration } from './declarati
 import { Endpoint } from './endpoint';
 import { renderMatrix } from './matrix';
 import { QuestionEngine, answer } from './question';
+import { ReachabilityDiff } from './reachability-diff';
 import { HostNetworkMode, ReachabilityOptions } from './reachability-options';
 import { ReachabilityVerdict } from './reachability-verdict';
 import { WorkloadDeclaration } from './workload-declaration';
@@ -13,6 +14,7 @@ import { synthesizeWithPaths } from '../model/cluster-from-app';
 import { ManifestDocument, clusterFromManifests } from '../model/cluster-from-manifests';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol } from '../model/protocol';
+import { connectivityDiff } from '../report/connectivity-diff';
 import { errorsOf, isNetworkPolicyObject, ruleErrors } from '../validation/admission';
 import { formatDiagnostic } from '../validation/diagnostic';
 import { Port } from '../values/port';
@@ -68,6 +70,21 @@ export class Reachability {
       throw new Error('Reachability.fromManifests(manifests): expected an array of Kubernetes objects (e.g. the documents of a YAML file).');
     }
     return new Reachability(manifests.map((object) => ({ object })), options ?? {});
+  }
+
+  /**
+   * What changes from `before` to `after`: the pairs of workloads, and the external address
+   * ranges, whose allowed connections differ (IPv4 and IPv6), as `cdk8s-netpol diff` lists them.
+   * The question a reviewer asks of a pull request: what access does this change grant or remove?
+   *
+   * @param before the reachability before the change (e.g. of the base branch's app)
+   * @param after the reachability after it
+   */
+  public static diff(before: Reachability, after: Reachability): ReachabilityDiff {
+    if (!(before instanceof Reachability) || !(after instanceof Reachability)) {
+      throw new Error('Reachability.diff(before, after): expected two Reachability objects, e.g. Reachability.of(baseApp) and Reachability.of(app).');
+    }
+    return ReachabilityDiff._of(connectivityDiff(before.connectivity(), after.connectivity(), 'all'));
   }
 
   /** Messages about objects that were skipped or only partly understood. */

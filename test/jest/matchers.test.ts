@@ -103,7 +103,7 @@ describe('jest matchers', () => {
       expect(allowed.message()).toMatch(/^Expected shop\/web\[Deployment\] -> shop\/api\[Deployment\] on TCP 8080 not to be allowed, but it is\./);
       expect(denied.pass).toBe(false);
       expect(denied.message()).toMatch(/^Expected shop\/web\[Deployment\] -> shop\/api\[Deployment\] on TCP 8080 to be denied, but it is allowed\./);
-      expect(Object.keys(reachabilityMatchers).sort()).toEqual(['toAllow', 'toDeny']);
+      expect(Object.keys(reachabilityMatchers).sort()).toEqual(['toAllow', 'toDeny', 'toWidenOnly']);
     });
   });
 });

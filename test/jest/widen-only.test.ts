@@ -1,0 +1,54 @@
+/** Change review in unit tests: Reachability.diff, toWidenOnly and the snapshot serializer. */
+import { Reachability } from '../../src';
+import { reachabilitySnapshot } from '../../src/jest';
+
+const deployment = (name: string) => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: 'shop' },
+  spec: { template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: name, ports: [{ containerPort: 8080 }] }] } } },
+});
+const allowIn = (to: string, from: string, port: number) => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: `${from}-to-${to}`, namespace: 'shop' },
+  spec: { podSelector: { matchLabels: { app: to } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: from } } }], ports: [{ port }] }] },
+});
+const denyIngress = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'deny', namespace: 'shop' },
+  spec: { podSelector: {}, policyTypes: ['Ingress'] },
+};
+const base = [deployment('web'), deployment('api'), deployment('db'), denyIngress, allowIn('api', 'web', 8080)];
+const before = () => Reachability.fromManifests(base);
+const after = () => Reachability.fromManifests([...base, allowIn('db', 'api', 5432), allowIn('db', 'web', 5432)]);
+
+test('Reachability.diff lists each changed pair with the connections before and after', () => {
+  const diff = Reachability.diff(before(), after());
+  expect(diff.changes.map((c) => c.toString())).toEqual([
+    'diff-type: added, source: shop/api[Deployment], destination: shop/db[Deployment], ref1: No Connections, ref2: TCP 5432',
+    'diff-type: added, source: shop/web[Deployment], destination: shop/db[Deployment], ref1: No Connections, ref2: TCP 5432',
+  ]);
+  expect(diff.widenings).toHaveLength(2);
+  expect(Reachability.diff(after(), before()).widenings).toEqual([]);
+  expect(Reachability.diff(before(), before()).isEmpty).toBe(true);
+});
+
+test('toWidenOnly passes when every widening is expected, and fails listing the others', () => {
+  expect(after()).toWidenOnly(before(), ['shop/api -> shop/db', 'shop/web -> shop/db']);
+  expect(() => expect(after()).toWidenOnly(before(), ['shop/api -> shop/db'])).toThrow(
+    'Expected the change to widen only shop/api -> shop/db, but it also allows:\n  shop/web[Deployment] -> shop/db[Deployment]: No Connections => TCP 5432',
+  );
+  expect(before()).toWidenOnly(after(), []);
+  expect(() => expect(after()).toWidenOnly(before(), ['shop/api'])).toThrow('is not "source -> destination"');
+});
+
+test('the snapshot serializer stores the sorted matrix, so a widening is an added line', () => {
+  expect(reachabilitySnapshot.test(before())).toBe(true);
+  expect(reachabilitySnapshot.test('text')).toBe(false);
+  const lines = (r: Reachability) => reachabilitySnapshot.serialize(r).split('\n');
+  const added = lines(after()).filter((l) => !lines(before()).includes(l));
+  expect(added).toEqual(['shop/api[Deployment] -> shop/db[Deployment] : TCP 5432', 'shop/web[Deployment] -> shop/db[Deployment] : TCP 5432']);
+  expect(lines(before())[0]).toBe('Reachability');
+});

@@ -21,22 +21,12 @@ export function objectsFromDocument(
     problems.push({ file, line, message: `cannot read document: ${errorSummary(e)}`, fatal: true });
     return 0;
   }
-  if (!isPlainObject(value)) {
-    problems.push({
-      file,
-      line,
-      message: `skipped: expected a Kubernetes object (a mapping with apiVersion and kind), found ${describeValue(value)}`,
-      fatal: false,
-    });
-    return 0;
-  }
-  const locator = documentLocator(doc.contents, lineCounter);
-  return addObject(value, locator, file, problems, objects);
+  return objectsFromValue(value, line, documentLocator(doc.contents, lineCounter), file, objects, problems);
 }
 
 /**
- * The same for a document read by the fast route: its value, the line its content starts on,
- * and a locator that reads the document's lines only if a field's line is asked for.
+ * The same for a document's value, the line its content starts on, and a locator for its
+ * fields (the fast route's reads the document's lines only if a field's line is asked for).
  */
 export function objectsFromValue(
   value: unknown,

@@ -53,18 +53,19 @@ export function lintContext(cluster: Cluster, services: readonly ServiceSpec[]):
     services,
     namespaces: cluster.namespaces,
     workloads: cluster.workloads,
-    workloadsByNamespace: groupByNamespace(cluster.workloads, (w) => w.namespace),
-    policiesByNamespace: groupByNamespace(policies, (p) => p.spec.namespace),
+    workloadsByNamespace: groupBy(cluster.workloads, (w) => w.namespace),
+    policiesByNamespace: groupBy(policies, (p) => p.spec.namespace),
   };
 }
 
-function groupByNamespace<T>(items: readonly T[], namespaceOf: (item: T) => string): Map<string, T[]> {
+/** Items grouped by a key, each group in input order: checks compare within groups, never all pairs. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const namespace = namespaceOf(item);
-    const group = groups.get(namespace);
+    const key = keyOf(item);
+    const group = groups.get(key);
     if (group) group.push(item);
-    else groups.set(namespace, [item]);
+    else groups.set(key, [item]);
   }
   return groups;
 }

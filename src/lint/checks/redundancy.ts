@@ -5,6 +5,7 @@ import { describePorts } from '../../phrases/port';
 import {
   CheckFinding,
   effectiveRules,
+  groupBy,
   LintContext,
   LintedPolicy,
   policyFinding,
@@ -143,16 +144,6 @@ function identicalPairs(ctx: LintContext): Set<string> {
   return pairs;
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
 
 function pairKey(a: LintedPolicy, b: LintedPolicy): string {
   return `${a.spec.namespace}/${a.spec.name}\u0000${b.spec.namespace}/${b.spec.name}`;

@@ -183,12 +183,12 @@ console.log('consumer-app: ESM import of cdk8s-netpol and cdk8s-netpol/jest, wor
 JS
 
 step "installing the tarball and the app's dependencies from the npm registry"
-# Cached versions first (the project's own install has most of them); a registry that answers
-# before it has a version's files (seen: ETARGET on a version published minutes earlier) gets two
-# more tries.
+# Fresh package metadata (--prefer-online): a cached list of a package's versions can be older
+# than a package that needs a newer one (seen: ETARGET for @babel/types@^7.29.17 from a cache of
+# the week before); a registry that stumbles gets two more tries.
 installed=false
 for attempt in 1 2 3; do
-  if npm install --prefer-offline --no-audit --no-fund --loglevel=error >install.log 2>&1; then installed=true; break; fi
+  if npm install --prefer-online --no-audit --no-fund --loglevel=error >install.log 2>&1; then installed=true; break; fi
   echo "consumer-app: npm install failed (attempt $attempt of 3)" >&2
   sleep $((attempt * 10))
 done

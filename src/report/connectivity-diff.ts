@@ -24,19 +24,18 @@ export type DiffFamilies = 'ipv4' | 'ipv6' | 'all';
 /**
  * The pairs whose connections differ between two connectivities: workload pairs by name, and
  * external ranges cut where either side's ranges are cut, adjacent cuts with the same change
- * merged. Sorted by source, then destination.
+ * merged. Changed pairs first, then added, then removed, each by source and destination.
  */
 export function connectivityDiff(before: Connectivity, after: Connectivity, families: DiffFamilies): DiffEntry[] {
   const oldNames = new Set(before.external.map((e) => workloadPeerName(e.workload)));
   const newNames = new Set(after.external.map((e) => workloadPeerName(e.workload)));
+  // netpol-analyzer's wording: `workload A added`, `workload A and B added`.
   const info = (...ends: string[]): string | undefined => {
     const added = ends.filter((n) => newNames.has(n) && !oldNames.has(n));
     const removed = ends.filter((n) => oldNames.has(n) && !newNames.has(n));
-    const parts = [
-      ...added.map((n) => `workload ${n} added`),
-      ...removed.map((n) => `workload ${n} removed`),
-    ];
-    return parts.length > 0 ? parts.join(', ') : undefined;
+    const parts = [[added, 'added'], [removed, 'removed']] as const;
+    const notes = parts.filter(([names]) => names.length > 0).map(([names, what]) => `workload ${names.join(' and ')} ${what}`);
+    return notes.length > 0 ? notes.join(', ') : undefined;
   };
   const entries: DiffEntry[] = [];
   const push = (source: string, destination: string, ref1: ConnectionSet, ref2: ConnectionSet, ends: string[]): void => {
@@ -73,8 +72,12 @@ export function connectivityDiff(before: Connectivity, after: Connectivity, fami
       }
     }
   }
-  return entries.sort((a, b) => compare(a.source, b.source) || compare(a.destination, b.destination));
+  // netpol-analyzer's order: changed, then added, then removed, each group by source and destination.
+  return entries.sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type)
+    || compare(a.source, b.source) || compare(a.destination, b.destination));
 }
+
+const TYPE_ORDER: readonly DiffType[] = ['changed', 'added', 'removed'];
 
 interface RangeChange {
   readonly first: bigint;

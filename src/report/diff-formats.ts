@@ -32,6 +32,8 @@ export function formatDiff(entries: readonly DiffEntry[], format: string): strin
         ...entries.map((e) => [e.type, e.source, e.destination, e.ref1.toString(), e.ref2.toString(), e.workloadsInfo ?? '']),
       ].map((row) => row.map(csvField).join(',') + '\n').join('');
     case 'txt':
+      // netpol-analyzer prints nothing at all when nothing changed.
+      if (entries.length === 0) return '';
       return ['Connectivity diff:', ...entries.map((e) => `diff-type: ${e.type}, source: ${e.source}, destination: ${e.destination}, `
         + `ref1: ${e.ref1}, ref2: ${e.ref2}${e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : ''}`)].join('\n') + '\n';
     default:

@@ -66,8 +66,9 @@ export class ReachabilityDiff {
     return this.changes.length === 0;
   }
 
-  /** netpol-analyzer's diff layout: `Connectivity diff:` and one line per change. */
+  /** netpol-analyzer's diff layout: `Connectivity diff:` and one line per change; empty when nothing changed. */
   public toString(): string {
+    if (this.changes.length === 0) return '';
     return ['Connectivity diff:', ...this.changes.map((c) => c.toString())].join('\n') + '\n';
   }
 }

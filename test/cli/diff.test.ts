@@ -41,7 +41,7 @@ test('--fail-on widen fails on an added or widened connection and lists it; a na
   expect(widened.stderr).toContain('error: the change widens access (1 pair):\n  shop/web[Deployment] -> shop/api[Deployment]: TCP 8080 => TCP 8080,9090');
   expect(runCli('diff', wide, narrow, '--fail-on', 'widen').code).toBe(0);
   expect(runCli('diff', wide, narrow, '--fail-on', 'any').code).toBe(1);
-  expect(runCli('diff', wide, wide, '--fail-on', 'any').stdout).toBe('Connectivity diff:\n');
+  expect(runCli('diff', wide, wide, '--fail-on', 'any').stdout).toBe('');
 });
 
 test('a workload that exists on one side only is named in workloads-diff-info', () => {
@@ -66,4 +66,15 @@ test.each([
 ])('--format %s', (format, expected) => {
   const run = runCli('diff', folder(base), folder([...base, ...webToApi([{ port: 8080 }])]), '--format', format);
   expect(run.stdout).toContain(expected);
+});
+
+test('changed pairs come first, then added, then removed, and two new ends are named together', () => {
+  const before = folder([deployment('web', 8080), deployment('api', 8080), denyAll, ...webToApi([{ port: 8080 }])]);
+  const after = folder([deployment('web', 8080), deployment('db', 5432), deployment('cache', 6379)]);
+  const lines = runCli('diff', before, after).stdout.split('\n').filter((l) => l.startsWith('diff-type'));
+  expect(lines.map((l) => l.slice(0, l.indexOf(',')))).toEqual([...lines].map((l) => l.slice(0, l.indexOf(','))).sort(
+    (a, b) => ['diff-type: changed', 'diff-type: added', 'diff-type: removed'].indexOf(a) - ['diff-type: changed', 'diff-type: added', 'diff-type: removed'].indexOf(b)));
+  expect(lines).toContain('diff-type: added, source: shop/cache[Deployment], destination: shop/db[Deployment], ref1: No Connections, ref2: All Connections, '
+    + 'workloads-diff-info: workload shop/cache[Deployment] and shop/db[Deployment] added');
+  expect(lines.some((l) => l.startsWith('diff-type: removed') && l.endsWith('workloads-diff-info: workload shop/api[Deployment] removed'))).toBe(true);
 });

@@ -49,14 +49,14 @@ python_suite() {
 }
 
 java_suite() {
-  local maven=(mvn -B --no-transfer-progress) pacmak=()
+  local maven=(mvn -B --no-transfer-progress "-Dcdk8s-netpol.version=$(node -p "require('./package.json').version")") pacmak=()
   if [ -n "${MAVEN_REPO_LOCAL:-}" ]; then
     maven+=("-Dmaven.repo.local=$MAVEN_REPO_LOCAL")
     pacmak+=(--maven-local-repository "$MAVEN_REPO_LOCAL")
   fi
   npx projen package:java "${pacmak[@]}" || return 1
-  # Maven keeps a copy of every artifact it resolved, and ours is always version 0.0.0: drop the copy
-  # so the jar just built is the one tested.
+  # Maven keeps a copy of every artifact it resolved, and ours keeps its version between builds:
+  # drop the copy so the jar just built is the one tested.
   rm -rf "${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}/io/github/cdk8s-netpol"
   (cd test/languages/java && "${maven[@]}" test)
 }

@@ -38,7 +38,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
   ],
-  bundledDeps: ['yaml@^2', 'js-yaml@^4', 'commander@^14'],
+  // @streamparser/json: a synchronous streaming JSON parser (the CLI is synchronous), for JSON files over Node's string limit.
+  bundledDeps: ['yaml@^2', 'js-yaml@^4', 'commander@^14', '@streamparser/json@^0.0.26'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
 
   // The other jsii languages: `npm run package-all` builds each into dist/ (see scripts/ci-languages.sh).

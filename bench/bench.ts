@@ -1,11 +1,13 @@
 // `npm run bench [-- --quick]`: measures the evaluator, synthesis and the CLI on generated
 // clusters and prints a Markdown table, then one JSON object as the last line.
+import { constants as bufferConstants } from 'buffer';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { OUT_DIR, compileForChildren } from './compile';
 import { ClusterSize, SYSTEM_NAMESPACES, generateCluster } from './generate';
+import { writeJsonDump } from './json-dump';
 import { writeYamlFolder } from './yaml-files';
 
 interface Plan {
@@ -17,6 +19,8 @@ interface Plan {
   readonly cli: ClusterSize;
   /** The reader at the size of a real cluster's manifests, against js-yaml's parse of them. */
   readonly reader: ClusterSize;
+  /** Pod counts of the generated `kubectl get ns,pods,netpol -A -o json` dumps. */
+  readonly dumps: number[];
   readonly queries: number;
   readonly repeats: number;
   /** Each size is evaluated for at least this long, so that small clusters are timed warm too. */
@@ -35,6 +39,7 @@ const FULL: Plan = {
   lint: [{ workloads: 5000, policies: 5000, namespaces: 200 }, { workloads: 10000, policies: 17500, namespaces: 400 }],
   cli: { workloads: 1000, policies: 500, namespaces: 40 },
   reader: { workloads: 15000, policies: 5000, namespaces: 500 },
+  dumps: [50000, 150000],
   queries: 20000,
   repeats: 5,
   minSeconds: 6,
@@ -52,6 +57,7 @@ const QUICK: Plan = {
   lint: [{ workloads: 1000, policies: 1000, namespaces: 40 }],
   cli: { workloads: 200, policies: 100, namespaces: 8 },
   reader: { workloads: 1500, policies: 500, namespaces: 50 },
+  dumps: [5000, 15000],
   queries: 5000,
   repeats: 3,
   minSeconds: 2,
@@ -286,6 +292,73 @@ function cliSection(plan: Plan): Section {
   };
 }
 
+/** Files of a List the baseline parses: as many as needed for each to fit in one string. */
+const BASELINE_PART_BYTES = 256 * 1024 * 1024;
+
+/** Wall seconds and peak RSS (MiB) of `connlist` on one file, best of `repeats`. */
+function timeCliWithRss(args: string[], repeats: number): { seconds: number; peakRssMib: number } {
+  const rssFile = path.join(os.tmpdir(), `cdk8s-netpol-bench-rss-${process.pid}`);
+  let seconds = Infinity;
+  let peakRssMib = 0;
+  const devNull = fs.openSync(os.devNull, 'w');
+  try {
+    for (let r = 0; r < repeats; r++) {
+      const start = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, args, { stdio: ['ignore', devNull, 'pipe'], env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+      if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed with exit code ${result.status}:\n${result.stderr}`);
+      seconds = Math.min(seconds, elapsed);
+      peakRssMib = Math.max(peakRssMib, Number(fs.readFileSync(rssFile, 'utf8')) / 1024);
+    }
+  } finally {
+    fs.closeSync(devNull);
+    fs.rmSync(rssFile, { force: true });
+  }
+  return { seconds, peakRssMib };
+}
+
+/** `connlist` over generated `kubectl get ns,pods,netpol -A -o json` dumps, against `JSON.parse` of the same bytes. */
+function dumpSection(plan: Plan): Section {
+  const rows: string[][] = [];
+  const summary: Record<string, unknown> = {};
+  for (const pods of plan.dumps) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-dump-'));
+    try {
+      const dump = path.join(dir, 'dump.json');
+      const bytes = writeJsonDump(pods, [dump]);
+      const parts = Math.ceil(bytes / BASELINE_PART_BYTES);
+      const baselineFiles = parts === 1 ? [dump] : Array.from({ length: parts }, (_, i) => path.join(dir, `part-${i}.json`));
+      if (parts > 1) writeJsonDump(pods, baselineFiles);
+      const repeats = bytes > BASELINE_PART_BYTES ? 1 : Math.min(plan.repeats, 2);
+      const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'connlist', dump];
+      const listed = spawnSync(process.execPath, cli, { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+      if (listed.status !== 0) throw new Error(`connlist failed with exit code ${listed.status}:\n${listed.stderr.slice(0, 4000)}`);
+      const lines = listed.stdout.split('\n').length - 1;
+      const parseSeconds = timeNode([path.join(OUT_DIR, 'bench', 'parse-json.js'), ...baselineFiles], repeats);
+      const run = timeCliWithRss(cli, repeats);
+      const ratio = run.seconds / parseSeconds;
+      const route = bytes > MAX_STRING_BYTES ? 'streamed (larger than one string)' : '`JSON.parse`';
+      rows.push([
+        `CLI \`connlist\` on a \`kubectl get ns,pods,netpol -A -o json\` dump of ${pods.toLocaleString('en-US')} pods (${fixed(bytes / 1024 / 1024, 0)} MiB)`,
+        `${fixed(ratio, 2)}× \`JSON.parse\`, ${fixed(run.peakRssMib, 0)} MiB peak RSS`,
+        `${fixed(run.seconds)} s vs ${fixed(parseSeconds)} s to only read and \`JSON.parse\` the same bytes`
+          + `${parts > 1 ? ` (as ${parts} Lists, since one string holds at most ${fixed(MAX_STRING_BYTES / 1024 / 1024, 0)} MiB)` : ''}; read ${route}; `
+          + `child \`node\` processes with default flags, start-up included, best of ${repeats}; ${lines.toLocaleString('en-US')} output lines`,
+      ]);
+      summary[`dump_${pods}_json_parse_ratio`] = Number(fixed(ratio, 2));
+      summary[`dump_${pods}_s`] = Number(fixed(run.seconds));
+      summary[`dump_${pods}_json_parse_s`] = Number(fixed(parseSeconds));
+      summary[`dump_${pods}_peak_rss_mib`] = Number(fixed(run.peakRssMib, 0));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { rows, summary };
+}
+
+/** Node's longest string, in characters: a file of more bytes than this is streamed. */
+const MAX_STRING_BYTES = bufferConstants.MAX_STRING_LENGTH;
+
 const SECTIONS: Record<string, (plan: Plan) => Section> = {
   evaluate: evaluationSection,
   query: querySection,
@@ -293,6 +366,7 @@ const SECTIONS: Record<string, (plan: Plan) => Section> = {
   synth: synthSection,
   lint: lintSection,
   reader: readerSection,
+  dump: dumpSection,
   cli: cliSection,
 };
 

@@ -2,7 +2,7 @@ import { CliIo, ExitCode } from './io';
 import { formatProblem, LoadedObject, loadManifests } from './load';
 import { isNetworkPolicy, objectName } from './network-policies';
 import { Cluster } from '../model/cluster';
-import { clusterFromManifests } from '../model/cluster-from-manifests';
+import { clusterAssembler } from '../model/cluster-from-manifests';
 import { concernsRules, errorsOf } from '../validation/admission';
 
 export interface ClusterInputOptions {
@@ -27,26 +27,28 @@ export interface ClusterInput {
  * before 1.36 do, and read with the host bits masked.
  */
 export function loadCluster(paths: string[], options: ClusterInputOptions, io: CliIo): ClusterInput {
-  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
-  for (const p of loaded.problems) io.stderr.write(`${formatProblem(p)}${p.fatal ? '' : ' (warning)'}\n`);
-
-  const usable: LoadedObject[] = [];
+  // Objects are folded into the cluster as they are read: a dump of 150,000 pods is never held whole.
+  const assembler = clusterAssembler();
+  const findings: string[] = [];
   const rejected: string[] = [];
-  for (const o of loaded.objects) {
+  const onObject = (o: LoadedObject): void => {
     if (isAdminPolicy(o)) {
-      io.stderr.write(`${o.source.file}:${o.source.line}: warning: ${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')} `
+      findings.push(`${o.source.file}:${o.source.line}: warning: ${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')} `
         + 'is not evaluated (only networking.k8s.io/v1 NetworkPolicy is): the result ignores it\n');
-      continue;
+      return;
     }
     const errors = isNetworkPolicy(o) ? errorsOf(o.object) : [];
     for (const d of errors) {
       const label = concernsRules(d) ? '' : 'warning: ';
-      io.stderr.write(`${o.source.file}:${o.lineOf(d.fieldPath)}: ${label}${objectName(o)}: ${d.fieldPath}: ${d.message}\n`);
-      if (d.fix) io.stderr.write(`    fix: ${d.fix}\n`);
+      findings.push(`${o.source.file}:${o.lineOf(d.fieldPath)}: ${label}${objectName(o)}: ${d.fieldPath}: ${d.message}\n`);
+      if (d.fix) findings.push(`    fix: ${d.fix}\n`);
     }
     if (errors.some(concernsRules)) rejected.push(objectName(o));
-    else usable.push(o);
-  }
+    else assembler.add({ object: o.object, source: o.source });
+  };
+  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes, onObject, podEssentials: true });
+  for (const p of loaded.problems) io.stderr.write(`${formatProblem(p)}${p.fatal ? '' : ' (warning)'}\n`);
+  for (const line of findings) io.stderr.write(line);
 
   const unread = loaded.problems.filter((p) => p.fatal).length;
   if (unread > 0) {
@@ -59,7 +61,7 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
     );
   }
 
-  const { cluster, warnings } = clusterFromManifests(usable.map((o) => ({ object: o.object, source: o.source })));
+  const { cluster, warnings } = assembler.finish();
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
   const exitCode = unread > 0 ? ExitCode.BAD_INPUT : rejected.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   return { cluster, exitCode };

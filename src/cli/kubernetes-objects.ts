@@ -1,5 +1,5 @@
 import { Document, LineCounter } from 'yaml';
-import { errorSummary, LoadedObject, LoadProblem } from './loaded';
+import { errorSummary, LoadProblem, ObjectSink } from './loaded';
 import { documentLocator, FieldLocator } from './source-map';
 
 /**
@@ -10,7 +10,7 @@ export function objectsFromDocument(
   doc: Document.Parsed,
   file: string,
   lineCounter: LineCounter,
-  objects: LoadedObject[],
+  objects: ObjectSink,
   problems: LoadProblem[],
 ): number {
   const line = lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line;
@@ -33,7 +33,7 @@ export function objectsFromValue(
   line: number,
   locator: FieldLocator,
   file: string,
-  objects: LoadedObject[],
+  objects: ObjectSink,
   problems: LoadProblem[],
 ): number {
   if (!isPlainObject(value)) {
@@ -53,7 +53,7 @@ function addObject(
   locator: FieldLocator,
   file: string,
   problems: LoadProblem[],
-  objects: LoadedObject[],
+  objects: ObjectSink,
 ): number {
   if (value.kind === undefined || value.apiVersion === undefined) {
     const missing = value.kind === undefined ? 'kind' : 'apiVersion';
@@ -91,7 +91,7 @@ function addListItems(
   locator: FieldLocator,
   file: string,
   problems: LoadProblem[],
-  objects: LoadedObject[],
+  objects: ObjectSink,
 ): number {
   const items = list.items;
   if (items === undefined || items === null) return 1;
@@ -106,27 +106,42 @@ function addListItems(
   }
   let count = 0;
   items.forEach((item, i) => {
-    const itemLocator = locator.child(`items[${i}]`);
-    if (!isPlainObject(item)) {
-      problems.push({
-        file,
-        line: itemLocator.line(''),
-        message: `${list.kind}.items[${i}] must be a Kubernetes object, found ${describeValue(item)}`,
-        fatal: true,
-      });
-      return;
-    }
-    count += addObject(withImpliedKind(item, list), itemLocator, file, problems, objects);
+    count += objectsFromListItem(item, i, list, locator.child(`items[${i}]`), file, objects, problems);
   });
   // An empty list is a valid document: it counts as read.
   return items.length === 0 ? 1 : count;
 }
 
 /**
+ * Adds one item of a List (`index` in its `items`): an object of its own, which may take its kind
+ * from a typed list's. Returns 1 when it was usable.
+ */
+export function objectsFromListItem(
+  item: unknown,
+  index: number,
+  list: { readonly kind?: unknown; readonly apiVersion?: unknown },
+  itemLocator: FieldLocator,
+  file: string,
+  objects: ObjectSink,
+  problems: LoadProblem[],
+): number {
+  if (!isPlainObject(item)) {
+    problems.push({
+      file,
+      line: itemLocator.line(''),
+      message: `${String(list.kind)}.items[${index}] must be a Kubernetes object, found ${describeValue(item)}`,
+      fatal: true,
+    });
+    return 0;
+  }
+  return addObject(withImpliedKind(item, list), itemLocator, file, problems, objects);
+}
+
+/**
  * Items of a typed list (`PodList`, `NamespaceList`, …) may omit `kind` and `apiVersion`, as the
  * API server returns them: they take the list's.
  */
-function withImpliedKind(item: Record<string, unknown>, list: Record<string, unknown>): Record<string, unknown> {
+function withImpliedKind(item: Record<string, unknown>, list: { readonly kind?: unknown; readonly apiVersion?: unknown }): Record<string, unknown> {
   const listKind = String(list.kind);
   if (listKind === 'List' || (item.kind !== undefined && item.apiVersion !== undefined)) return item;
   return { kind: listKind.slice(0, -'List'.length), apiVersion: list.apiVersion, ...item };

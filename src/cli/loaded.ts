@@ -12,6 +12,11 @@ export interface LoadedObject {
   readonly lineOf: (fieldPath: string) => number;
 }
 
+/** Where objects go as they are read: a list, or a consumer that keeps only what it needs. */
+export interface ObjectSink {
+  push(o: LoadedObject): unknown;
+}
+
 /** Input that could not be used. `fatal` problems make the run exit with code 2. */
 export interface LoadProblem {
   readonly file: string;

@@ -8,7 +8,6 @@ import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
 import { runValidate, VALIDATE_FORMATS } from './commands/validate';
 import { CliIo, ExitCode } from './io';
-import { DEFAULT_MAX_FILE_BYTES } from './load';
 
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -52,7 +51,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--no-strict-cidr', 'accept CIDRs with host bits set (API servers before 1.36)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
     .addOption(maxFileSizeOption())
-    .action((paths: string[], opts: { strictCidr?: boolean; format: string; maxFileSize: number }) => {
+    .action((paths: string[], opts: { strictCidr?: boolean; format: string; maxFileSize?: number }) => {
       setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
     });
 
@@ -129,7 +128,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--rule <id=level>', 'set a rule\'s level (off, info, warning, error); repeatable', collect, [])
     .option('--format <format>', 'output format (choices: "text", "json")', 'text')
     .addOption(maxFileSizeOption())
-    .action((paths: string[], opts: { rule: string[]; format: string; maxFileSize: number }) => {
+    .action((paths: string[], opts: { rule: string[]; format: string; maxFileSize?: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lint = require('./commands/lint') as typeof import('./commands/lint');
       if (!lint.LINT_FORMATS.includes(opts.format)) {
@@ -145,7 +144,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('Describe every NetworkPolicy in plain words; exit 2 on unreadable input.')
     .argument('<paths...>', 'YAML/JSON files or folders')
     .addOption(maxFileSizeOption())
-    .action((paths: string[], opts: { maxFileSize: number }) => {
+    .action((paths: string[], opts: { maxFileSize?: number }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const describe = require('./commands/describe') as typeof import('./commands/describe');
       setExit(describe.runDescribe(paths, { maxFileBytes: opts.maxFileSize }, io));
@@ -162,7 +161,7 @@ function collect(value: string, previous: string[]): string[] {
 interface EvaluationFlags {
   readonly ipblockPods: string;
   readonly hostNetwork: 'as-pod' | 'as-node';
-  readonly maxFileSize: number;
+  readonly maxFileSize?: number;
 }
 
 function hostNetworkOption(): Option {
@@ -178,8 +177,7 @@ function ipBlockPodsOption(): Option {
 }
 
 function maxFileSizeOption(): Option {
-  return new Option('--max-file-size <MiB>', 'refuse input files larger than this')
-    .default(DEFAULT_MAX_FILE_BYTES, String(DEFAULT_MAX_FILE_BYTES / (1024 * 1024)))
+  return new Option('--max-file-size <MiB>', 'refuse input files larger than this (default: no limit; hostile input is stopped by its structure)')
     .argParser(parseMebibytes);
 }
 

@@ -15,12 +15,13 @@ const KNOWN_KINDS = [
  */
 export function kindProblems(o: LoadedObject): LoadProblem[] {
   const kind = o.object.kind;
-  const where = { file: o.source.file, line: o.source.line };
   if (typeof kind !== 'string') return [];
+  // Only when there is a problem: a List item's line is found by reading it again.
+  const where = () => ({ file: o.source.file, line: o.source.line });
   const meant = KNOWN_KINDS.find((k) => k !== kind && k.toLowerCase() === kind.toLowerCase());
   if (meant) {
     return [{
-      ...where,
+      ...where(),
       message: `kind "${kind}" is not a Kubernetes kind (kinds are case-sensitive, and kubectl refuses it); did you mean "${meant}"? `
         + 'Nothing in this object was checked',
       fatal: true,
@@ -28,7 +29,7 @@ export function kindProblems(o: LoadedObject): LoadProblem[] {
   }
   if (kind === 'NetworkPolicy' && !isKubernetesNetworkPolicy(o.object)) {
     return [{
-      ...where,
+      ...where(),
       message: `${String(o.object.apiVersion)} NetworkPolicy is a network plugin's own resource, not Kubernetes' `
         + 'networking.k8s.io/v1 NetworkPolicy: it is not evaluated, and results ignore it',
       fatal: false,

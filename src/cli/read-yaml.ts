@@ -1,13 +1,9 @@
+import { constants as bufferConstants, isUtf8 } from 'buffer';
 import * as fs from 'fs';
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, isScalar, LineCounter, parseAllDocuments, visit, YAMLParseError } from 'yaml';
 import { describeFsError, displayName, STDIN } from './find-files';
+import { bufferSource, ByteSource, fileSource, looksLikeJson } from './json-input';
 import { LoadProblem } from './loaded';
-
-/**
- * Files larger than this are refused instead of parsed: YAML parses at roughly 1-2 MB a second,
- * so the cap keeps a run under a few seconds per file (`--max-file-size` raises it).
- */
-export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** The parsed documents of one file, with the counter that maps their offsets to lines. */
 export interface YamlFile {
@@ -16,26 +12,69 @@ export interface YamlFile {
 }
 
 /**
- * Reads and parses one file as a YAML stream (JSON is YAML). Unreadable, oversized, binary and
- * empty files become problems and `undefined`; syntax errors stay on their documents.
+ * Bytes of UTF-8 beyond which a file cannot be one string (Node's limit is about 512 MiB): such
+ * a file is read as a stream of JSON, never as a whole.
  */
-export function readYamlFile(file: string, maxBytes: number, problems: LoadProblem[]): YamlFile | undefined {
-  const text = readManifestText(file, maxBytes, problems);
-  return text === undefined ? undefined : parseYamlText(file, text, problems);
-}
+export const MAX_TEXT_BYTES = bufferConstants.MAX_STRING_LENGTH;
+
+/** A file's text, or, for a JSON file too large for one string, where to stream it from. */
+export type ManifestInput =
+  | { readonly text: string; readonly large?: undefined }
+  | { readonly large: ByteSource; readonly bytes: number; readonly text?: undefined };
 
 /**
- * The text of one file (or standard input) to read as manifests. Unreadable, oversized, binary,
- * not UTF-8 and empty input become problems and `undefined`.
+ * The content of one file (or standard input) to read as manifests. Unreadable, binary, not
+ * UTF-8 and empty input become problems and `undefined`; so does input larger than `maxBytes`,
+ * when a limit is set, and a file too large for one string that is not JSON.
  */
-export function readManifestText(file: string, maxBytes: number, problems: LoadProblem[]): string | undefined {
-  const text = readText(file, maxBytes, problems);
-  if (text === undefined) return undefined;
-  if (text.trim() === '') {
-    problems.push({ file: displayName(file), message: 'file is empty: expected YAML or JSON Kubernetes objects', fatal: true });
+export function readManifestInput(file: string, maxBytes: number | undefined, problems: LoadProblem[]): ManifestInput | undefined {
+  const name = displayName(file);
+  let buffer: Buffer;
+  try {
+    const size = file === STDIN ? 0 : fs.statSync(file).size;
+    if (maxBytes !== undefined && size > maxBytes) {
+      problems.push({ file: name, message: `file is ${formatBytes(size)}, larger than the limit of ${formatBytes(maxBytes)} set by --max-file-size`, fatal: true });
+      return undefined;
+    }
+    if (size > MAX_TEXT_BYTES) return largeInput(file, fileSource(file), size, readHead(file), problems);
+    buffer = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
+    if (maxBytes !== undefined && buffer.length > maxBytes) {
+      problems.push({ file: name, message: `input is ${formatBytes(buffer.length)}, larger than the limit of ${formatBytes(maxBytes)} set by --max-file-size`, fatal: true });
+      return undefined;
+    }
+    if (buffer.length > MAX_TEXT_BYTES) return largeInput(file, bufferSource(buffer), buffer.length, buffer.subarray(0, 4096), problems);
+  } catch (e) {
+    problems.push({ file: name, message: describeFsError(e, 'cannot read'), fatal: true });
     return undefined;
   }
-  return text;
+  const text = decodeText(file, buffer, problems);
+  if (text === undefined) return undefined;
+  if (text.trim() === '') {
+    problems.push({ file: name, message: 'file is empty: expected YAML or JSON Kubernetes objects', fatal: true });
+    return undefined;
+  }
+  return { text };
+}
+
+function largeInput(file: string, source: ByteSource, bytes: number, head: Buffer, problems: LoadProblem[]): ManifestInput | undefined {
+  if (looksLikeJson(head)) return { large: source, bytes };
+  problems.push({
+    file: displayName(file),
+    message: `file is ${formatBytes(bytes)} of YAML, more than fits in one string (${formatBytes(MAX_TEXT_BYTES)}); `
+      + 'split it into smaller files, or export it as JSON (kubectl get -o json), which is read as a stream',
+    fatal: true,
+  });
+  return undefined;
+}
+
+function readHead(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    return head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Parses a file's text as a YAML stream with positions, the full way; syntax errors stay on their documents. */
@@ -57,50 +96,49 @@ export function parseYamlText(file: string, text: string, problems: LoadProblem[
 }
 
 function parse(text: string, lineCounter: LineCounter): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  return Array.isArray(parsed) ? parsed : [];
+  // The parser's own check compares each key with every earlier one: a ConfigMap of 200,000
+  // keys would take hours. The same check, with a set per mapping, follows.
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  for (const doc of documents) if (doc.errors.length === 0) findDuplicateKey(doc);
+  return documents;
 }
 
-function readText(file: string, maxBytes: number, problems: LoadProblem[]): string | undefined {
-  let buffer: Buffer;
-  try {
-    const size = file === STDIN ? 0 : fs.statSync(file).size;
-    if (size > maxBytes) {
-      problems.push({
-        file: displayName(file),
-        message: `file is ${formatBytes(size)}, larger than the limit of ${formatBytes(maxBytes)}; split it or raise --max-file-size`,
-        fatal: true,
-      });
+/** Adds the parser's own error for the first key repeated in a mapping (scalar keys equal in type and value). */
+function findDuplicateKey(doc: Document.Parsed): void {
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value = pair.key.value;
+        if (seen.has(value)) {
+          const start = pair.key.range?.[0] ?? 0;
+          doc.errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          return visit.BREAK;
+        }
+        seen.add(value);
+      }
       return undefined;
-    }
-    buffer = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
-    if (buffer.length > maxBytes) {
-      problems.push({
-        file: displayName(file),
-        message: `input is ${formatBytes(buffer.length)}, larger than the limit of ${formatBytes(maxBytes)}; raise --max-file-size`,
-        fatal: true,
-      });
-      return undefined;
-    }
-  } catch (e) {
-    problems.push({ file: displayName(file), message: describeFsError(e, 'cannot read'), fatal: true });
-    return undefined;
-  }
+    },
+  });
+}
+
+function decodeText(file: string, buffer: Buffer, problems: LoadProblem[]): string | undefined {
   if (buffer.includes(0)) {
     problems.push({ file: displayName(file), message: 'file is binary (it contains NUL bytes), not YAML or JSON', fatal: true });
     return undefined;
   }
-  try {
-    return UTF8.decode(buffer);
-  } catch {
-    const offset = firstInvalidUtf8(buffer);
-    const line = buffer.subarray(0, offset).toString('utf8').split('\n').length;
-    problems.push({ file: displayName(file), line, message: `file is not valid UTF-8 (byte ${offset}); kubectl refuses it too: save it as UTF-8`, fatal: true });
-    return undefined;
+  // Validating first is many times faster than a strict decoder on a large file.
+  if (isUtf8(buffer)) {
+    const text = buffer.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
+  const offset = firstInvalidUtf8(buffer);
+  const line = buffer.subarray(0, offset).toString('utf8').split('\n').length;
+  problems.push({ file: displayName(file), line, message: `file is not valid UTF-8 (byte ${offset}); kubectl refuses it too: save it as UTF-8`, fatal: true });
+  return undefined;
 }
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** The offset of the first byte that does not decode as UTF-8. */
 function firstInvalidUtf8(buffer: Buffer): number {
@@ -119,7 +157,7 @@ function firstInvalidUtf8(buffer: Buffer): number {
   return low;
 }
 
-function formatBytes(n: number): string {
+export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
   if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
   return `${n} bytes`;

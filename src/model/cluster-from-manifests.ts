@@ -33,7 +33,7 @@ interface PendingWorkload {
   kind: string;
   labels: Labels;
   ports: ContainerPortSpec[];
-  podIps: string[];
+  podIps: Set<string>;
   hostNetwork: boolean;
   source?: SourceRef;
   /** Pods seen for it (Pods owned by it, or a bare Pod). */
@@ -42,7 +42,7 @@ interface PendingWorkload {
   /** The count its own object declares; undefined when none was read or it is not fixed. */
   declaredReplicas?: number | 'unknown';
   /** Where its own object (Deployment, StatefulSet, …) was read, when it was. */
-  objectWhere?: string;
+  objectWhere?: () => string;
 }
 
 /**
@@ -64,24 +64,39 @@ interface PendingWorkload {
  * Never throws on odd shapes: whatever cannot be read is reported in `warnings`.
  */
 export function clusterFromManifests(docs: readonly ManifestDocument[], options: ClusterFromManifestsOptions = {}): ClusterFromManifests {
+  const assembler = clusterAssembler(options);
+  for (const doc of docs) assembler.add(doc);
+  return assembler.finish();
+}
+
+/** Builds a cluster one document at a time, as they are read: what `clusterFromManifests` does. */
+export interface ClusterAssembler {
+  /** Folds one document in; a Pod is kept only as its workload's labels, ports, IPs and count. */
+  add(doc: ManifestDocument): void;
+  /** The cluster of everything added. */
+  finish(): ClusterFromManifests;
+}
+
+export function clusterAssembler(options: ClusterFromManifestsOptions = {}): ClusterAssembler {
   const defaultNamespace = options.defaultNamespace ?? DEFAULT_NAMESPACE;
   const cluster = new Cluster();
   const warnings: string[] = [];
   const workloads = new Map<string, PendingWorkload>();
-  const seenPolicies = new Map<string, string>();
+  const seenPolicies = new Map<string, () => string>();
   const autoscaled = new Set<string>();
 
   const visit = (object: unknown, source: SourceRef | undefined, inherited?: { apiVersion: string; kind: string }): void => {
     if (object === null || object === undefined) return;
-    const where = describeWhere(source);
+    // A source's line may be found only when asked (a List item's): ask only for a message.
+    const whereOf = () => describeWhere(source);
     if (!isRecord(object)) {
-      warnings.push(`Skipped a document${where} that is not an object.`);
+      warnings.push(`Skipped a document${whereOf()} that is not an object.`);
       return;
     }
     const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : inherited?.apiVersion;
     const kind = typeof object.kind === 'string' ? object.kind : inherited?.kind;
     if (!apiVersion || !kind) {
-      warnings.push(`Skipped a document${where} without apiVersion/kind: it is not a Kubernetes object.`);
+      warnings.push(`Skipped a document${whereOf()} without apiVersion/kind: it is not a Kubernetes object.`);
       return;
     }
     if (kind === 'List' || (kind.endsWith('List') && Array.isArray(object.items))) {
@@ -94,32 +109,32 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
     const name = typeof metadata.name === 'string' ? metadata.name : undefined;
     const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace;
     const spec = isRecord(object.spec) ? object.spec : {};
-    const label = (`${kind} ${name ?? '(unnamed)'}${where}`);
+    const labelOf = () => `${kind} ${name ?? '(unnamed)'}${whereOf()}`;
 
     switch (kind) {
       case 'Namespace':
         if (!name) {
-          warnings.push(`Skipped a Namespace${where} without metadata.name.`);
+          warnings.push(`Skipped a Namespace${whereOf()} without metadata.name.`);
           return;
         }
-        cluster.addNamespace(name, readLabels(metadata.labels, `${label} metadata.labels`, warnings));
+        cluster.addNamespace(name, readLabels(metadata.labels, () => `${labelOf()} metadata.labels`, warnings));
         return;
       case 'NetworkPolicy': {
         if (!isKubernetesNetworkPolicy(object)) return;
-        if (!name) warnings.push(`NetworkPolicy${where} has no metadata.name.`);
+        if (!name) warnings.push(`NetworkPolicy${whereOf()} has no metadata.name.`);
         const key = `${namespace}/${name ?? ''}`;
         const earlier = seenPolicies.get(key);
         if (earlier !== undefined) {
-          warnings.push(`NetworkPolicy ${key}${where} replaces the one with the same namespace and name${earlier}.`);
+          warnings.push(`NetworkPolicy ${key}${whereOf()} replaces the one with the same namespace and name${earlier()}.`);
         }
-        seenPolicies.set(key, where);
+        seenPolicies.set(key, whereOf);
         const manifest = withNamespace(object as NetworkPolicyManifest, namespace);
         cluster.addPolicy(manifest, source);
         return;
       }
       case 'Pod': {
         if (!name) {
-          warnings.push(`Skipped a Pod${where} without metadata.name.`);
+          warnings.push(`Skipped a Pod${whereOf()} without metadata.name.`);
           return;
         }
         const owner = controllerOwner(metadata.ownerReferences);
@@ -127,7 +142,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         const podIps = readPodIps(object.status);
         addWorkload(owner
           ? { namespace, name: owner.name, kind: owner.kind, source }
-          : { namespace, name, kind: 'Pod', source }, template, podIps, label, undefined, undefined, name);
+          : { namespace, name, kind: 'Pod', source }, template, podIps, labelOf, undefined, undefined, name);
         return;
       }
       case 'HorizontalPodAutoscaler': {
@@ -141,13 +156,13 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
       default: {
         if (kind !== 'CronJob' && !TEMPLATE_KINDS.has(kind)) return;
         if (!name) {
-          warnings.push(`Skipped a ${kind}${where} without metadata.name.`);
+          warnings.push(`Skipped a ${kind}${whereOf()} without metadata.name.`);
           return;
         }
         const template = kind === 'CronJob'
           ? asRecord(asRecord(asRecord(spec.jobTemplate).spec).template)
           : asRecord(spec.template);
-        addWorkload({ namespace, name, kind, source }, template, [], label, declaredReplicas(kind, spec), where);
+        addWorkload({ namespace, name, kind, source }, template, [], labelOf, declaredReplicas(kind, spec), whereOf);
         return;
       }
     }
@@ -157,36 +172,30 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
     id: { namespace: string; name: string; kind: string; source?: SourceRef },
     template: Record<string, any>,
     podIps: string[],
-    label: string,
+    labelOf: () => string,
     replicas?: number | 'unknown',
-    objectWhere?: string,
+    objectWhere?: () => string,
     podName?: string,
   ): void => {
     const templateMetadata = asRecord(template.metadata);
     const podSpec = asRecord(template.spec);
-    const labels = readLabels(templateMetadata.labels, `${label} pod labels`, warnings);
-    const ports = readContainerPorts(podSpec.containers, label, warnings);
+    const labels = readLabels(templateMetadata.labels, () => `${labelOf()} pod labels`, warnings);
+    const ports = readContainerPorts(podSpec.containers, labelOf, warnings);
     const hostNetwork = podSpec.hostNetwork === true;
     const key = workloadKey(id);
     const existing = workloads.get(key);
     const isPod = objectWhere === undefined;
     if (existing && isPod) {
       if (!sameLabels(existing.labels, labels)) {
-        warnings.push(`${label} belongs to ${key} but its labels differ from the other pods of that workload; the first pod's labels are used.`);
+        warnings.push(`${labelOf()} belongs to ${key} but its labels differ from the other pods of that workload; the first pod's labels are used.`);
       }
       existing.podCount++;
       if (podName !== undefined) existing.podNames.push(podName);
-      const known = new Set(existing.podIps);
-      for (const ip of podIps) {
-        if (!known.has(ip)) {
-          known.add(ip);
-          existing.podIps.push(ip);
-        }
-      }
+      for (const ip of podIps) existing.podIps.add(ip);
       return;
     }
     if (existing?.objectWhere !== undefined && !isPod) {
-      warnings.push(`${id.kind} ${id.namespace}/${id.name}${objectWhere} replaces the one with the same namespace and name${existing.objectWhere}.`);
+      warnings.push(`${id.kind} ${id.namespace}/${id.name}${objectWhere?.() ?? ''} replaces the one with the same namespace and name${existing.objectWhere()}.`);
     }
     workloads.set(key, {
       namespace: id.namespace,
@@ -194,7 +203,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
       kind: id.kind,
       labels,
       ports,
-      podIps: [...new Set([...(existing?.podIps ?? []), ...podIps])],
+      podIps: new Set([...(existing?.podIps ?? []), ...podIps]),
       hostNetwork,
       podCount: (existing?.podCount ?? 0) + (isPod ? 1 : 0),
       podNames: [...(existing?.podNames ?? []), ...(podName !== undefined ? [podName] : [])],
@@ -204,19 +213,22 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
     });
   };
 
-  for (const doc of docs) {
+  const add = (doc: ManifestDocument): void => {
     try {
       visit(doc?.object, doc?.source);
     } catch (e) {
       warnings.push(`Skipped a document${describeWhere(doc?.source)} that could not be read: ${(e as Error).message}`);
     }
-  }
-  for (const w of workloads.values()) {
-    const { podCount, declaredReplicas: declared, objectWhere: _where, ...input } = w;
-    const replicas = autoscaled.has(workloadKey(w)) ? 'unknown' : declared ?? Math.max(podCount, 1);
-    cluster.addWorkload({ ...input, replicas });
-  }
-  return { cluster, warnings };
+  };
+  const finish = (): ClusterFromManifests => {
+    for (const w of workloads.values()) {
+      const { podCount, declaredReplicas: declared, objectWhere: _where, podIps, ...input } = w;
+      const replicas = autoscaled.has(workloadKey(w)) ? 'unknown' : declared ?? Math.max(podCount, 1);
+      cluster.addWorkload({ ...input, podIps: [...podIps], replicas });
+    }
+    return { cluster, warnings };
+  };
+  return { add, finish };
 }
 
 /** The pod count a workload object declares, with the API server's defaults. */
@@ -243,21 +255,21 @@ function controllerOwner(refs: unknown): { name: string; kind: string } | undefi
 
 function readPodIps(status: unknown): string[] {
   const s = asRecord(status);
-  const ips: string[] = [];
+  const ips = new Set<string>();
   if (Array.isArray(s.podIPs)) {
     for (const entry of s.podIPs) {
       const ip = asRecord(entry).ip;
-      if (typeof ip === 'string' && ip !== '' && !ips.includes(ip)) ips.push(ip);
+      if (typeof ip === 'string' && ip !== '') ips.add(ip);
     }
   }
-  if (typeof s.podIP === 'string' && s.podIP !== '' && !ips.includes(s.podIP)) ips.push(s.podIP);
-  return ips;
+  if (typeof s.podIP === 'string' && s.podIP !== '') ips.add(s.podIP);
+  return [...ips];
 }
 
-function readLabels(value: unknown, what: string, warnings: string[]): Labels {
+function readLabels(value: unknown, whatOf: () => string, warnings: string[]): Labels {
   if (value === undefined || value === null) return {};
   if (!isRecord(value)) {
-    warnings.push(`${what}: expected a map of labels, found ${JSON.stringify(value)}; ignored.`);
+    warnings.push(`${whatOf()}: expected a map of labels, found ${JSON.stringify(value)}; ignored.`);
     return {};
   }
   const labels: Record<string, string> = {};
@@ -265,18 +277,18 @@ function readLabels(value: unknown, what: string, warnings: string[]): Labels {
     if (typeof v === 'string') {
       labels[key] = v;
     } else if (typeof v === 'number' || typeof v === 'boolean') {
-      warnings.push(`${what}: label "${key}" has the non-string value ${JSON.stringify(v)}; read as "${String(v)}" (quote it in YAML).`);
+      warnings.push(`${whatOf()}: label "${key}" has the non-string value ${JSON.stringify(v)}; read as "${String(v)}" (quote it in YAML).`);
       labels[key] = String(v);
     } else if (v === null) {
       labels[key] = '';
     } else {
-      warnings.push(`${what}: label "${key}" has the value ${JSON.stringify(v)}, which is not a string; ignored.`);
+      warnings.push(`${whatOf()}: label "${key}" has the value ${JSON.stringify(v)}, which is not a string; ignored.`);
     }
   }
   return labels;
 }
 
-function readContainerPorts(containers: unknown, what: string, warnings: string[]): ContainerPortSpec[] {
+function readContainerPorts(containers: unknown, whatOf: () => string, warnings: string[]): ContainerPortSpec[] {
   const ports: ContainerPortSpec[] = [];
   if (!Array.isArray(containers)) return ports;
   for (const container of containers) {
@@ -286,11 +298,11 @@ function readContainerPorts(containers: unknown, what: string, warnings: string[
       const p = asRecord(entry);
       const protocol = p.protocol === undefined || p.protocol === null ? 'TCP' : p.protocol;
       if (typeof p.containerPort !== 'number' || !Number.isInteger(p.containerPort)) {
-        warnings.push(`${what}: container port ${JSON.stringify(entry)} has no numeric containerPort; ignored.`);
+        warnings.push(`${whatOf()}: container port ${JSON.stringify(entry)} has no numeric containerPort; ignored.`);
         continue;
       }
       if (!isProtocol(protocol)) {
-        warnings.push(`${what}: container port ${p.containerPort} has the unsupported protocol ${JSON.stringify(protocol)}; ignored.`);
+        warnings.push(`${whatOf()}: container port ${p.containerPort} has the unsupported protocol ${JSON.stringify(protocol)}; ignored.`);
         continue;
       }
       ports.push({ port: p.containerPort, protocol, ...(typeof p.name === 'string' && p.name !== '' ? { name: p.name } : {}) });

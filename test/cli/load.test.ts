@@ -216,21 +216,25 @@ describe('loadManifests', () => {
       }]);
     });
 
-    test('a file over the size limit is refused with the limit in the message', () => {
+    test('a file over a size limit set with --max-file-size is refused with the limit in the message', () => {
       const file = write('big.yaml', 'x'.repeat(4096));
       const result = loadManifests([file], { maxFileBytes: 1024 });
       expect(result.objects).toEqual([]);
-      expect(result.problems[0].message).toBe('file is 4.0 KiB, larger than the limit of 1.0 KiB; split it or raise --max-file-size');
+      expect(result.problems[0].message).toBe('file is 4.0 KiB, larger than the limit of 1.0 KiB set by --max-file-size');
     });
 
-    test('a file over the default limit of 8 MiB is refused without being parsed', () => {
-      const file = write('huge.yaml', 'a: b\n'.repeat(2 * 1024 * 1024));
+    test('a mapping of 200,000 repeated keys is read, and its duplicate key found (the check is not quadratic)', () => {
+      const file = write('huge.yaml', 'a: b\n'.repeat(200_000));
       const result = loadManifests([file]);
-      expect(result.problems).toEqual([{
-        file,
-        message: 'file is 10.0 MiB, larger than the limit of 8.0 MiB; split it or raise --max-file-size',
-        fatal: true,
-      }]);
+      expect(result.problems).toEqual([{ file, line: 2, message: 'invalid YAML: Map keys must be unique', fatal: true }]);
+    });
+
+    test('there is no size limit by default: a 12 MiB file of many documents is read whole', () => {
+      const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: "' + 'x'.repeat(4000) + '"}\n---\n';
+      const file = write('big-default.yaml', doc.repeat(3000));
+      const result = loadManifests([file]);
+      expect(result.problems).toEqual([]);
+      expect(result.objects).toHaveLength(3000);
     });
 
     test('a file of many small documents is read completely', () => {

@@ -242,13 +242,20 @@ export function streamJsonList(
   const own: { kind?: unknown; apiVersion?: unknown } = {};
   let itemCount = 0;
   tokenizer.onToken = (info) => {
+    if (failure) return;
     isObject ??= info.token === TokenType.LEFT_BRACE;
     lastOffset = info.offset;
     spans.token(info.token, info.value, info.offset);
     parser.write(info);
   };
-  tokenizer.onError = (e) => { failure ??= e; };
-  parser.onError = (e) => { failure ??= e; };
+  let failureOffset: number | undefined;
+  const fail = (e: Error): void => {
+    if (failure) return;
+    failure = e;
+    failureOffset = lastOffset;
+  };
+  tokenizer.onError = fail;
+  parser.onError = fail;
   // keepStack: false drops each emitted item from its array, so items are not kept alive.
   parser.onValue = ({ value, key }) => {
     if (typeof key === 'number') {
@@ -263,7 +270,7 @@ export function streamJsonList(
     if (tokenizer.isEnded) break;
   }
   if (!failure && !tokenizer.isEnded) tokenizer.end();
-  if (failure) throw new StreamedJsonError(failure.message.split('\n')[0], lastOffset);
+  if (failure) throw new StreamedJsonError(failure.message.split('\n')[0], failureOffset);
   return { list: { ...own, itemCount, isObject: isObject === true }, spans };
 }
 

@@ -30,6 +30,8 @@ export interface LoadOptions {
   readonly onObject?: (o: LoadedObject) => void;
   /** Keep of each Pod only what evaluation reads (name, namespace, labels, owner, ports, IPs, hostNetwork). @default false */
   readonly podEssentials?: boolean;
+  /** JSON files from this many bytes on are streamed. @default MAX_TEXT_BYTES (what fits in one string) */
+  readonly streamJsonFromBytes?: number;
 }
 
 /**
@@ -57,13 +59,13 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): LoadR
     },
   };
   const files = findManifestFiles(paths, problems);
-  for (const file of files) loadFile(file, options.maxFileBytes, sink, problems);
+  for (const file of files) loadFile(file, options, sink, problems);
   problems.push(...ofKinds);
   return { objects, problems, files };
 }
 
-function loadFile(file: string, maxBytes: number | undefined, objects: ObjectSink, problems: LoadProblem[]): void {
-  const input = readManifestInput(file, maxBytes, problems);
+function loadFile(file: string, options: LoadOptions, objects: ObjectSink, problems: LoadProblem[]): void {
+  const input = readManifestInput(file, { maxBytes: options.maxFileBytes, streamFromBytes: options.streamJsonFromBytes }, problems);
   if (input === undefined) return;
   const name = displayName(file);
   if (input.large) {

@@ -27,8 +27,14 @@ export type ManifestInput =
  * UTF-8 and empty input become problems and `undefined`; so does input larger than `maxBytes`,
  * when a limit is set, and a file too large for one string that is not JSON.
  */
-export function readManifestInput(file: string, maxBytes: number | undefined, problems: LoadProblem[]): ManifestInput | undefined {
+export function readManifestInput(
+  file: string,
+  limits: { readonly maxBytes?: number; readonly streamFromBytes?: number },
+  problems: LoadProblem[],
+): ManifestInput | undefined {
   const name = displayName(file);
+  const maxBytes = limits.maxBytes;
+  const streamFrom = limits.streamFromBytes ?? MAX_TEXT_BYTES;
   let buffer: Buffer;
   try {
     const size = file === STDIN ? 0 : fs.statSync(file).size;
@@ -36,13 +42,13 @@ export function readManifestInput(file: string, maxBytes: number | undefined, pr
       problems.push({ file: name, message: `file is ${formatBytes(size)}, larger than the limit of ${formatBytes(maxBytes)} set by --max-file-size`, fatal: true });
       return undefined;
     }
-    if (size > MAX_TEXT_BYTES) return largeInput(file, fileSource(file), size, readHead(file), problems);
+    if (size > streamFrom) return largeInput(file, fileSource(file), size, readHead(file), problems);
     buffer = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
     if (maxBytes !== undefined && buffer.length > maxBytes) {
       problems.push({ file: name, message: `input is ${formatBytes(buffer.length)}, larger than the limit of ${formatBytes(maxBytes)} set by --max-file-size`, fatal: true });
       return undefined;
     }
-    if (buffer.length > MAX_TEXT_BYTES) return largeInput(file, bufferSource(buffer), buffer.length, buffer.subarray(0, 4096), problems);
+    if (buffer.length > streamFrom) return largeInput(file, bufferSource(buffer), buffer.length, buffer.subarray(0, 4096), problems);
   } catch (e) {
     problems.push({ file: name, message: describeFsError(e, 'cannot read'), fatal: true });
     return undefined;

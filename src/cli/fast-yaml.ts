@@ -44,10 +44,13 @@ const DOCUMENT_MARKER = /^(---|\.\.\.)(?=[ \t]|$)/;
  * syntax error, a duplicate key, or tabs used as indentation. The caller then reads the file
  * with the full parser, which reports those with their lines.
  */
-export function readDocumentsFast(text: string): FastDocument[] | undefined {
+export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocument[] | undefined {
   // Directives, and tabs at the start of a line (the full route reads them as kubectl does, and says so).
   if (/^%/m.test(text) || /^[ ]*\t/m.test(text)) return undefined;
-  const hasAliases = /(^|[\s,[{:-])\*[^\s,[\]{}]/m.test(text);
+  const aliases = text.match(/(^|[\s,[{:-])\*[^\s,[\]{}]/gm)?.length ?? 0;
+  // More aliases than the limit: the full route counts their expansion, and may refuse it.
+  if (aliases > maxAliases) return undefined;
+  const hasAliases = aliases > 0;
   const lines = text.split('\n');
   const documents: FastDocument[] = [];
   let start = 0;

@@ -1,5 +1,6 @@
 import { Document, LineCounter } from 'yaml';
 import { errorSummary, LoadProblem, ObjectSink } from './loaded';
+import { findLimitViolation, isStackOverflow, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
 import { documentLocator, FieldLocator } from './source-map';
 
 /**
@@ -12,16 +13,21 @@ export function objectsFromDocument(
   lineCounter: LineCounter,
   objects: ObjectSink,
   problems: LoadProblem[],
+  limits: ReadLimits,
 ): number {
   const line = lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line;
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: limits.maxAliases });
   } catch (e) {
-    problems.push({ file, line, message: `cannot read document: ${errorSummary(e)}`, fatal: true });
+    const why = isStackOverflow(e) ? tooDeepMessage(limits)
+      : /alias/i.test(errorSummary(e)) ? `its aliases expand beyond the limit of ${limits.maxAliases} (an alias bomb?); `
+        + `raise it with ${LIMIT_FLAGS.maxAliases} if the input is trusted`
+        : errorSummary(e);
+    problems.push({ file, line, message: `cannot read document: ${why}`, fatal: true });
     return 0;
   }
-  return objectsFromValue(value, line, documentLocator(doc.contents, lineCounter), file, objects, problems);
+  return objectsFromValue(value, line, documentLocator(doc.contents, lineCounter), file, objects, problems, limits);
 }
 
 /**
@@ -35,7 +41,13 @@ export function objectsFromValue(
   file: string,
   objects: ObjectSink,
   problems: LoadProblem[],
+  limits: ReadLimits,
 ): number {
+  const violation = findLimitViolation(value, limits);
+  if (violation) {
+    problems.push({ file, line: safeLine(locator, violation.fieldPath, line), message: `cannot read document: ${violation.message}`, fatal: true });
+    return 0;
+  }
   if (!isPlainObject(value)) {
     problems.push({
       file,
@@ -157,6 +169,15 @@ function lazySource(file: string, locator: FieldLocator): { readonly file: strin
       return line;
     },
   };
+}
+
+/** A field's line, or `fallback` when finding it fails (a text nested too deep to parse with positions). */
+export function safeLine(locator: FieldLocator, fieldPath: string, fallback: number): number {
+  try {
+    return locator.line(fieldPath);
+  } catch {
+    return fallback;
+  }
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -2,9 +2,10 @@ import { isMap, isSeq, Document } from 'yaml';
 import { readDocumentsFast } from './fast-yaml';
 import { displayName, findManifestFiles, STDIN } from './find-files';
 import { bufferSource, ByteSource, fileSource, JsonListLocator, lineOfOffset, StreamedJsonError, streamJsonList } from './json-input';
-import { objectsFromDocument, objectsFromListItem, objectsFromValue } from './kubernetes-objects';
+import { objectsFromDocument, objectsFromListItem, objectsFromValue, safeLine } from './kubernetes-objects';
 import { LoadedObject, LoadProblem, ObjectSink } from './loaded';
 import { kindProblems } from './object-kinds';
+import { DEFAULT_READ_LIMITS, findLimitViolation, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
 import { formatBytes, ManifestInput, parseYamlText, readManifestInput } from './read-yaml';
 import { deferredLocator, FieldLocator } from './source-map';
 import { podEssentials } from '../model/pod-essentials';
@@ -21,8 +22,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** Refuse files larger than this many bytes. @default - no limit */
-  readonly maxFileBytes?: number;
+  /** What stops hostile input; unset limits take their defaults (`DEFAULT_READ_LIMITS`). */
+  readonly limits?: Partial<ReadLimits>;
   /**
    * Receives each object as soon as it is read, instead of the result's `objects`: a caller that
    * folds objects as they come never holds all of them.
@@ -50,8 +51,21 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): LoadR
   const objects: LoadedObject[] = [];
   const problems: LoadProblem[] = [];
   const ofKinds: LoadProblem[] = [];
+  const limits = withDefaults(options.limits);
+  let count = 0;
   const sink: ObjectSink = {
     push(o: LoadedObject) {
+      if (++count > limits.maxObjects) {
+        if (count === limits.maxObjects + 1) {
+          problems.push({
+            file: o.source.file,
+            message: `more than ${limits.maxObjects.toLocaleString('en-US')} objects (documents and List items): reading stops here; `
+              + `raise the limit with ${LIMIT_FLAGS.maxObjects} if the input is trusted`,
+            fatal: true,
+          });
+        }
+        return;
+      }
       const kept = options.podEssentials && o.object.kind === 'Pod' ? { ...o, object: podEssentials(o.object) } : o;
       ofKinds.push(...kindProblems(kept));
       if (options.onObject) options.onObject(kept);
@@ -59,45 +73,57 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): LoadR
     },
   };
   const files = findManifestFiles(paths, problems);
-  for (const file of files) loadFile(file, options, sink, problems);
+  for (const file of files) {
+    if (count > limits.maxObjects) break;
+    loadFile(file, options, limits, sink, problems);
+  }
   problems.push(...ofKinds);
   return { objects, problems, files };
 }
 
-function loadFile(file: string, options: LoadOptions, objects: ObjectSink, problems: LoadProblem[]): void {
-  const input = readManifestInput(file, { maxBytes: options.maxFileBytes, streamFromBytes: options.streamJsonFromBytes }, problems);
+/** The limits given, the defaults for the rest. */
+function withDefaults(given: Partial<ReadLimits> | undefined): ReadLimits {
+  const limits: Record<string, unknown> = { ...DEFAULT_READ_LIMITS };
+  for (const [key, value] of Object.entries(given ?? {})) if (value !== undefined) limits[key] = value;
+  return limits as unknown as ReadLimits;
+}
+
+function loadFile(file: string, options: LoadOptions, limits: ReadLimits, objects: ObjectSink, problems: LoadProblem[]): void {
+  const input = readManifestInput(file, { maxBytes: options.limits?.maxFileBytes, streamFromBytes: options.streamJsonFromBytes }, problems);
   if (input === undefined) return;
   const name = displayName(file);
   if (input.large) {
-    readJsonStream(file, input, objects, problems);
+    readJsonStream(file, input, limits, objects, problems);
     return;
   }
   const text = input.text;
-  if (text.length >= JSON_PARSE_MIN_BYTES && /^\uFEFF?\s*[{[]/.test(text.slice(0, 4096)) && readJsonText(file, text, objects, problems)) return;
+  if (text.length >= JSON_PARSE_MIN_BYTES && /^\uFEFF?\s*[{[]/.test(text.slice(0, 4096)) && readJsonText(file, text, limits, objects, problems)) return;
   // Most files read the fast way, without a syntax tree; the rest (and every error) the full way.
-  const fast = readDocumentsFast(text);
+  const fast = readDocumentsFast(text, limits.maxAliases);
   if (fast) {
     let usable = 0;
     for (const doc of fast) {
       if (doc.value === null || doc.value === undefined) continue;
-      usable += objectsFromValue(doc.value, doc.contentLine, deferredLocator(doc.text, doc.firstLine, doc.contentLine), name, objects, problems);
+      const locator = deferredLocator(doc.text, doc.firstLine, doc.contentLine);
+      usable += objectsFromValue(doc.value, doc.contentLine, locator, name, objects, problems, limits);
     }
     if (usable === 0 && !problems.some((p) => p.file === name)) {
       problems.push({ file: name, message: 'file holds no YAML document (only comments or separators)', fatal: true });
     }
     return;
   }
-  const yaml = parseYamlText(file, text, problems);
+  const yaml = parseYamlText(file, text, problems, limits);
   let usable = 0;
   for (const doc of yaml.documents) {
     if (doc.errors.length > 0) {
       const err = doc.errors[0];
       const at = yaml.lineCounter.linePos(err.pos ? err.pos[0] : doc.range[0]).line;
-      problems.push({ file: name, line: at, message: `invalid YAML: ${err.message.split('\n')[0].trim()}`, fatal: true });
+      const why = /call stack/i.test(err.message) ? tooDeepMessage(limits) : err.message.split('\n')[0].trim();
+      problems.push({ file: name, line: at, message: `invalid YAML: ${why}`, fatal: true });
       continue;
     }
     if (doc.contents === null || isEmptyScalar(doc)) continue;
-    usable += objectsFromDocument(doc, name, yaml.lineCounter, objects, problems);
+    usable += objectsFromDocument(doc, name, yaml.lineCounter, objects, problems, limits);
   }
   if (usable === 0 && !problems.some((p) => p.file === name)) {
     problems.push({ file: name, message: 'file holds no YAML document (only comments or separators)', fatal: true });
@@ -108,7 +134,7 @@ function loadFile(file: string, options: LoadOptions, objects: ObjectSink, probl
  * A large JSON file through `JSON.parse`. Returns false when it is not JSON after all (a YAML
  * file that starts with a flow collection): the YAML routes read it then.
  */
-function readJsonText(file: string, text: string, objects: ObjectSink, problems: LoadProblem[]): boolean {
+function readJsonText(file: string, text: string, limits: ReadLimits, objects: ObjectSink, problems: LoadProblem[]): boolean {
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -126,12 +152,12 @@ function readJsonText(file: string, text: string, objects: ObjectSink, problems:
   }
   const contentLine = lineOfIndex(text, text.search(/\S/));
   const source: ByteSource = file === STDIN ? bufferSource(Buffer.from(text, 'utf8')) : fileSource(file);
-  objectsFromValue(value, contentLine, new JsonListLocator(source, contentLine), displayName(file), objects, problems);
+  objectsFromValue(value, contentLine, new JsonListLocator(source, contentLine), displayName(file), objects, problems, limits);
   return true;
 }
 
 /** A JSON file too large for one string, item by item: only a List (`kubectl get -o json`) can be read so. */
-function readJsonStream(file: string, input: ManifestInput & { large: ByteSource }, objects: ObjectSink, problems: LoadProblem[]): void {
+function readJsonStream(file: string, input: ManifestInput & { large: ByteSource }, limits: ReadLimits, objects: ObjectSink, problems: LoadProblem[]): void {
   const name = displayName(file);
   const locator = new JsonListLocator(input.large, 1);
   const itemLocator = (index: number): FieldLocator => locator.child(`items[${index}]`);
@@ -140,6 +166,12 @@ function readJsonStream(file: string, input: ManifestInput & { large: ByteSource
   let listKind: { kind?: unknown; apiVersion?: unknown } = {};
   try {
     const { list } = streamJsonList(input.large, (item, index) => {
+      const violation = findLimitViolation(item, limits);
+      if (violation) {
+        const line = safeLine(itemLocator(index), violation.fieldPath, safeLine(itemLocator(index), '', 1));
+        problems.push({ file: name, line, message: `cannot read List item ${index}: ${violation.message}`, fatal: true });
+        return;
+      }
       const own = item as { kind?: unknown; apiVersion?: unknown } | null;
       if (own !== null && typeof own === 'object' && !Array.isArray(own) && (own.kind === undefined || own.apiVersion === undefined)) {
         untyped.push({ item, index });

@@ -8,6 +8,7 @@ import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
 import { runValidate, VALIDATE_FORMATS } from './commands/validate';
 import { CliIo, ExitCode } from './io';
+import { DEFAULT_READ_LIMITS, LIMIT_FLAGS, ReadLimits } from './read-limits';
 
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -50,9 +51,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--strict-cidr', 'reject ipBlock CIDRs with host bits set (API servers from 1.36)')
     .option('--no-strict-cidr', 'accept CIDRs with host bits set (API servers before 1.36)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
-    .addOption(maxFileSizeOption())
-    .action((paths: string[], opts: { strictCidr?: boolean; format: string; maxFileSize?: number }) => {
-      setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .action((paths: string[], opts: ReadLimitFlags & { strictCidr?: boolean; format: string }) => {
+      setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, limits: readLimits(opts) }, io));
     });
 
   program
@@ -64,14 +65,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(hostNetworkOption())
     .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
-    .addOption(maxFileSizeOption())
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
       setExit(runConnlist(paths, {
         format: opts.format,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
         ipFamily: opts.ipFamily,
-        maxFileBytes: opts.maxFileSize,
+        limits: readLimits(opts),
       }, io));
     });
 
@@ -87,7 +88,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(hostNetworkOption())
     .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
-    .addOption(maxFileSizeOption())
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
     .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
       setExit(runDiff([oldPath], [newPath], {
         format: opts.format,
@@ -95,7 +96,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
         ipFamily: opts.ipFamily,
-        maxFileBytes: opts.maxFileSize,
+        limits: readLimits(opts),
       }, io));
     });
 
@@ -108,7 +109,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port of the destination such as tcp/http', 'tcp/80')
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
-    .addOption(maxFileSizeOption())
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
     .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
       setExit(runExplain(paths, {
         source: opts.from,
@@ -116,7 +117,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         port: opts.port,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
-        maxFileBytes: opts.maxFileSize,
+        limits: readLimits(opts),
       }, io));
     });
 
@@ -127,8 +128,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<paths...>', 'YAML/JSON files or folders')
     .option('--rule <id=level>', 'set a rule\'s level (off, info, warning, error); repeatable', collect, [])
     .option('--format <format>', 'output format (choices: "text", "json")', 'text')
-    .addOption(maxFileSizeOption())
-    .action((paths: string[], opts: { rule: string[]; format: string; maxFileSize?: number }) => {
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .action((paths: string[], opts: ReadLimitFlags & { rule: string[]; format: string }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lint = require('./commands/lint') as typeof import('./commands/lint');
       if (!lint.LINT_FORMATS.includes(opts.format)) {
@@ -136,18 +137,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         setExit(ExitCode.BAD_INPUT);
         return;
       }
-      setExit(lint.runLint(paths, { rules: opts.rule, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
+      setExit(lint.runLint(paths, { rules: opts.rule, format: opts.format, limits: readLimits(opts) }, io));
     });
 
   program
     .command('describe')
     .description('Describe every NetworkPolicy in plain words; exit 2 on unreadable input.')
     .argument('<paths...>', 'YAML/JSON files or folders')
-    .addOption(maxFileSizeOption())
-    .action((paths: string[], opts: { maxFileSize?: number }) => {
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .action((paths: string[], opts: ReadLimitFlags) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const describe = require('./commands/describe') as typeof import('./commands/describe');
-      setExit(describe.runDescribe(paths, { maxFileBytes: opts.maxFileSize }, io));
+      setExit(describe.runDescribe(paths, { limits: readLimits(opts) }, io));
     });
 
   return program;
@@ -158,10 +159,9 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 /** Flags shared by the commands that evaluate. */
-interface EvaluationFlags {
+interface EvaluationFlags extends ReadLimitFlags {
   readonly ipblockPods: string;
   readonly hostNetwork: 'as-pod' | 'as-node';
-  readonly maxFileSize?: number;
 }
 
 function hostNetworkOption(): Option {
@@ -176,9 +176,50 @@ function ipBlockPodsOption(): Option {
     .choices(['match', 'ignore']).default('match');
 }
 
-function maxFileSizeOption(): Option {
-  return new Option('--max-file-size <MiB>', 'refuse input files larger than this (default: no limit; hostile input is stopped by its structure)')
-    .argParser(parseMebibytes);
+/** The flags of the read limits (five): each raises (or, for the file size, sets) one of them. */
+function readLimitOption(index: number): Option {
+  return readLimitOptions()[index];
+}
+
+function readLimitOptions(): Option[] {
+  const count = (flag: string, what: string, fallback: number) => new Option(`${flag} <n>`, what)
+    .default(fallback, fallback.toLocaleString('en-US'))
+    .argParser(parseCount);
+  return [
+    new Option('--max-file-size <MiB>', 'refuse input files larger than this (default: no limit; hostile input is stopped by its structure)')
+      .argParser(parseMebibytes),
+    count(LIMIT_FLAGS.maxAliases, 'YAML alias expansion count at which a document is refused', DEFAULT_READ_LIMITS.maxAliases),
+    count(LIMIT_FLAGS.maxDepth, 'deepest nesting of mappings and lists read', DEFAULT_READ_LIMITS.maxDepth),
+    count(LIMIT_FLAGS.maxObjects, 'documents and List items read in one run', DEFAULT_READ_LIMITS.maxObjects),
+    count(LIMIT_FLAGS.maxScalarLength, 'characters of one scalar read', DEFAULT_READ_LIMITS.maxScalarLength),
+  ];
+}
+
+/** The read limits given by the flags (`readLimitOptions`). */
+function readLimits(opts: ReadLimitFlags): Partial<ReadLimits> {
+  return {
+    maxFileBytes: opts.maxFileSize,
+    maxAliases: opts.maxAliases,
+    maxDepth: opts.maxDepth,
+    maxObjects: opts.maxObjects,
+    maxScalarLength: opts.maxScalarLength,
+  };
+}
+
+interface ReadLimitFlags {
+  readonly maxFileSize?: number;
+  readonly maxAliases?: number;
+  readonly maxDepth?: number;
+  readonly maxObjects?: number;
+  readonly maxScalarLength?: number;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new InvalidArgumentError('expected a positive whole number.');
+  }
+  return n;
 }
 
 function parseMebibytes(value: string): number {

@@ -4,6 +4,7 @@ import { Document, isScalar, LineCounter, parseAllDocuments, visit, YAMLParseErr
 import { describeFsError, displayName, STDIN } from './find-files';
 import { bufferSource, ByteSource, fileSource, looksLikeJson } from './json-input';
 import { LoadProblem } from './loaded';
+import { DEFAULT_READ_LIMITS, isStackOverflow, ReadLimits, tooDeepMessage } from './read-limits';
 
 /** The parsed documents of one file, with the counter that maps their offsets to lines. */
 export interface YamlFile {
@@ -84,9 +85,16 @@ function readHead(file: string): Buffer {
 }
 
 /** Parses a file's text as a YAML stream with positions, the full way; syntax errors stay on their documents. */
-export function parseYamlText(file: string, text: string, problems: LoadProblem[]): YamlFile {
+export function parseYamlText(file: string, text: string, problems: LoadProblem[], limits: Pick<ReadLimits, 'maxDepth'> = DEFAULT_READ_LIMITS): YamlFile {
   const lineCounter = new LineCounter();
-  const documents = parse(text, lineCounter);
+  let documents: Document.Parsed[];
+  try {
+    documents = parse(text, lineCounter);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    problems.push({ file: displayName(file), message: `cannot read: ${tooDeepMessage(limits)}`, fatal: true });
+    return { documents: [], lineCounter };
+  }
   if (documents.some((d) => d.errors.length > 0) && /^[ ]*\t/m.test(text)) {
     // Go's YAML parser (kubectl's) accepts a tab at the start of a line inside a flow collection;
     // YAML 1.2 does not. Retry with such tabs read as spaces (same length, so lines stay right).

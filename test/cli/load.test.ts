@@ -218,7 +218,7 @@ describe('loadManifests', () => {
 
     test('a file over a size limit set with --max-file-size is refused with the limit in the message', () => {
       const file = write('big.yaml', 'x'.repeat(4096));
-      const result = loadManifests([file], { maxFileBytes: 1024 });
+      const result = loadManifests([file], { limits: { maxFileBytes: 1024 } });
       expect(result.objects).toEqual([]);
       expect(result.problems[0].message).toBe('file is 4.0 KiB, larger than the limit of 1.0 KiB set by --max-file-size');
     });

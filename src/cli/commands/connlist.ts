@@ -6,6 +6,7 @@ import { loadCluster } from '../cluster-input';
 import { connlistEntries, IpFamilyFilter } from '../connlist-entries';
 import { CliIo, ExitCode } from '../io';
 import { splitAddressNotes } from '../split-address-notes';
+import { ReadLimits } from '../read-limits';
 
 export interface ConnlistOptions {
   /** @default 'txt' */
@@ -16,14 +17,15 @@ export interface ConnlistOptions {
   readonly hostNetwork?: 'as-pod' | 'as-node';
   /** @default 'ipv4' */
   readonly ipFamily?: string;
-  readonly maxFileBytes?: number;
+  /** What stops hostile input; unset limits take their defaults. */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /** `connlist PATH...`: the workload-level connectivity list; only the list goes to stdout. */
 export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo): ExitCode {
   const formatter = connlistFormatter(options.format ?? 'txt');
   const families = (options.ipFamily ?? 'ipv4') as IpFamilyFilter;
-  const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
+  const input = loadCluster(paths, { limits: options.limits }, io);
   const evaluator = new Evaluator(input.cluster, {
     ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
     hostNetwork: options.hostNetwork ?? 'as-pod',

@@ -3,10 +3,12 @@ import { NetworkPolicyManifest } from '../../model/manifest';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, loadManifests } from '../load';
 import { isNetworkPolicy } from '../network-policies';
+import { ReadLimits } from '../read-limits';
 
 /** Options of the `describe` command. */
 export interface DescribeCommandOptions {
-  readonly maxFileBytes?: number;
+  /** What stops hostile input; unset limits take their defaults. */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface DescribeCommandOptions {
  * file and line. Exit 2 for unreadable input, else 0.
  */
 export function runDescribe(paths: string[], options: DescribeCommandOptions, io: CliIo): ExitCode {
-  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
+  const loaded = loadManifests(paths, { limits: options.limits });
   for (const problem of loaded.problems) {
     io.stderr.write(`${formatProblem(problem)}${problem.fatal ? '' : ' (warning)'}\n`);
   }

@@ -3,6 +3,7 @@ import { connectivityDiff, DiffFamilies, widens } from '../../report/connectivit
 import { formatDiff } from '../../report/diff-formats';
 import { loadCluster } from '../cluster-input';
 import { CliIo, ExitCode } from '../io';
+import { ReadLimits } from '../read-limits';
 
 export interface DiffOptions {
   /** @default 'txt' */
@@ -15,7 +16,8 @@ export interface DiffOptions {
   readonly hostNetwork?: 'as-pod' | 'as-node';
   /** @default 'ipv4' */
   readonly ipFamily?: string;
-  readonly maxFileBytes?: number;
+  /** What stops hostile input; unset limits take their defaults. */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /** The values `diff --fail-on` takes. */
@@ -29,7 +31,7 @@ export const FAIL_ON = ['widen', 'any'];
  */
 export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOptions, io: CliIo): ExitCode {
   const evaluate = (paths: string[]) => {
-    const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
+    const input = loadCluster(paths, { limits: options.limits }, io);
     const evaluator = new Evaluator(input.cluster, {
       ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
       hostNetwork: options.hostNetwork ?? 'as-pod',

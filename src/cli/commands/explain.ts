@@ -4,6 +4,7 @@ import { Cluster, workloadKey } from '../../model/cluster';
 import { loadCluster } from '../cluster-input';
 import { CliIo, ExitCode } from '../io';
 import { ArgumentError, EndpointArg, PortArg, parseEndpoint, parsePort } from '../query-args';
+import { ReadLimits } from '../read-limits';
 
 export interface ExplainOptions {
   readonly source: string;
@@ -14,7 +15,8 @@ export interface ExplainOptions {
   readonly ipBlockMatchesPodIps?: boolean;
   /** @default 'as-pod' */
   readonly hostNetwork?: 'as-pod' | 'as-node';
-  readonly maxFileBytes?: number;
+  /** What stops hostile input; unset limits take their defaults. */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /**
@@ -38,7 +40,7 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
     return ExitCode.BAD_INPUT;
   }
 
-  const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
+  const input = loadCluster(paths, { limits: options.limits }, io);
   const resolved: QueryEnd[] = [];
   for (const [option, arg] of [['--from', source], ['--to', destination]] as const) {
     const endpoint = resolveEndpoint(input.cluster, option, arg, io);

@@ -4,6 +4,7 @@ import { LINT_RULES } from '../../lint/rules';
 import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, LoadedObject, loadManifests } from '../load';
+import { ReadLimits } from '../read-limits';
 
 /** Options of the `lint` command. */
 export interface LintCommandOptions {
@@ -11,7 +12,8 @@ export interface LintCommandOptions {
   readonly rules?: readonly string[];
   /** `text` or `json`. @default 'text' */
   readonly format?: string;
-  readonly maxFileBytes?: number;
+  /** What stops hostile input; unset limits take their defaults. */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 /** Output formats of the `lint` command (read by main.ts through a lazy require). @public */
@@ -28,7 +30,7 @@ export function runLint(paths: string[], options: LintCommandOptions, io: CliIo)
     io.stderr.write(`cdk8s-netpol lint: ${rules}\n`);
     return ExitCode.BAD_INPUT;
   }
-  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
+  const loaded = loadManifests(paths, { limits: options.limits });
   const bySource = new Map<string, LoadedObject>();
   const docs = loaded.objects.map((o) => {
     bySource.set(`${o.source.file}:${o.source.line}`, o);

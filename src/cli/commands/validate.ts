@@ -4,13 +4,15 @@ import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, loadManifests, LoadProblem } from '../load';
 import { isNetworkPolicy, objectName } from '../network-policies';
+import { ReadLimits } from '../read-limits';
 
 export interface ValidateOptions {
   /** Reject CIDRs with host bits set, as API servers from 1.36 do. @default - the validator's default */
   readonly strictCidr?: boolean;
   /** `text` or `json`. @default 'text' */
   readonly format?: string;
-  readonly maxFileBytes?: number;
+  /** What stops hostile input; unset limits take their defaults. */
+  readonly limits?: Partial<ReadLimits>;
 }
 
 interface CheckedPolicy {
@@ -24,7 +26,7 @@ export const VALIDATE_FORMATS = ['text', 'json'];
 
 /** `validate PATH...`: every NetworkPolicy is checked with the API server's rules. */
 export function runValidate(paths: string[], options: ValidateOptions, io: CliIo): ExitCode {
-  const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
+  const loaded = loadManifests(paths, { limits: options.limits });
   const firstSeen = new Map<string, string>();
   const checked: CheckedPolicy[] = loaded.objects.filter(isNetworkPolicy).map((o) => {
     const policy = objectName(o);

@@ -1,37 +1,53 @@
 import { Connectivity, ExternalRange } from '../eval/types';
 import { parseIpAsWritten } from '../net/cidr';
-import { ConnlistEntry } from '../report/connlist-entry';
+import { ConnectionSet } from '../model/connection-set';
+import { ConnlistTable } from '../report/connlist-table';
 import { externalPeerName, workloadPeerName } from '../report/peer-name';
 
 /** Which external address families a connectivity list shows. */
 export type IpFamilyFilter = 'ipv4' | 'ipv6' | 'all';
 
 /**
- * Turns the evaluator's connectivity into list entries: workload pairs, then external ranges with
- * a non-empty connection set. Adjacent ranges with equal connections are merged into one line
- * (netpol-analyzer keeps the cuts of every ipBlock; both describe the same function of the address).
+ * Turns the evaluator's connectivity into the lines of a list: workload pairs, then external
+ * ranges with a non-empty connection set. Adjacent ranges with equal connections are merged into
+ * one line (netpol-analyzer keeps the cuts of every ipBlock; both describe the same function of
+ * the address). Each workload's name and each connection set's text is written once.
  */
-export function connlistEntries(connectivity: Connectivity, families: IpFamilyFilter): ConnlistEntry[] {
-  const entries: ConnlistEntry[] = [];
+export function connlistTable(connectivity: Connectivity, families: IpFamilyFilter): ConnlistTable {
+  const table = new ConnlistTable();
+  const workloadIds = new Map<object, number>();
+  const workloadId = (w: Parameters<typeof workloadPeerName>[0]): number => {
+    let id = workloadIds.get(w);
+    if (id === undefined) {
+      id = table.peer(workloadPeerName(w));
+      workloadIds.set(w, id);
+    }
+    return id;
+  };
+  const connectionIds = new Map<ConnectionSet, number>();
+  const connectionId = (c: ConnectionSet): number => {
+    let id = connectionIds.get(c);
+    if (id === undefined) {
+      id = table.connection(c.toString());
+      connectionIds.set(c, id);
+    }
+    return id;
+  };
   for (const pair of connectivity.pairs) {
     if (pair.connections.isEmpty()) continue;
-    entries.push({
-      source: workloadPeerName(pair.source),
-      destination: workloadPeerName(pair.destination),
-      connections: pair.connections.toString(),
-    });
+    table.add(workloadId(pair.source), workloadId(pair.destination), connectionId(pair.connections));
   }
   const shown = (r: ExternalRange) => !r.connections.isEmpty() && (families === 'all' || `ipv${r.family}` === families);
   for (const ext of connectivity.external) {
-    const workload = workloadPeerName(ext.workload);
+    const workload = workloadId(ext.workload);
     for (const r of mergeAdjacent(ext.ingress).filter(shown)) {
-      entries.push({ source: externalPeerName(r.first, r.last), destination: workload, connections: r.connections.toString() });
+      table.add(table.peer(externalPeerName(r.first, r.last)), workload, connectionId(r.connections));
     }
     for (const r of mergeAdjacent(ext.egress).filter(shown)) {
-      entries.push({ source: workload, destination: externalPeerName(r.first, r.last), connections: r.connections.toString() });
+      table.add(workload, table.peer(externalPeerName(r.first, r.last)), connectionId(r.connections));
     }
   }
-  return entries;
+  return table;
 }
 
 /** Joins ranges of one family that touch and carry equal connections; the input order is kept otherwise. */

@@ -8,10 +8,3 @@ export interface ConnlistEntry {
   readonly destination: string;
   readonly connections: string;
 }
-
-/** Sorts entries by their txt line, as netpol-analyzer does: plain string order. */
-export function sortEntries(entries: readonly ConnlistEntry[]): ConnlistEntry[] {
-  const keyed = entries.map((e) => ({ e, key: `${e.source} => ${e.destination} : ${e.connections}` }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.e);
-}

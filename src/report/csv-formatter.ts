@@ -1,3 +1,4 @@
+import { TextSink } from './chunked-output';
 import { ConnlistEntry } from './connlist-entry';
 import { ConnlistFormatter } from './formatter';
 
@@ -5,9 +6,9 @@ import { ConnlistFormatter } from './formatter';
 export class CsvFormatter implements ConnlistFormatter {
   public readonly name = 'csv';
 
-  public format(entries: readonly ConnlistEntry[]): string {
-    const rows = [['src', 'dst', 'conn'], ...entries.map((e) => [e.source, e.destination, e.connections])];
-    return rows.map((r) => r.map(field).join(',') + '\n').join('');
+  public write(entries: Iterable<ConnlistEntry>, out: TextSink): void {
+    out.write('src,dst,conn\n');
+    for (const e of entries) out.write(`${field(e.source)},${field(e.destination)},${field(e.connections)}\n`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { TextSink } from './chunked-output';
 import { ConnlistEntry } from './connlist-entry';
 import { ConnlistFormatter } from './formatter';
 
@@ -5,12 +6,9 @@ import { ConnlistFormatter } from './formatter';
 export class MarkdownFormatter implements ConnlistFormatter {
   public readonly name = 'md';
 
-  public format(entries: readonly ConnlistEntry[]): string {
-    const lines = ['| src | dst | conn |', '|-----|-----|------|'];
-    for (const e of entries) {
-      lines.push(`| ${cell(e.source)} | ${cell(e.destination)} | ${cell(e.connections)} |`);
-    }
-    return lines.join('\n') + '\n';
+  public write(entries: Iterable<ConnlistEntry>, out: TextSink): void {
+    out.write('| src | dst | conn |\n|-----|-----|------|\n');
+    for (const e of entries) out.write(`| ${cell(e.source)} | ${cell(e.destination)} | ${cell(e.connections)} |\n`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { TextSink } from './chunked-output';
 import { ConnlistEntry } from './connlist-entry';
 import { ConnlistFormatter } from './formatter';
 
@@ -5,7 +6,7 @@ import { ConnlistFormatter } from './formatter';
 export class TxtFormatter implements ConnlistFormatter {
   public readonly name = 'txt';
 
-  public format(entries: readonly ConnlistEntry[]): string {
-    return entries.map((e) => `${e.source} => ${e.destination} : ${e.connections}\n`).join('');
+  public write(entries: Iterable<ConnlistEntry>, out: TextSink): void {
+    for (const e of entries) out.write(`${e.source} => ${e.destination} : ${e.connections}\n`);
   }
 }

@@ -1,4 +1,4 @@
-import { connlistEntries, mergeAdjacent } from '../../src/cli/connlist-entries';
+import { connlistTable, IpFamilyFilter, mergeAdjacent } from '../../src/cli/connlist-entries';
 import { Connectivity, ExternalRange } from '../../src/eval/types';
 import { WorkloadSpec } from '../../src/model/cluster';
 import { ConnectionSet } from '../../src/model/connection-set';
@@ -40,7 +40,8 @@ describe('connlist entries', () => {
     });
   });
 
-  describe('connlistEntries', () => {
+  describe('connlistTable', () => {
+    const connlistEntries = (c: Connectivity, families: IpFamilyFilter) => [...connlistTable(c, families).sorted()];
     const web = workload('shop', 'web');
     const api = workload('shop', 'api');
     const connectivity: Connectivity = {
@@ -55,18 +56,18 @@ describe('connlist entries', () => {
       }],
     };
 
-    test('lists pairs and external ranges with connections, leaving out empty sets', () => {
+    test('lists pairs and external ranges with connections, leaving out empty sets, in txt-line order', () => {
       expect(connlistEntries(connectivity, 'all')).toEqual([
-        { source: 'shop/web[Deployment]', destination: 'shop/api[Deployment]', connections: 'TCP 80' },
         { source: '10.0.0.0-255.255.255.255[External]', destination: 'shop/web[Deployment]', connections: 'TCP 80' },
         { source: 'shop/web[Deployment]', destination: '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External]', connections: 'UDP 53' },
+        { source: 'shop/web[Deployment]', destination: 'shop/api[Deployment]', connections: 'TCP 80' },
       ]);
     });
 
     test('filters external ranges by family', () => {
-      expect(connlistEntries(connectivity, 'ipv4').map((e) => e.source)).toEqual(['shop/web[Deployment]', '10.0.0.0-255.255.255.255[External]']);
+      expect(connlistEntries(connectivity, 'ipv4').map((e) => e.source)).toEqual(['10.0.0.0-255.255.255.255[External]', 'shop/web[Deployment]']);
       expect(connlistEntries(connectivity, 'ipv6').map((e) => e.destination)).toEqual([
-        'shop/api[Deployment]', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External]',
+        '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External]', 'shop/api[Deployment]',
       ]);
     });
   });

@@ -1,10 +1,26 @@
-import { ConnlistEntry, sortEntries } from '../../src/report/connlist-entry';
+import { ChunkedOutput } from '../../src/report/chunked-output';
+import { ConnlistEntry } from '../../src/report/connlist-entry';
+import { ConnlistTable } from '../../src/report/connlist-table';
 import { CsvFormatter } from '../../src/report/csv-formatter';
 import { CONNLIST_FORMATS, connlistFormatter } from '../../src/report/formats';
 import { JsonFormatter } from '../../src/report/json-formatter';
 import { MarkdownFormatter } from '../../src/report/md-formatter';
 import { externalPeerName, workloadPeerName } from '../../src/report/peer-name';
+import { ConnlistFormatter } from '../../src/report/formatter';
 import { TxtFormatter } from '../../src/report/txt-formatter';
+
+function sortEntries(entries: readonly ConnlistEntry[]): ConnlistEntry[] {
+  const table = new ConnlistTable();
+  for (const e of entries) table.add(table.peer(e.source), table.peer(e.destination), table.connection(e.connections));
+  return [...table.sorted()];
+}
+
+/** What a formatter writes, and the pieces it wrote it in. */
+function written(formatter: ConnlistFormatter, entries: readonly ConnlistEntry[]): string {
+  const pieces: string[] = [];
+  formatter.write(entries, { write: (text: string) => pieces.push(text) });
+  return pieces.join('');
+}
 
 const ENTRIES: ConnlistEntry[] = [
   { source: 'shop/web[Deployment]', destination: 'shop/api[Deployment]', connections: 'TCP 8080' },
@@ -23,9 +39,46 @@ describe('connlist formats', () => {
     });
   });
 
+  describe('ConnlistTable', () => {
+    test('orders lines as their txt form sorts as strings, names that are prefixes of others included', () => {
+      const names = ['a/b[Pod]', 'a/b-c[Pod]', 'a/bc[ReplicaSet]', 'a-b/c[Pod]', 'A/b[Pod]', '10.0.0.0-10.0.0.255[External]', '9.0.0.0-9.255.255.255[External]', 'ns/x[Deployment]'];
+      const conns = ['All Connections', 'TCP 80', 'TCP 8080,UDP 53', 'SCTP 9000'];
+      const entries: ConnlistEntry[] = [];
+      names.forEach((source, i) => names.forEach((destination, j) => {
+        if (i !== j && (i + j) % 3 !== 0) entries.push({ source, destination, connections: conns[(i * 7 + j) % conns.length] });
+      }));
+      const line = (e: ConnlistEntry) => `${e.source} => ${e.destination} : ${e.connections}`;
+      const expected = entries.map(line).sort();
+      expect(sortEntries(entries).map(line)).toEqual(expected);
+      expect(sortEntries([...entries].reverse()).map(line)).toEqual(expected);
+    });
+
+    test('stores each name and connection text once', () => {
+      const table = new ConnlistTable();
+      expect(table.peer('a/b[Pod]')).toBe(table.peer('a/b[Pod]'));
+      expect(table.connection('TCP 80')).toBe(table.connection('TCP 80'));
+      expect(table.peer('a/c[Pod]')).not.toBe(table.peer('a/b[Pod]'));
+      table.add(0, 1, 0);
+      expect(table.size).toBe(1);
+    });
+  });
+
+  describe('ChunkedOutput', () => {
+    test('passes text on in chunks of about the given size, the rest on flush, nothing lost', () => {
+      const chunks: string[] = [];
+      const out = new ChunkedOutput({ write: (text: string) => chunks.push(text) }, 10);
+      for (let i = 0; i < 7; i++) out.write('abcd');
+      expect(chunks).toEqual(['abcdabcdabcd', 'abcdabcdabcd']);
+      out.flush();
+      out.flush();
+      expect(chunks.join('')).toBe('abcd'.repeat(7));
+      expect(chunks).toHaveLength(3);
+    });
+  });
+
   describe('txt', () => {
     test('prints one netpol-analyzer line per entry and nothing else', () => {
-      expect(new TxtFormatter().format(sortEntries(ENTRIES))).toBe([
+      expect(written(new TxtFormatter(), sortEntries(ENTRIES))).toBe([
         '0.0.0.0-255.255.255.255[External] => monitoring/prometheus[Pod] : All Connections',
         'shop/web[Deployment] => monitoring/prometheus[Pod] : TCP 9090,UDP 53',
         'shop/web[Deployment] => shop/api[Deployment] : TCP 8080',
@@ -34,24 +87,31 @@ describe('connlist formats', () => {
     });
 
     test('an empty list prints nothing', () => {
-      expect(new TxtFormatter().format([])).toBe('');
+      expect(written(new TxtFormatter(), [])).toBe('');
     });
   });
 
   describe('json', () => {
     test('prints an array of src, dst and conn objects', () => {
-      const parsed = JSON.parse(new JsonFormatter().format(ENTRIES.slice(0, 1)));
+      const parsed = JSON.parse(written(new JsonFormatter(), ENTRIES.slice(0, 1)));
       expect(parsed).toEqual([{ src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 8080' }]);
     });
 
+    test('is written row by row exactly as JSON.stringify with two spaces writes the whole array', () => {
+      const rows = ENTRIES.map((e) => ({ src: e.source, dst: e.destination, conn: e.connections }));
+      expect(written(new JsonFormatter(), ENTRIES)).toBe(JSON.stringify(rows, undefined, 2) + '\n');
+      const odd = [{ source: 'a"b\\c', destination: 'é\u2028', connections: 'x' }];
+      expect(written(new JsonFormatter(), odd)).toBe(JSON.stringify([{ src: odd[0].source, dst: odd[0].destination, conn: 'x' }], undefined, 2) + '\n');
+    });
+
     test('an empty list is an empty array', () => {
-      expect(new JsonFormatter().format([])).toBe('[]\n');
+      expect(written(new JsonFormatter(), [])).toBe('[]\n');
     });
   });
 
   describe('md', () => {
     test('prints a table with a header row and one row per entry', () => {
-      expect(new MarkdownFormatter().format(ENTRIES.slice(2))).toBe([
+      expect(written(new MarkdownFormatter(), ENTRIES.slice(2))).toBe([
         '| src | dst | conn |',
         '|-----|-----|------|',
         '| shop/web[Deployment] | monitoring/prometheus[Pod] | TCP 9090,UDP 53 |',
@@ -60,14 +120,14 @@ describe('connlist formats', () => {
     });
 
     test('escapes pipes inside cells', () => {
-      const out = new MarkdownFormatter().format([{ source: 'a|b', destination: 'c', connections: 'd' }]);
+      const out = written(new MarkdownFormatter(), [{ source: 'a|b', destination: 'c', connections: 'd' }]);
       expect(out.split('\n')[2]).toBe('| a\\|b | c | d |');
     });
   });
 
   describe('csv', () => {
     test('prints the src,dst,conn header and quotes fields with commas', () => {
-      expect(new CsvFormatter().format(ENTRIES.slice(2))).toBe([
+      expect(written(new CsvFormatter(), ENTRIES.slice(2))).toBe([
         'src,dst,conn',
         'shop/web[Deployment],monitoring/prometheus[Pod],"TCP 9090,UDP 53"',
         '',
@@ -75,7 +135,7 @@ describe('connlist formats', () => {
     });
 
     test('doubles quotes inside quoted fields', () => {
-      const out = new CsvFormatter().format([{ source: 'say "hi"', destination: 'b', connections: 'c' }]);
+      const out = written(new CsvFormatter(), [{ source: 'say "hi"', destination: 'b', connections: 'c' }]);
       expect(out.split('\n')[1]).toBe('"say ""hi""",b,c');
     });
   });

@@ -1,9 +1,9 @@
 import { Evaluator } from '../../eval/evaluator';
 import { Cluster } from '../../model/cluster';
-import { sortEntries } from '../../report/connlist-entry';
+import { ChunkedOutput } from '../../report/chunked-output';
 import { connlistFormatter } from '../../report/formats';
 import { loadCluster } from '../cluster-input';
-import { connlistEntries, IpFamilyFilter } from '../connlist-entries';
+import { connlistTable, IpFamilyFilter } from '../connlist-entries';
 import { CliIo, ExitCode } from '../io';
 import { splitAddressNotes } from '../split-address-notes';
 import { ReadLimits } from '../read-limits';
@@ -31,7 +31,9 @@ export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo
     hostNetwork: options.hostNetwork ?? 'as-pod',
   });
   const connectivity = evaluator.connectivity();
-  io.stdout.write(formatter.format(sortEntries(connlistEntries(connectivity, families))));
+  const out = new ChunkedOutput(io.stdout);
+  formatter.write(connlistTable(connectivity, families).sorted(), out);
+  out.flush();
   if (families === 'ipv4' && usesIpv6(input.cluster)) {
     io.stderr.write('note: policies use IPv6 ipBlocks but only IPv4 external ranges are listed; pass --ip-family all to see both\n');
   }

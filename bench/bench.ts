@@ -19,6 +19,8 @@ interface Plan {
   readonly cli: ClusterSize;
   /** The reader at the size of a real cluster's manifests, against js-yaml's parse of them. */
   readonly reader: ClusterSize;
+  /** Few, large namespaces: a connectivity list of millions of lines. */
+  readonly output: ClusterSize;
   /** Pod counts of the generated `kubectl get ns,pods,netpol -A -o json` dumps. */
   readonly dumps: number[];
   readonly queries: number;
@@ -39,6 +41,7 @@ const FULL: Plan = {
   lint: [{ workloads: 5000, policies: 5000, namespaces: 200 }, { workloads: 10000, policies: 17500, namespaces: 400 }],
   cli: { workloads: 1000, policies: 500, namespaces: 40 },
   reader: { workloads: 15000, policies: 5000, namespaces: 500 },
+  output: { workloads: 15000, policies: 5000, namespaces: 50 },
   dumps: [50000, 150000],
   queries: 20000,
   repeats: 5,
@@ -57,6 +60,7 @@ const QUICK: Plan = {
   lint: [{ workloads: 1000, policies: 1000, namespaces: 40 }],
   cli: { workloads: 200, policies: 100, namespaces: 8 },
   reader: { workloads: 1500, policies: 500, namespaces: 50 },
+  output: { workloads: 3000, policies: 1000, namespaces: 10 },
   dumps: [5000, 15000],
   queries: 5000,
   repeats: 3,
@@ -359,6 +363,61 @@ function dumpSection(plan: Plan): Section {
 /** Node's longest string, in characters: a file of more bytes than this is streamed. */
 const MAX_STRING_BYTES = bufferConstants.MAX_STRING_LENGTH;
 
+/** Lines of a file, counted in chunks (the file may be larger than one string). */
+function countLines(file: string): number {
+  const fd = fs.openSync(file, 'r');
+  const buffer = Buffer.alloc(4 * 1024 * 1024);
+  let lines = 0;
+  try {
+    let read: number;
+    while ((read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+      for (let at = buffer.indexOf(10); at >= 0 && at < read; at = buffer.indexOf(10, at + 1)) lines++;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return lines;
+}
+
+/** `connlist` whose answer is millions of lines (few, large namespaces), against js-yaml's parse of its files. */
+function outputSection(plan: Plan): Section {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-bench-'));
+  try {
+    const input = path.join(dir, 'input');
+    const files = writeYamlFolder(generateCluster(plan.output), input);
+    const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'connlist', input];
+    const listing = path.join(dir, 'list.txt');
+    const out = fs.openSync(listing, 'w');
+    const listed = spawnSync(process.execPath, cli, { stdio: ['ignore', out, 'pipe'] });
+    fs.closeSync(out);
+    if (listed.status !== 0) throw new Error(`connlist failed with exit code ${listed.status}:\n${String(listed.stderr).slice(0, 4000)}`);
+    const lines = countLines(listing);
+    const outputBytes = fs.statSync(listing).size;
+    fs.rmSync(listing);
+    const repeats = Math.min(plan.repeats, 2);
+    const parseSeconds = timeNode([path.join(OUT_DIR, 'bench', 'parse-js-yaml.js'), input], repeats);
+    const run = timeCliWithRss(cli, repeats);
+    const ratio = run.seconds / parseSeconds;
+    return {
+      rows: [[
+        `CLI \`connlist\` with a long answer, ${sizeText(plan.output)}`,
+        `${fixed(ratio, 2)}× js-yaml, ${fixed(run.peakRssMib, 0)} MiB peak RSS`,
+        `${fixed(run.seconds)} s vs ${fixed(parseSeconds)} s to only parse the same files (${fixed(bytes / 1024 / 1024, 1)} MiB) with js-yaml; `
+          + `${lines.toLocaleString('en-US')} output lines (${fixed(outputBytes / 1024 / 1024, 0)} MiB) written to /dev/null; best of ${repeats}`,
+      ]],
+      summary: {
+        output_js_yaml_ratio: Number(fixed(ratio, 2)),
+        output_s: Number(fixed(run.seconds)),
+        output_lines: lines,
+        output_peak_rss_mib: Number(fixed(run.peakRssMib, 0)),
+      },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const SECTIONS: Record<string, (plan: Plan) => Section> = {
   evaluate: evaluationSection,
   query: querySection,
@@ -367,6 +426,7 @@ const SECTIONS: Record<string, (plan: Plan) => Section> = {
   lint: lintSection,
   reader: readerSection,
   dump: dumpSection,
+  output: outputSection,
   cli: cliSection,
 };
 

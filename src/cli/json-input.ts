@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Tokenizer, TokenParser, TokenType } from '@streamparser/json';
+import { JSONParser, Tokenizer, TokenParser, TokenType } from '@streamparser/json';
 import { deferredLocator, FieldLocator } from './source-map';
 
 /** Bytes of a file that can be read again, from the start, in chunks: for lines asked after reading. */
@@ -151,12 +151,11 @@ function linesAt(source: ByteSource, offsets: readonly number[]): number[] {
  */
 export class JsonListLocator implements FieldLocator {
   private spans: ItemSpans | undefined;
+
   private itemLines: number[] | undefined;
   private readonly items = new Map<number, FieldLocator>();
 
-  constructor(private readonly source: ByteSource, private readonly ownLine: number, spans?: ItemSpans) {
-    this.spans = spans;
-  }
+  constructor(private readonly source: ByteSource, private readonly ownLine: number) {}
 
   public line(fieldPath: string): number {
     const item = /^items\[(\d+)\](?:\.(.*))?$/.exec(fieldPath);
@@ -226,36 +225,17 @@ export class StreamedJsonError extends Error {
 /**
  * Reads a JSON file too large for one string (Node's limit is about 512 MiB) item by item: each
  * element of the top-level `items` is passed to `onItem` with its index as soon as it is read,
- * and nothing else of it is kept. Returns the List's own fields and the item spans (for lines).
- * Throws `StreamedJsonError` on a syntax error.
+ * and nothing else of it is kept. Returns the List's own fields. Throws `StreamedJsonError` on a
+ * syntax error. The hot path is the parser alone; where a syntax error is, and where each item
+ * starts (for lines), are found by reading the file again, only when asked.
  */
-export function streamJsonList(
-  source: ByteSource,
-  onItem: (item: unknown, index: number) => void,
-): { list: StreamedList; spans: ItemSpans } {
-  const spans = new ItemSpans();
-  const tokenizer = new Tokenizer();
-  const parser = new TokenParser({ paths: ['$.items.*', '$.kind', '$.apiVersion'], keepStack: false });
+export function streamJsonList(source: ByteSource, onItem: (item: unknown, index: number) => void): StreamedList {
+  const parser = new JSONParser({ paths: ['$.items.*', '$.kind', '$.apiVersion'], keepStack: false });
   let failure: Error | undefined;
-  let lastOffset: number | undefined;
   let isObject: boolean | undefined;
   const own: { kind?: unknown; apiVersion?: unknown } = {};
   let itemCount = 0;
-  tokenizer.onToken = (info) => {
-    if (failure) return;
-    isObject ??= info.token === TokenType.LEFT_BRACE;
-    lastOffset = info.offset;
-    spans.token(info.token, info.value, info.offset);
-    parser.write(info);
-  };
-  let failureOffset: number | undefined;
-  const fail = (e: Error): void => {
-    if (failure) return;
-    failure = e;
-    failureOffset = lastOffset;
-  };
-  tokenizer.onError = fail;
-  parser.onError = fail;
+  parser.onError = (e) => { failure ??= e; };
   // keepStack: false drops each emitted item from its array, so items are not kept alive.
   parser.onValue = ({ value, key }) => {
     if (typeof key === 'number') {
@@ -265,18 +245,43 @@ export function streamJsonList(
     }
   };
   for (const chunk of source.chunks()) {
-    tokenizer.write(chunk);
-    if (failure) break;
-    if (tokenizer.isEnded) break;
+    isObject ??= firstByte(chunk) === 0x7b;
+    parser.write(chunk);
+    if (failure || parser.isEnded) break;
   }
-  if (!failure && !tokenizer.isEnded) tokenizer.end();
-  if (failure) throw new StreamedJsonError(failure.message.split('\n')[0], failureOffset);
-  return { list: { ...own, itemCount, isObject: isObject === true }, spans };
+  if (!failure && !parser.isEnded) parser.end();
+  if (failure) throw new StreamedJsonError(failure.message.split('\n')[0], failureOffset(source));
+  return { ...own, itemCount, isObject: isObject === true };
+}
+
+function firstByte(chunk: Buffer): number | undefined {
+  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  while (i < chunk.length && (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)) i++;
+  return i < chunk.length ? chunk[i] : undefined;
+}
+
+/** The offset of the last token read before a syntax error: one more, slower, pass. */
+function failureOffset(source: ByteSource): number | undefined {
+  const tokenizer = new Tokenizer();
+  const parser = new TokenParser({ paths: ['$.kind'], keepStack: false });
+  let failed = false;
+  let last: number | undefined;
+  tokenizer.onToken = (info) => {
+    if (failed) return;
+    last = info.offset;
+    parser.write(info);
+  };
+  tokenizer.onError = () => { failed = true; };
+  parser.onError = () => { failed = true; };
+  for (const chunk of source.chunks()) {
+    tokenizer.write(chunk);
+    if (failed || tokenizer.isEnded) break;
+  }
+  if (!failed && !tokenizer.isEnded) tokenizer.end();
+  return last;
 }
 
 /** The line of a byte offset of a source. */
 export function lineOfOffset(source: ByteSource, offset: number): number {
   return linesAt(source, [offset])[0];
 }
-
-export type { ItemSpans };

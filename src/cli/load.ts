@@ -165,7 +165,7 @@ function readJsonStream(file: string, input: ManifestInput & { large: ByteSource
   const untyped: { item: unknown; index: number }[] = [];
   let listKind: { kind?: unknown; apiVersion?: unknown } = {};
   try {
-    const { list } = streamJsonList(input.large, (item, index) => {
+    const list = streamJsonList(input.large, (item, index) => {
       const violation = findLimitViolation(item, limits);
       if (violation) {
         const line = safeLine(itemLocator(index), violation.fieldPath, safeLine(itemLocator(index), '', 1));

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { bufferSource, streamJsonList } from '../../src/cli/json-input';
+import { bufferSource, JsonListLocator, streamJsonList } from '../../src/cli/json-input';
 import { loadManifests } from '../../src/cli/load';
 
 function pod(i: number): object {
@@ -145,13 +145,17 @@ describe('large JSON files', () => {
     expect(result.problems[0].message).toMatch(/of YAML, more than fits in one string .*export it as JSON \(kubectl get -o json\), which is read as a stream$/);
   });
 
-  test('the stream passes each item on as it is read and records where each starts', () => {
-    const text = '{"items": [{"a": 1},\n {"b": [2, 3]},\n 7],\n "kind": "List"}';
+  test('the stream passes each item on as it is read; lines are found afterwards, per item', () => {
+    const text = '{"items": [{"a": 1},\n {"b": [2,\n 3]},\n 7],\n "kind": "List"}';
     const seen: unknown[] = [];
-    const { list, spans } = streamJsonList(bufferSource(Buffer.from(text)), (item, index) => seen.push([index, item]));
+    const source = bufferSource(Buffer.from(text));
+    const list = streamJsonList(source, (item, index) => seen.push([index, item]));
     expect(seen).toEqual([[0, { a: 1 }], [1, { b: [2, 3] }], [2, 7]]);
     expect(list).toEqual({ kind: 'List', itemCount: 3, isObject: true });
-    expect(spans.starts.map((s) => text[s])).toEqual(['{', '{', '7']);
-    expect(spans.ends.slice(0, 2).map((e) => text.slice(spans.starts[spans.ends.indexOf(e)], e))).toEqual(['{"a": 1}', '{"b": [2, 3]}']);
+    const locator = new JsonListLocator(source, 1);
+    expect([0, 1, 2].map((i) => locator.line(`items[${i}]`))).toEqual([1, 2, 4]);
+    expect(locator.line('items[1].b[1]')).toBe(3);
+    expect(locator.child('items[1]').line('b')).toBe(2);
+    expect(locator.line('kind')).toBe(1);
   });
 });

@@ -4,11 +4,14 @@ import { isNetworkPolicy, objectName } from './network-policies';
 import { Cluster } from '../model/cluster';
 import { clusterAssembler } from '../model/cluster-from-manifests';
 import { concernsRules, errorsOf } from '../validation/admission';
+import { ReadProgress } from './progress';
 import { ReadLimits } from './read-limits';
 
 export interface ClusterInputOptions {
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
+  /** Told of the reading as it goes. */
+  readonly progress?: ReadProgress;
 }
 
 /** A cluster read from files, and the exit code the run ends with (OK unless input was bad). */
@@ -48,7 +51,8 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
     if (errors.some(concernsRules)) rejected.push(objectName(o));
     else assembler.add({ object: o.object, source: o.source });
   };
-  const loaded = loadManifests(paths, { limits: options.limits, onObject, podEssentials: true });
+  const loaded = loadManifests(paths, { limits: options.limits, onObject, podEssentials: true, progress: options.progress });
+  options.progress?.done();
   for (const p of loaded.problems) io.stderr.write(`${formatProblem(p)}${p.fatal ? '' : ' (warning)'}\n`);
   for (const line of findings) io.stderr.write(line);
 

@@ -1,7 +1,8 @@
 /** Where a command writes. Injected so that tests run the CLI in-process. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** `isTTY` (a terminal) turns the progress line of long runs on. */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
 }
 
 /** Exit codes shared by every command. */

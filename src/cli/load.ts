@@ -5,6 +5,7 @@ import { bufferSource, ByteSource, fileSource, JsonListLocator, lineOfOffset, St
 import { objectsFromDocument, objectsFromListItem, objectsFromValue, safeLine } from './kubernetes-objects';
 import { LoadedObject, LoadProblem, ObjectSink } from './loaded';
 import { kindProblems } from './object-kinds';
+import { ReadProgress } from './progress';
 import { DEFAULT_READ_LIMITS, findLimitViolation, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
 import { formatBytes, ManifestInput, parseYamlText, readManifestInput } from './read-yaml';
 import { deferredLocator, FieldLocator } from './source-map';
@@ -31,6 +32,8 @@ export interface LoadOptions {
   readonly onObject?: (o: LoadedObject) => void;
   /** Keep of each Pod only what evaluation reads (name, namespace, labels, owner, ports, IPs, hostNetwork). @default false */
   readonly podEssentials?: boolean;
+  /** Told of each file and object as they are read (a progress line on a terminal). */
+  readonly progress?: ReadProgress;
   /** JSON files from this many bytes on are streamed. @default MAX_TEXT_BYTES (what fits in one string) */
   readonly streamJsonFromBytes?: number;
 }
@@ -66,6 +69,7 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): LoadR
         }
         return;
       }
+      options.progress?.object();
       const kept = options.podEssentials && o.object.kind === 'Pod' ? { ...o, object: podEssentials(o.object) } : o;
       ofKinds.push(...kindProblems(kept));
       if (options.onObject) options.onObject(kept);
@@ -73,8 +77,9 @@ export function loadManifests(paths: string[], options: LoadOptions = {}): LoadR
     },
   };
   const files = findManifestFiles(paths, problems);
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     if (count > limits.maxObjects) break;
+    options.progress?.file(index, files.length, displayName(file));
     loadFile(file, options, limits, sink, problems);
   }
   problems.push(...ofKinds);

@@ -51,9 +51,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--strict-cidr', 'reject ipBlock CIDRs with host bits set (API servers from 1.36)')
     .option('--no-strict-cidr', 'accept CIDRs with host bits set (API servers before 1.36)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: ReadLimitFlags & { strictCidr?: boolean; format: string }) => {
-      setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, limits: readLimits(opts) }, io));
+      setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, limits: readLimits(opts), quiet: opts.quiet }, io));
     });
 
   program
@@ -65,7 +65,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(hostNetworkOption())
     .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
       setExit(runConnlist(paths, {
         format: opts.format,
@@ -73,6 +73,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         hostNetwork: opts.hostNetwork,
         ipFamily: opts.ipFamily,
         limits: readLimits(opts),
+        quiet: opts.quiet,
       }, io));
     });
 
@@ -88,7 +89,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(hostNetworkOption())
     .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
       setExit(runDiff([oldPath], [newPath], {
         format: opts.format,
@@ -97,6 +98,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         hostNetwork: opts.hostNetwork,
         ipFamily: opts.ipFamily,
         limits: readLimits(opts),
+        quiet: opts.quiet,
       }, io));
     });
 
@@ -109,7 +111,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port of the destination such as tcp/http', 'tcp/80')
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
       setExit(runExplain(paths, {
         source: opts.from,
@@ -118,6 +120,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
         limits: readLimits(opts),
+        quiet: opts.quiet,
       }, io));
     });
 
@@ -128,7 +131,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<paths...>', 'YAML/JSON files or folders')
     .option('--rule <id=level>', 'set a rule\'s level (off, info, warning, error); repeatable', collect, [])
     .option('--format <format>', 'output format (choices: "text", "json")', 'text')
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: ReadLimitFlags & { rule: string[]; format: string }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lint = require('./commands/lint') as typeof import('./commands/lint');
@@ -137,18 +140,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         setExit(ExitCode.BAD_INPUT);
         return;
       }
-      setExit(lint.runLint(paths, { rules: opts.rule, format: opts.format, limits: readLimits(opts) }, io));
+      setExit(lint.runLint(paths, { rules: opts.rule, format: opts.format, limits: readLimits(opts), quiet: opts.quiet }, io));
     });
 
   program
     .command('describe')
     .description('Describe every NetworkPolicy in plain words; exit 2 on unreadable input.')
     .argument('<paths...>', 'YAML/JSON files or folders')
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4))
+    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: ReadLimitFlags) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const describe = require('./commands/describe') as typeof import('./commands/describe');
-      setExit(describe.runDescribe(paths, { limits: readLimits(opts) }, io));
+      setExit(describe.runDescribe(paths, { limits: readLimits(opts), quiet: opts.quiet }, io));
     });
 
   return program;
@@ -176,7 +179,7 @@ function ipBlockPodsOption(): Option {
     .choices(['match', 'ignore']).default('match');
 }
 
-/** The flags of the read limits (five): each raises (or, for the file size, sets) one of them. */
+/** The flags of the read limits (five: each raises, or for the file size sets, one of them), then --quiet. */
 function readLimitOption(index: number): Option {
   return readLimitOptions()[index];
 }
@@ -192,6 +195,7 @@ function readLimitOptions(): Option[] {
     count(LIMIT_FLAGS.maxDepth, 'deepest nesting of mappings and lists read', DEFAULT_READ_LIMITS.maxDepth),
     count(LIMIT_FLAGS.maxObjects, 'documents and List items read in one run', DEFAULT_READ_LIMITS.maxObjects),
     count(LIMIT_FLAGS.maxScalarLength, 'characters of one scalar read', DEFAULT_READ_LIMITS.maxScalarLength),
+    new Option('-q, --quiet', 'no progress line on the terminal during long reads'),
   ];
 }
 
@@ -207,6 +211,7 @@ function readLimits(opts: ReadLimitFlags): Partial<ReadLimits> {
 }
 
 interface ReadLimitFlags {
+  readonly quiet?: boolean;
   readonly maxFileSize?: number;
   readonly maxAliases?: number;
   readonly maxDepth?: number;

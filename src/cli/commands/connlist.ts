@@ -6,6 +6,7 @@ import { loadCluster } from '../cluster-input';
 import { connlistTable, IpFamilyFilter } from '../connlist-entries';
 import { CliIo, ExitCode } from '../io';
 import { splitAddressNotes } from '../split-address-notes';
+import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
 
 export interface ConnlistOptions {
@@ -19,18 +20,23 @@ export interface ConnlistOptions {
   readonly ipFamily?: string;
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
+  /** No progress line, even on a terminal. @default false */
+  readonly quiet?: boolean;
 }
 
 /** `connlist PATH...`: the workload-level connectivity list; only the list goes to stdout. */
 export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo): ExitCode {
   const formatter = connlistFormatter(options.format ?? 'txt');
   const families = (options.ipFamily ?? 'ipv4') as IpFamilyFilter;
-  const input = loadCluster(paths, { limits: options.limits }, io);
+  const progress = progressFor(io, options.quiet);
+  const input = loadCluster(paths, { limits: options.limits, progress }, io);
+  progress.phase('evaluating');
   const evaluator = new Evaluator(input.cluster, {
     ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
     hostNetwork: options.hostNetwork ?? 'as-pod',
   });
   const connectivity = evaluator.connectivity();
+  progress.done();
   const out = new ChunkedOutput(io.stdout);
   formatter.write(connlistTable(connectivity, families).sorted(), out);
   out.flush();

@@ -3,12 +3,15 @@ import { NetworkPolicyManifest } from '../../model/manifest';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, loadManifests } from '../load';
 import { isNetworkPolicy } from '../network-policies';
+import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
 
 /** Options of the `describe` command. */
 export interface DescribeCommandOptions {
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
+  /** No progress line, even on a terminal. @default false */
+  readonly quiet?: boolean;
 }
 
 /**
@@ -16,7 +19,9 @@ export interface DescribeCommandOptions {
  * file and line. Exit 2 for unreadable input, else 0.
  */
 export function runDescribe(paths: string[], options: DescribeCommandOptions, io: CliIo): ExitCode {
-  const loaded = loadManifests(paths, { limits: options.limits });
+  const progress = progressFor(io, options.quiet);
+  const loaded = loadManifests(paths, { limits: options.limits, progress });
+  progress.done();
   for (const problem of loaded.problems) {
     io.stderr.write(`${formatProblem(problem)}${problem.fatal ? '' : ' (warning)'}\n`);
   }

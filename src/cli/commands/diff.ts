@@ -3,6 +3,7 @@ import { connectivityDiff, DiffFamilies, widens } from '../../report/connectivit
 import { formatDiff } from '../../report/diff-formats';
 import { loadCluster } from '../cluster-input';
 import { CliIo, ExitCode } from '../io';
+import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
 
 export interface DiffOptions {
@@ -18,6 +19,8 @@ export interface DiffOptions {
   readonly ipFamily?: string;
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
+  /** No progress line, even on a terminal. @default false */
+  readonly quiet?: boolean;
 }
 
 /** The values `diff --fail-on` takes. */
@@ -30,13 +33,17 @@ export const FAIL_ON = ['widen', 'any'];
  * Exit 2 when either side could not be read completely.
  */
 export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOptions, io: CliIo): ExitCode {
+  const progress = progressFor(io, options.quiet);
   const evaluate = (paths: string[]) => {
-    const input = loadCluster(paths, { limits: options.limits }, io);
+    const input = loadCluster(paths, { limits: options.limits, progress }, io);
+    progress.phase('evaluating');
     const evaluator = new Evaluator(input.cluster, {
       ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
       hostNetwork: options.hostNetwork ?? 'as-pod',
     });
-    return { connectivity: evaluator.connectivity(), exitCode: input.exitCode };
+    const connectivity = evaluator.connectivity();
+    progress.done();
+    return { connectivity, exitCode: input.exitCode };
   };
   const before = evaluate(oldPaths);
   const after = evaluate(newPaths);

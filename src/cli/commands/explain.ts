@@ -3,6 +3,7 @@ import { QueryEnd } from '../../eval/types';
 import { Cluster, workloadKey } from '../../model/cluster';
 import { loadCluster } from '../cluster-input';
 import { CliIo, ExitCode } from '../io';
+import { progressFor } from '../progress';
 import { ArgumentError, EndpointArg, PortArg, parseEndpoint, parsePort } from '../query-args';
 import { ReadLimits } from '../read-limits';
 
@@ -17,6 +18,8 @@ export interface ExplainOptions {
   readonly hostNetwork?: 'as-pod' | 'as-node';
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
+  /** No progress line, even on a terminal. @default false */
+  readonly quiet?: boolean;
 }
 
 /**
@@ -40,7 +43,7 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
     return ExitCode.BAD_INPUT;
   }
 
-  const input = loadCluster(paths, { limits: options.limits }, io);
+  const input = loadCluster(paths, { limits: options.limits, progress: progressFor(io, options.quiet) }, io);
   const resolved: QueryEnd[] = [];
   for (const [option, arg] of [['--from', source], ['--to', destination]] as const) {
     const endpoint = resolveEndpoint(input.cluster, option, arg, io);

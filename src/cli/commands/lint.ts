@@ -4,6 +4,7 @@ import { LINT_RULES } from '../../lint/rules';
 import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, LoadedObject, loadManifests } from '../load';
+import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
 
 /** Options of the `lint` command. */
@@ -14,6 +15,8 @@ export interface LintCommandOptions {
   readonly format?: string;
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
+  /** No progress line, even on a terminal. @default false */
+  readonly quiet?: boolean;
 }
 
 /** Output formats of the `lint` command (read by main.ts through a lazy require). @public */
@@ -30,7 +33,9 @@ export function runLint(paths: string[], options: LintCommandOptions, io: CliIo)
     io.stderr.write(`cdk8s-netpol lint: ${rules}\n`);
     return ExitCode.BAD_INPUT;
   }
-  const loaded = loadManifests(paths, { limits: options.limits });
+  const progress = progressFor(io, options.quiet);
+  const loaded = loadManifests(paths, { limits: options.limits, progress });
+  progress.done();
   const bySource = new Map<string, LoadedObject>();
   const docs = loaded.objects.map((o) => {
     bySource.set(`${o.source.file}:${o.source.line}`, o);

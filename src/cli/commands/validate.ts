@@ -4,6 +4,7 @@ import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, loadManifests, LoadProblem } from '../load';
 import { isNetworkPolicy, objectName } from '../network-policies';
+import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
 
 export interface ValidateOptions {
@@ -13,6 +14,8 @@ export interface ValidateOptions {
   readonly format?: string;
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
+  /** No progress line, even on a terminal. @default false */
+  readonly quiet?: boolean;
 }
 
 interface CheckedPolicy {
@@ -26,7 +29,9 @@ export const VALIDATE_FORMATS = ['text', 'json'];
 
 /** `validate PATH...`: every NetworkPolicy is checked with the API server's rules. */
 export function runValidate(paths: string[], options: ValidateOptions, io: CliIo): ExitCode {
-  const loaded = loadManifests(paths, { limits: options.limits });
+  const progress = progressFor(io, options.quiet);
+  const loaded = loadManifests(paths, { limits: options.limits, progress });
+  progress.done();
   const firstSeen = new Map<string, string>();
   const checked: CheckedPolicy[] = loaded.objects.filter(isNetworkPolicy).map((o) => {
     const policy = objectName(o);

@@ -1,11 +1,11 @@
 import { CliIo, ExitCode } from './io';
 import { formatProblem, LoadedObject, loadManifests } from './load';
 import { isNetworkPolicy, objectName } from './network-policies';
+import { ReadProgress } from './progress';
+import { ReadLimits } from './read-limits';
 import { Cluster } from '../model/cluster';
 import { clusterAssembler } from '../model/cluster-from-manifests';
 import { concernsRules, errorsOf } from '../validation/admission';
-import { ReadProgress } from './progress';
-import { ReadLimits } from './read-limits';
 
 export interface ClusterInputOptions {
   /** What stops hostile input; unset limits take their defaults. */

@@ -1,6 +1,6 @@
 import { Connectivity, ExternalRange } from '../eval/types';
-import { parseIpAsWritten } from '../net/cidr';
 import { ConnectionSet } from '../model/connection-set';
+import { parseIpAsWritten } from '../net/cidr';
 import { ConnlistTable } from '../report/connlist-table';
 import { externalPeerName, workloadPeerName } from '../report/peer-name';
 

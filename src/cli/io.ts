@@ -2,7 +2,7 @@
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   /** `isTTY` (a terminal) turns the progress line of long runs on. */
-  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { readonly isTTY?: boolean; write(text: string): unknown };
 }
 
 /** Exit codes shared by every command. */

@@ -162,7 +162,13 @@ function readJsonText(file: string, text: string, limits: ReadLimits, objects: O
 }
 
 /** A JSON file too large for one string, item by item: only a List (`kubectl get -o json`) can be read so. */
-function readJsonStream(file: string, input: ManifestInput & { large: ByteSource }, limits: ReadLimits, objects: ObjectSink, problems: LoadProblem[]): void {
+function readJsonStream(
+  file: string,
+  input: ManifestInput & { large: ByteSource },
+  limits: ReadLimits,
+  objects: ObjectSink,
+  problems: LoadProblem[],
+): void {
   const name = displayName(file);
   const locator = new JsonListLocator(input.large, 1);
   const itemLocator = (index: number): FieldLocator => locator.child(`items[${index}]`);

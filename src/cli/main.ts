@@ -51,7 +51,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--strict-cidr', 'reject ipBlock CIDRs with host bits set (API servers from 1.36)')
     .option('--no-strict-cidr', 'accept CIDRs with host bits set (API servers before 1.36)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: ReadLimitFlags & { strictCidr?: boolean; format: string }) => {
       setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, limits: readLimits(opts), quiet: opts.quiet }, io));
     });
@@ -65,7 +64,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(hostNetworkOption())
     .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
       setExit(runConnlist(paths, {
         format: opts.format,
@@ -89,7 +87,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(hostNetworkOption())
     .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
       setExit(runDiff([oldPath], [newPath], {
         format: opts.format,
@@ -111,7 +108,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port of the destination such as tcp/http', 'tcp/80')
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
       setExit(runExplain(paths, {
         source: opts.from,
@@ -131,7 +127,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<paths...>', 'YAML/JSON files or folders')
     .option('--rule <id=level>', 'set a rule\'s level (off, info, warning, error); repeatable', collect, [])
     .option('--format <format>', 'output format (choices: "text", "json")', 'text')
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: ReadLimitFlags & { rule: string[]; format: string }) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const lint = require('./commands/lint') as typeof import('./commands/lint');
@@ -147,13 +142,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('describe')
     .description('Describe every NetworkPolicy in plain words; exit 2 on unreadable input.')
     .argument('<paths...>', 'YAML/JSON files or folders')
-    .addOption(readLimitOption(0)).addOption(readLimitOption(1)).addOption(readLimitOption(2)).addOption(readLimitOption(3)).addOption(readLimitOption(4)).addOption(readLimitOption(5))
     .action((paths: string[], opts: ReadLimitFlags) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const describe = require('./commands/describe') as typeof import('./commands/describe');
       setExit(describe.runDescribe(paths, { limits: readLimits(opts), quiet: opts.quiet }, io));
     });
 
+  // Every command reads manifests: each takes the read limits and --quiet.
+  for (const command of program.commands) for (const option of readLimitOptions()) command.addOption(option);
   return program;
 }
 
@@ -179,11 +175,7 @@ function ipBlockPodsOption(): Option {
     .choices(['match', 'ignore']).default('match');
 }
 
-/** The flags of the read limits (five: each raises, or for the file size sets, one of them), then --quiet. */
-function readLimitOption(index: number): Option {
-  return readLimitOptions()[index];
-}
-
+/** The flags of the read limits (each raises, or for the file size sets, one of them), then --quiet. */
 function readLimitOptions(): Option[] {
   const count = (flag: string, what: string, fallback: number) => new Option(`${flag} <n>`, what)
     .default(fallback, fallback.toLocaleString('en-US'))

@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadManifests } from '../../src/cli/load';
 import { runCli } from './run-cli';
+import { loadManifests } from '../../src/cli/load';
 
 describe('read limits', () => {
   let tmp: string;

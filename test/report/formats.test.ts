@@ -3,10 +3,10 @@ import { ConnlistEntry } from '../../src/report/connlist-entry';
 import { ConnlistTable } from '../../src/report/connlist-table';
 import { CsvFormatter } from '../../src/report/csv-formatter';
 import { CONNLIST_FORMATS, connlistFormatter } from '../../src/report/formats';
+import { ConnlistFormatter } from '../../src/report/formatter';
 import { JsonFormatter } from '../../src/report/json-formatter';
 import { MarkdownFormatter } from '../../src/report/md-formatter';
 import { externalPeerName, workloadPeerName } from '../../src/report/peer-name';
-import { ConnlistFormatter } from '../../src/report/formatter';
 import { TxtFormatter } from '../../src/report/txt-formatter';
 
 function sortEntries(entries: readonly ConnlistEntry[]): ConnlistEntry[] {

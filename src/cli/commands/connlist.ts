@@ -5,9 +5,9 @@ import { connlistFormatter } from '../../report/formats';
 import { loadCluster } from '../cluster-input';
 import { connlistTable, IpFamilyFilter } from '../connlist-entries';
 import { CliIo, ExitCode } from '../io';
-import { splitAddressNotes } from '../split-address-notes';
 import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
+import { splitAddressNotes } from '../split-address-notes';
 
 export interface ConnlistOptions {
   /** @default 'txt' */

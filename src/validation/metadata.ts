@@ -1,4 +1,4 @@
-import { Findings, readObject, readString, readStringMap } from './decode';
+import { Findings, readArray, readObject, readString, readStringMap } from './decode';
 import { labelKeyFix, labelValueFix, namespaceFix, objectNameFix } from './fixes';
 import { invalid, required, tooLong } from './issues';
 import { labelKeyErrors, labelValueErrors } from './labels';
@@ -59,6 +59,8 @@ export function validateObjectMeta(findings: Findings, value: unknown): void {
     }
   }
 
+  validateFinalizers(findings, meta.finalizers);
+
   const annotations = readStringMap(findings, { path: 'metadata.annotations', owner }, meta.annotations);
   let annotationBytes = 0;
   for (const [key, annotationValue] of annotations ?? []) {
@@ -71,5 +73,24 @@ export function validateObjectMeta(findings: Findings, value: unknown): void {
   if (annotationBytes > TOTAL_ANNOTATION_SIZE_LIMIT_BYTES) {
     findings.add(tooLong('metadata.annotations', TOTAL_ANNOTATION_SIZE_LIMIT_BYTES, Rules.METADATA_ANNOTATIONS_SIZE,
       `shorten or remove annotations: they total ${annotationBytes} bytes`));
+  }
+}
+
+/** `ValidateFinalizers`: each a qualified name; `orphan` and `foregroundDeletion` exclude each other. */
+function validateFinalizers(findings: Findings, value: unknown): void {
+  const owner = 'ObjectMeta';
+  const finalizers = readArray(findings, { path: 'metadata.finalizers', owner }, value, '[]string') ?? [];
+  const names: string[] = [];
+  finalizers.forEach((item, i) => {
+    const finalizer = readString(findings, { path: `metadata.finalizers[${i}]`, owner }, item);
+    if (finalizer === undefined) return;
+    names.push(finalizer);
+    for (const msg of labelKeyErrors(finalizer)) {
+      findings.add(invalid('metadata.finalizers', finalizer, msg, Rules.METADATA_FINALIZER, labelKeyFix(finalizer)));
+    }
+  });
+  if (names.includes('orphan') && names.includes('foregroundDeletion')) {
+    findings.add(invalid('metadata.finalizers', names, 'finalizer orphan and foregroundDeletion cannot be both set', Rules.METADATA_FINALIZER,
+      'keep one of orphan (leave dependents) and foregroundDeletion (delete them first)'));
   }
 }

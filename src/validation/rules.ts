@@ -18,6 +18,7 @@ export const Rules = {
   METADATA_LABEL_VALUE: 'metadata-label-value',
   METADATA_ANNOTATION_KEY: 'metadata-annotation-key',
   METADATA_ANNOTATIONS_SIZE: 'metadata-annotations-size',
+  METADATA_FINALIZER: 'metadata-finalizer',
 
   // A.2 / A.3 label selectors
   SELECTOR_LABEL_KEY: 'selector-label-key',

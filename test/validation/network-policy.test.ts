@@ -134,6 +134,19 @@ describe('validateNetworkPolicy', () => {
       expect(errors[0].message).toMatch(/^Invalid value: "a\/b\/c": a valid label key must consist of/);
     });
 
+    test('finalizers are qualified names, and orphan and foregroundDeletion exclude each other', () => {
+      expect(errorsOf(policy({}, { finalizers: ['example.com/cleanup', 'orphan'] }))).toEqual([]);
+      const errors = errorsOf(policy({}, { finalizers: ['bad finalizer!', 'a/b/c'] }));
+      expect(errors.map((e) => [e.fieldPath, e.rule])).toEqual([
+        ['metadata.finalizers', Rules.METADATA_FINALIZER],
+        ['metadata.finalizers', Rules.METADATA_FINALIZER],
+      ]);
+      expect(errors[0].message).toMatch(/^Invalid value: "bad finalizer!": name part must consist of/);
+      const both = errorsOf(policy({}, { finalizers: ['orphan', 'foregroundDeletion'] }));
+      expect(both.map((e) => e.message)).toEqual([expect.stringMatching(/: finalizer orphan and foregroundDeletion cannot be both set$/)]);
+      expect(errorsOf(policy({}, { finalizers: 'orphan' })).map((e) => e.fieldPath)).toEqual(['metadata.finalizers']);
+    });
+
     test('annotations may total at most 256 KiB', () => {
       expect(errorsOf(policy({}, { annotations: { a: 'b'.repeat(262144 - 1) } }))).toEqual([]);
       const errors = errorsOf(policy({}, { annotations: { a: 'b'.repeat(131072), c: 'd'.repeat(131072) } }));

@@ -1,7 +1,7 @@
 import { describePolicy } from '../../describe/describe-policy';
 import { NetworkPolicyManifest } from '../../model/manifest';
 import { CliIo, ExitCode } from '../io';
-import { formatProblem, loadManifests } from '../load';
+import { formatProblem, LoadedObject, loadManifests } from '../load';
 import { isNetworkPolicy } from '../network-policies';
 import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
@@ -20,12 +20,13 @@ export interface DescribeCommandOptions {
  */
 export function runDescribe(paths: string[], options: DescribeCommandOptions, io: CliIo): ExitCode {
   const progress = progressFor(io, options.quiet);
-  const loaded = loadManifests(paths, { limits: options.limits, progress });
+  // Only NetworkPolicies are kept: a dump's other objects are read and let go.
+  const policies: LoadedObject[] = [];
+  const loaded = loadManifests(paths, { limits: options.limits, progress, onObject: (o) => { if (isNetworkPolicy(o)) policies.push(o); } });
   progress.done();
   for (const problem of loaded.problems) {
     io.stderr.write(`${formatProblem(problem)}${problem.fatal ? '' : ' (warning)'}\n`);
   }
-  const policies = loaded.objects.filter(isNetworkPolicy);
   if (policies.length === 0) {
     io.stderr.write(`No NetworkPolicy found in ${loaded.files.length} file${loaded.files.length === 1 ? '' : 's'}.\n`);
   }

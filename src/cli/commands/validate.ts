@@ -2,7 +2,7 @@ import { Diagnostic } from '../../validation/diagnostic';
 import { validateNetworkPolicy } from '../../validation/network-policy';
 import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
-import { formatProblem, loadManifests, LoadProblem } from '../load';
+import { formatProblem, LoadedObject, loadManifests, LoadProblem } from '../load';
 import { isNetworkPolicy, objectName } from '../network-policies';
 import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
@@ -30,10 +30,12 @@ export const VALIDATE_FORMATS = ['text', 'json'];
 /** `validate PATH...`: every NetworkPolicy is checked with the API server's rules. */
 export function runValidate(paths: string[], options: ValidateOptions, io: CliIo): ExitCode {
   const progress = progressFor(io, options.quiet);
-  const loaded = loadManifests(paths, { limits: options.limits, progress });
+  // Only NetworkPolicies are kept: a dump's other objects are read and let go.
+  const policies: LoadedObject[] = [];
+  const loaded = loadManifests(paths, { limits: options.limits, progress, onObject: (o) => { if (isNetworkPolicy(o)) policies.push(o); } });
   progress.done();
   const firstSeen = new Map<string, string>();
-  const checked: CheckedPolicy[] = loaded.objects.filter(isNetworkPolicy).map((o) => {
+  const checked: CheckedPolicy[] = policies.map((o) => {
     const policy = objectName(o);
     const diagnostics = validateNetworkPolicy(o.object, { strictCidr: options.strictCidr })
       .map((d) => ({ ...d, line: o.lineOf(d.fieldPath) }));

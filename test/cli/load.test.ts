@@ -229,6 +229,14 @@ describe('loadManifests', () => {
       expect(result.problems).toEqual([{ file, line: 2, message: 'invalid YAML: Map keys must be unique', fatal: true }]);
     });
 
+    test('a ConfigMap of 200,000 distinct keys read the full way (a directive sends it there) is read whole', () => {
+      const keys = Array.from({ length: 200_000 }, (_, i) => `  key-${i}: value-${i}\n`).join('');
+      const file = write('big-configmap.yaml', `%YAML 1.2\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: big}\ndata:\n${keys}`);
+      const result = loadManifests([file]);
+      expect(result.problems).toEqual([]);
+      expect(Object.keys(result.objects[0].object.data as object)).toHaveLength(200_000);
+    });
+
     test('there is no size limit by default: a 12 MiB file of many documents is read whole', () => {
       const doc = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: "' + 'x'.repeat(4000) + '"}\n---\n';
       const file = write('big-default.yaml', doc.repeat(3000));

@@ -308,7 +308,11 @@ function timeCliWithRss(args: string[], repeats: number): { seconds: number; pea
   try {
     for (let r = 0; r < repeats; r++) {
       const start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, args, { stdio: ['ignore', devNull, 'pipe'], env: { ...process.env, BENCH_RSS_FILE: rssFile } });
+      const result = spawnSync(process.execPath, args, {
+        stdio: ['ignore', devNull, 'pipe'],
+        env: { ...process.env, BENCH_RSS_FILE: rssFile },
+        maxBuffer: 256 * 1024 * 1024,
+      });
       const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
       if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed with exit code ${result.status}:\n${result.stderr}`);
       seconds = Math.min(seconds, elapsed);

@@ -34,6 +34,10 @@ const CORE_INT = new jsyaml.Type('tag:yaml.org,2002:int', {
 
 const CORE_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [TYPES.null, TYPES.bool, CORE_INT, TYPES.float] });
 
+/** An alias (`*name`) where YAML allows one; a plain scalar such as `ls *.txt` may match too, which only costs speed. */
+const ALIAS = /(^|[\s,[{:-])\*[^\s,[\]{}]/m;
+const ALIASES = new RegExp(ALIAS.source, 'gm');
+
 /** A document marker at the start of a line: `---` or `...`, alone or followed by white space. */
 const DOCUMENT_MARKER = /^(---|\.\.\.)(?=[ \t]|$)/;
 
@@ -47,10 +51,7 @@ const DOCUMENT_MARKER = /^(---|\.\.\.)(?=[ \t]|$)/;
 export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocument[] | undefined {
   // Directives, and tabs at the start of a line (the full route reads them as kubectl does, and says so).
   if (/^%/m.test(text) || /^[ ]*\t/m.test(text)) return undefined;
-  const aliases = text.match(/(^|[\s,[{:-])\*[^\s,[\]{}]/gm)?.length ?? 0;
-  // More aliases than the limit: the full route counts their expansion, and may refuse it.
-  if (aliases > maxAliases) return undefined;
-  const hasAliases = aliases > 0;
+  const hasAliases = ALIAS.test(text);
   const lines = text.split('\n');
   const documents: FastDocument[] = [];
   let start = 0;
@@ -69,6 +70,8 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
       return false;
     }
     if (hasAliases) {
+      // More aliases in a document than the limit: the full route counts their expansion, and may refuse it.
+      if ((chunkText.match(ALIASES)?.length ?? 0) > maxAliases) return false;
       // An alias is one shared object here; the full parser gives each use a copy of its own, and
       // refuses an expansion out of proportion to the text (a "billion laughs").
       const budget = { nodes: 4 * chunkText.length + 10_000 };

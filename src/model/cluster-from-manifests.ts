@@ -1,4 +1,5 @@
 import { Cluster, ContainerPortSpec, DEFAULT_NAMESPACE, SourceRef, workloadKey } from './cluster';
+import { clusterPolicyLabel, isClusterPolicyObject, readClusterPolicy } from './cluster-policy';
 import { Labels } from './labels';
 import { isKubernetesNetworkPolicy, NetworkPolicyManifest } from './manifest';
 import { isProtocol } from './protocol';
@@ -60,7 +61,10 @@ interface PendingWorkload {
  * - replicas: `spec.replicas` (Kubernetes defaults it to 1), a Job's `parallelism`, unknown for a
  *   DaemonSet or a workload that a HorizontalPodAutoscaler scales, else the number of its Pods;
  * - a workload object read twice (same kind, namespace and name) is replaced by the later one,
- *   as `kubectl apply` would, with a warning; NetworkPolicies behave the same.
+ *   as `kubectl apply` would, with a warning; NetworkPolicies behave the same;
+ * - ClusterNetworkPolicy (v1alpha2), AdminNetworkPolicy and BaselineAdminNetworkPolicy (v1alpha1)
+ *   become cluster policies (docs/cluster-policies.md); one that cannot be read is skipped with a
+ *   warning naming the field.
  * Never throws on odd shapes: whatever cannot be read is reported in `warnings`.
  */
 export function clusterFromManifests(docs: readonly ManifestDocument[], options: ClusterFromManifestsOptions = {}): ClusterFromManifests {
@@ -69,6 +73,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
   const warnings: string[] = [];
   const workloads = new Map<string, PendingWorkload>();
   const seenPolicies = new Map<string, string>();
+  const seenClusterPolicies = new Map<string, string>();
   const autoscaled = new Set<string>();
 
   const visit = (object: unknown, source: SourceRef | undefined, inherited?: { apiVersion: string; kind: string }): void => {
@@ -92,6 +97,19 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
     }
     const metadata = isRecord(object.metadata) ? object.metadata : {};
     const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+    if (isClusterPolicyObject(object)) {
+      const reading = readClusterPolicy(object, source);
+      if ('error' in reading) {
+        warnings.push(`Skipped ${kind} ${name ?? '(unnamed)'}${where}, which cannot be evaluated: ${reading.error}.`);
+        return;
+      }
+      const key = clusterPolicyLabel(reading.policy);
+      const earlier = seenClusterPolicies.get(key);
+      if (earlier !== undefined) warnings.push(`${key}${where} replaces the one with the same kind and name${earlier}.`);
+      seenClusterPolicies.set(key, where);
+      cluster.addClusterPolicy(reading.policy);
+      return;
+    }
     const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace;
     const spec = isRecord(object.spec) ? object.spec : {};
     const label = (`${kind} ${name ?? '(unnamed)'}${where}`);

@@ -1,3 +1,4 @@
+import { ClusterPolicySpec } from './cluster-policy';
 import { Labels } from './labels';
 import { NAMESPACE_NAME_LABEL, NetworkPolicyManifest } from './manifest';
 import { Protocol } from './protocol';
@@ -133,7 +134,8 @@ function policyKey(p: Pick<PolicySpec, 'namespace' | 'name'>): string {
 }
 
 /**
- * The world an evaluator looks at: namespaces with labels, workloads and NetworkPolicies.
+ * The world an evaluator looks at: namespaces with labels, workloads, NetworkPolicies and
+ * cluster-scoped policies.
  * Built incrementally; every namespace that a workload or policy lives in exists implicitly
  * with just its name label, and declared labels are merged in whenever they are added.
  */
@@ -141,6 +143,7 @@ export class Cluster {
   private readonly namespaceMap = new Map<string, NamespaceSpec>();
   private readonly workloadMap = new Map<string, WorkloadSpec>();
   private readonly policyMap = new Map<string, PolicySpec>();
+  private readonly clusterPolicyMap = new Map<string, ClusterPolicySpec>();
 
   /** Namespaces in the order they were first seen. */
   public get namespaces(): readonly NamespaceSpec[] {
@@ -155,6 +158,23 @@ export class Cluster {
   /** Policies in the order they were added (a replaced policy keeps its place). */
   public get policies(): readonly PolicySpec[] {
     return [...this.policyMap.values()];
+  }
+
+  /**
+   * Cluster-scoped policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy)
+   * in the order they were added (a replaced policy keeps its place).
+   */
+  public get clusterPolicies(): readonly ClusterPolicySpec[] {
+    return [...this.clusterPolicyMap.values()];
+  }
+
+  /**
+   * Adds a cluster-scoped policy (read with `readClusterPolicy`). One with the same kind and
+   * name replaces the earlier one, as `kubectl apply` would.
+   */
+  public addClusterPolicy(spec: ClusterPolicySpec): ClusterPolicySpec {
+    this.clusterPolicyMap.set(`${spec.kind}/${spec.name}`, spec);
+    return spec;
   }
 
   /**

@@ -239,12 +239,13 @@ export class Evaluator {
     const policies = this.compiled.egressPolicies[source.subject.index];
     const isolatingPolicies = policies.map(policyRef);
     if (self) return selfVerdict(isolatingPolicies);
+    if (destination.kind === 'node' && this.options.nodeEgressAlwaysAllowed) {
+      if (policies.length === 0) return notIsolated('egress', source.workload.namespace);
+      return allowedWithoutRule(isolatingPolicies, 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)');
+    }
     const destinationPorts = destination.kind === 'pod' ? destination.subject.ports : undefined;
     return this.tieredVerdict('egress', source.subject, destination, query, destinationPorts, onePod, isolatingPolicies, () => {
       if (policies.length === 0) return undefined;
-      if (destination.kind === 'node' && this.options.nodeEgressAlwaysAllowed) {
-        return allowedWithoutRule(isolatingPolicies, 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)');
-      }
       return this.ruleVerdict('egress', policies, destination, query, isolatingPolicies);
     }, () => notIsolated('egress', source.workload.namespace));
   }

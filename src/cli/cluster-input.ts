@@ -3,6 +3,7 @@ import { formatProblem, LoadedObject, loadManifests } from './load';
 import { isNetworkPolicy, objectName } from './network-policies';
 import { Cluster } from '../model/cluster';
 import { clusterFromManifests } from '../model/cluster-from-manifests';
+import { isClusterPolicyObject, isPolicyApiGroupObject } from '../model/cluster-policy';
 import { concernsRules, errorsOf } from '../validation/admission';
 
 export interface ClusterInputOptions {
@@ -33,9 +34,10 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
   const usable: LoadedObject[] = [];
   const rejected: string[] = [];
   for (const o of loaded.objects) {
-    if (isAdminPolicy(o)) {
+    if (isPolicyApiGroupObject(o.object) && !isClusterPolicyObject(o.object)) {
       io.stderr.write(`${o.source.file}:${o.source.line}: warning: ${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')} `
-        + 'is not evaluated (only networking.k8s.io/v1 NetworkPolicy is): the result ignores it\n');
+        + `is not evaluated (${String(o.object.apiVersion)} ${String(o.object.kind)} is not a kind this tool reads: `
+        + 'ClusterNetworkPolicy v1alpha2, AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1 are): the result ignores it\n');
       continue;
     }
     const errors = isNetworkPolicy(o) ? errorsOf(o.object) : [];
@@ -63,9 +65,4 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
   const exitCode = unread > 0 ? ExitCode.BAD_INPUT : rejected.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   return { cluster, exitCode };
-}
-
-/** AdminNetworkPolicy, BaselineAdminNetworkPolicy and their successors (policy.networking.k8s.io). */
-function isAdminPolicy(o: LoadedObject): boolean {
-  return String(o.object.apiVersion).startsWith('policy.networking.k8s.io/');
 }

@@ -7,6 +7,7 @@ import { runConnlist } from './commands/connlist';
 import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
 import { runValidate, VALIDATE_FORMATS } from './commands/validate';
+import { ClusterPolicyFlags } from './evaluator';
 import { CliIo, ExitCode } from './io';
 import { DEFAULT_MAX_FILE_BYTES } from './load';
 
@@ -63,6 +64,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(CONNLIST_FORMATS as string[]).default('txt'))
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
+    .addOption(clusterPolicyOptions()[0])
+    .addOption(clusterPolicyOptions()[1])
+    .addOption(clusterPolicyOptions()[2])
     .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
@@ -71,6 +75,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         format: opts.format,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
+        clusterPolicies: clusterPolicyFlags(opts),
         ipFamily: opts.ipFamily,
         maxFileBytes: opts.maxFileSize,
       }, io));
@@ -86,6 +91,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--fail-on <change>', 'exit 1 when a connection is added or widened (widen), or on any change (any)').choices(FAIL_ON))
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
+    .addOption(clusterPolicyOptions()[0])
+    .addOption(clusterPolicyOptions()[1])
+    .addOption(clusterPolicyOptions()[2])
     .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
@@ -95,6 +103,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         failOn: opts.failOn,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
+        clusterPolicies: clusterPolicyFlags(opts),
         ipFamily: opts.ipFamily,
         maxFileBytes: opts.maxFileSize,
       }, io));
@@ -109,6 +118,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port of the destination such as tcp/http', 'tcp/80')
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
+    .addOption(clusterPolicyOptions()[0])
+    .addOption(clusterPolicyOptions()[1])
+    .addOption(clusterPolicyOptions()[2])
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
       setExit(runExplain(paths, {
@@ -117,6 +129,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         port: opts.port,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
+        clusterPolicies: clusterPolicyFlags(opts),
         maxFileBytes: opts.maxFileSize,
       }, io));
     });
@@ -162,6 +175,9 @@ function collect(value: string, previous: string[]): string[] {
 interface EvaluationFlags {
   readonly ipblockPods: string;
   readonly hostNetwork: 'as-pod' | 'as-node';
+  readonly networksPods: string;
+  readonly equalPriorities: 'by-name' | 'error';
+  readonly mixedApiVersions: 'refuse' | 'v1alpha1-first' | 'v1alpha2-first';
   readonly maxFileSize: number;
 }
 
@@ -169,6 +185,25 @@ function hostNetworkOption(): Option {
   return new Option('--host-network <mode>',
     'hostNetwork pods: as-pod (selected by their labels, like netpol-analyzer) or as-node (invisible to selectors, like most plugins)')
     .choices(['as-pod', 'as-node']).default('as-pod');
+}
+
+/** Flags for cluster-scoped policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy). */
+function clusterPolicyOptions(): Option[] {
+  return [
+    new Option('--networks-pods <mode>',
+      'whether networks peers of cluster policies match pod IPs (match: the API\'s documented behaviour; ignore: netpol-analyzer)')
+      .choices(['match', 'ignore']).default('match'),
+    new Option('--equal-priorities <mode>',
+      'order of same-tier cluster policies with equal priorities: by-name (like kube-network-policies) or error')
+      .choices(['by-name', 'error']).default('by-name'),
+    new Option('--mixed-api-versions <mode>',
+      'when a tier holds both v1alpha1 and v1alpha2 cluster policies: refuse, or evaluate one version first')
+      .choices(['refuse', 'v1alpha1-first', 'v1alpha2-first']).default('refuse'),
+  ];
+}
+
+function clusterPolicyFlags(opts: EvaluationFlags): ClusterPolicyFlags {
+  return { networksMatchPodIps: opts.networksPods === 'match', equalPriorities: opts.equalPriorities, mixedApiVersions: opts.mixedApiVersions };
 }
 
 function ipBlockPodsOption(): Option {

@@ -198,7 +198,7 @@ export class CompiledClusterPolicies {
         const b = this.policies[j];
         if (a.spec.tier !== b.spec.tier || a.spec.priority !== b.spec.priority || !intersects(a.selected, b.selected)) continue;
         if (this.options.equalPriorities === 'error') {
-          throw new Error(`${clusterPolicyLabel(a.spec)} and ${clusterPolicyLabel(b.spec)} are both in the ${a.spec.tier} tier with priority `
+          throw new ClusterPolicyOrderError(`${clusterPolicyLabel(a.spec)} and ${clusterPolicyLabel(b.spec)} are both in the ${a.spec.tier} tier with priority `
             + `${a.spec.priority ?? '(none)'} and select common pods: upstream leaves their order undefined. Give them different priorities, `
             + 'or evaluate with equalPriorities \'by-name\' (--equal-priorities by-name).');
         }
@@ -208,6 +208,9 @@ export class CompiledClusterPolicies {
     }
   }
 }
+
+/** The cluster policies cannot be put in one order without a choice the user has not made (I1, I12). */
+export class ClusterPolicyOrderError extends Error {}
 
 /** A cluster policy sees pods that are not host-networked (B19), whatever the NetworkPolicy hostNetwork option. */
 export function clusterSelectable(subject: Subject): boolean {
@@ -225,7 +228,7 @@ function orderPolicies(policies: readonly ClusterPolicySpec[], options: Resolved
     const v1 = inTier.find((p) => p.apiVersion === 'v1alpha1');
     const v2 = inTier.find((p) => p.apiVersion === 'v1alpha2');
     if (v1 && v2 && options.mixedApiVersions === 'refuse') {
-      throw new Error(`The ${tier} tier holds both ${clusterPolicyLabel(v1)} (v1alpha1) and ${clusterPolicyLabel(v2)} (v1alpha2): upstream defines `
+      throw new ClusterPolicyOrderError(`The ${tier} tier holds both ${clusterPolicyLabel(v1)} (v1alpha1) and ${clusterPolicyLabel(v2)} (v1alpha2): upstream defines `
         + 'no order between the two API versions. Keep one of them, or choose an order with mixedApiVersions '
         + '\'v1alpha1-first\' or \'v1alpha2-first\' (--mixed-api-versions).');
     }

@@ -1,9 +1,9 @@
-import { Evaluator } from '../../eval/evaluator';
 import { Cluster } from '../../model/cluster';
 import { sortEntries } from '../../report/connlist-entry';
 import { connlistFormatter } from '../../report/formats';
 import { loadCluster } from '../cluster-input';
 import { connlistEntries, IpFamilyFilter } from '../connlist-entries';
+import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { splitAddressNotes } from '../split-address-notes';
 
@@ -14,6 +14,8 @@ export interface ConnlistOptions {
   readonly ipBlockMatchesPodIps?: boolean;
   /** @default 'as-pod' */
   readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
+  readonly clusterPolicies?: ClusterPolicyFlags;
   /** @default 'ipv4' */
   readonly ipFamily?: string;
   readonly maxFileBytes?: number;
@@ -24,10 +26,12 @@ export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo
   const formatter = connlistFormatter(options.format ?? 'txt');
   const families = (options.ipFamily ?? 'ipv4') as IpFamilyFilter;
   const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
-  const evaluator = new Evaluator(input.cluster, {
+  const evaluator = createEvaluator(input.cluster, {
     ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
     hostNetwork: options.hostNetwork ?? 'as-pod',
-  });
+    ...options.clusterPolicies,
+  }, io);
+  if (!evaluator) return ExitCode.BAD_INPUT;
   const connectivity = evaluator.connectivity();
   io.stdout.write(formatter.format(sortEntries(connlistEntries(connectivity, families))));
   if (families === 'ipv4' && usesIpv6(input.cluster)) {

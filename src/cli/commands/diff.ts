@@ -1,7 +1,7 @@
-import { Evaluator } from '../../eval/evaluator';
 import { connectivityDiff, DiffFamilies, widens } from '../../report/connectivity-diff';
 import { formatDiff } from '../../report/diff-formats';
 import { loadCluster } from '../cluster-input';
+import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 
 export interface DiffOptions {
@@ -13,6 +13,8 @@ export interface DiffOptions {
   readonly ipBlockMatchesPodIps?: boolean;
   /** @default 'as-pod' */
   readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
+  readonly clusterPolicies?: ClusterPolicyFlags;
   /** @default 'ipv4' */
   readonly ipFamily?: string;
   readonly maxFileBytes?: number;
@@ -30,14 +32,16 @@ export const FAIL_ON = ['widen', 'any'];
 export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOptions, io: CliIo): ExitCode {
   const evaluate = (paths: string[]) => {
     const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
-    const evaluator = new Evaluator(input.cluster, {
+    const evaluator = createEvaluator(input.cluster, {
       ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
       hostNetwork: options.hostNetwork ?? 'as-pod',
-    });
-    return { connectivity: evaluator.connectivity(), exitCode: input.exitCode };
+      ...options.clusterPolicies,
+    }, io);
+    return evaluator ? { connectivity: evaluator.connectivity(), exitCode: input.exitCode } : undefined;
   };
   const before = evaluate(oldPaths);
   const after = evaluate(newPaths);
+  if (!before || !after) return ExitCode.BAD_INPUT;
   const entries = connectivityDiff(before.connectivity, after.connectivity, (options.ipFamily ?? 'ipv4') as DiffFamilies);
   io.stdout.write(formatDiff(entries, options.format ?? 'txt'));
   if (before.exitCode === ExitCode.BAD_INPUT || after.exitCode === ExitCode.BAD_INPUT) return ExitCode.BAD_INPUT;

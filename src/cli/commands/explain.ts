@@ -1,7 +1,7 @@
-import { Evaluator } from '../../eval/evaluator';
 import { QueryEnd } from '../../eval/types';
 import { Cluster, workloadKey } from '../../model/cluster';
 import { loadCluster } from '../cluster-input';
+import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { ArgumentError, EndpointArg, PortArg, parseEndpoint, parsePort } from '../query-args';
 
@@ -14,6 +14,8 @@ export interface ExplainOptions {
   readonly ipBlockMatchesPodIps?: boolean;
   /** @default 'as-pod' */
   readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
+  readonly clusterPolicies?: ClusterPolicyFlags;
   readonly maxFileBytes?: number;
 }
 
@@ -46,10 +48,12 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
     resolved.push(endpoint);
   }
 
-  const evaluator = new Evaluator(input.cluster, {
+  const evaluator = createEvaluator(input.cluster, {
     ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
     hostNetwork: options.hostNetwork ?? 'as-pod',
-  });
+    ...options.clusterPolicies,
+  }, io);
+  if (!evaluator) return ExitCode.BAD_INPUT;
   const numbers = portNumbers(port, resolved[1], io);
   if (numbers === undefined) return ExitCode.BAD_INPUT;
   let allowed = true;

@@ -130,7 +130,7 @@ export class CompiledClusterPolicies {
   }
 
   private compileRule(policy: CompiledClusterPolicy, direction: ClusterPolicyDirection, rule: ClusterPolicyRule): CompiledClusterRule {
-    const peers = rule.peers.map((p) => this.compilePeer(p));
+    const peers = rule.peers.map((p) => this.compilePeer(p, direction));
     // B33: a Deny or Pass rule with a peer no field of which is known is read as "Deny all".
     const failClosed = rule.action !== 'Accept' && rule.peers.some((p) => p.kind === 'unknown');
     const subjects = failClosed ? Bitset.full(this.subjects.length) : new Bitset(this.subjects.length);
@@ -152,7 +152,11 @@ export class CompiledClusterPolicies {
     return compiled;
   }
 
-  private compilePeer(peer: ClusterPolicyPeer): CompiledClusterPeer {
+  private compilePeer(peer: ClusterPolicyPeer, direction: ClusterPolicyDirection): CompiledClusterPeer {
+    // networks, nodes and domainNames are egress peers only (B26): in ingress they match nothing.
+    if (direction === 'ingress' && peer.kind !== 'namespaces' && peer.kind !== 'pods' && peer.kind !== 'unknown') {
+      return { peer, subjects: new Bitset(this.subjects.length) };
+    }
     switch (peer.kind) {
       case 'namespaces':
         return { peer, subjects: this.select((s) => selectorMatches(peer.namespaceSelector, s.namespaceLabels)) };

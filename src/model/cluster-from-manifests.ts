@@ -103,6 +103,7 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         warnings.push(`Skipped ${kind} ${name ?? '(unnamed)'}${where}, which cannot be evaluated: ${reading.error}.`);
         return;
       }
+      for (const w of reading.warnings) warnings.push(`${kind} ${name ?? '(unnamed)'}${where}: ${w}.`);
       const key = clusterPolicyLabel(reading.policy);
       const earlier = seenClusterPolicies.get(key);
       if (earlier !== undefined) warnings.push(`${key}${where} replaces the one with the same kind and name${earlier}.`);

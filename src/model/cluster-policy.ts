@@ -98,7 +98,7 @@ export function clusterPolicyLabel(p: Pick<ClusterPolicySpec, 'kind' | 'name'>):
 
 /** The result of reading one object: the policy, or why it cannot be read (field path and what is wrong). */
 export type ClusterPolicyReading =
-  | { readonly policy: ClusterPolicySpec }
+  | { readonly policy: ClusterPolicySpec; readonly warnings: readonly string[] }
   | { readonly error: string };
 
 /**
@@ -117,7 +117,8 @@ export function readClusterPolicy(object: unknown, source?: ClusterPolicySource)
     const spec = record(object.spec, 'spec');
     const tier = readTier(kind, spec);
     const priority = kind === 'BaselineAdminNetworkPolicy' ? undefined : readPriority(spec.priority);
-    const subject = readSubject(spec.subject);
+    const warnings: string[] = [];
+    const subject = readSubject(spec.subject, warnings);
     const ingress = list(spec.ingress, 'spec.ingress').map((r, i) => readRule(r, i, 'ingress', apiVersion));
     const egress = list(spec.egress, 'spec.egress').map((r, i) => readRule(r, i, 'egress', apiVersion));
     return {
@@ -133,6 +134,7 @@ export function readClusterPolicy(object: unknown, source?: ClusterPolicySource)
         manifest: object,
         ...(source ? { source } : {}),
       }),
+      warnings,
     };
   } catch (e) {
     if (e instanceof ShapeError) return { error: e.message };
@@ -161,17 +163,21 @@ function readPriority(value: unknown): number {
     + 'write a whole number from 0 to 1000 (lower numbers are evaluated first)');
 }
 
-function readSubject(value: unknown): ClusterPolicySubject {
+function readSubject(value: unknown, warnings: string[]): ClusterPolicySubject {
   const subject = record(value, 'spec.subject');
   if (subject.namespaces !== undefined && subject.namespaces !== null && subject.pods === undefined) {
     return { kind: 'namespaces', namespaceSelector: selector(subject.namespaces, 'spec.subject.namespaces') };
   }
   if (subject.pods !== undefined && subject.pods !== null && subject.namespaces === undefined) {
     const pods = record(subject.pods, 'spec.subject.pods');
+    if (pods.podSelector === undefined || pods.podSelector === null) {
+      // The API server rejects this; the Go types read it as the empty selector, as netpol-analyzer does.
+      warnings.push('spec.subject.pods.podSelector: Required value: the API server rejects this object; read as {} (every pod of the selected namespaces)');
+    }
     return {
       kind: 'pods',
       namespaceSelector: optionalSelector(pods.namespaceSelector, 'spec.subject.pods.namespaceSelector'),
-      podSelector: selector(pods.podSelector, 'spec.subject.pods.podSelector'),
+      podSelector: optionalSelector(pods.podSelector, 'spec.subject.pods.podSelector'),
     };
   }
   throw new ShapeError('spec.subject: set exactly one of "namespaces" or "pods"');

@@ -247,7 +247,10 @@ function orderPolicies(policies: readonly ClusterPolicySpec[], options: Resolved
 }
 
 /** The connections a rule's port list covers towards a destination's container ports (B27–B30, I6, I8). */
-export function portsConnections(ports: readonly ClusterPolicyPort[] | undefined, destinationPorts: readonly ContainerPortSpec[] | undefined): ConnectionSet {
+export function portsConnections(
+  ports: readonly ClusterPolicyPort[] | undefined,
+  destinationPorts: readonly ContainerPortSpec[] | undefined,
+): ConnectionSet {
   if (!ports) return ConnectionSet.all();
   let result = ConnectionSet.none();
   for (const entry of ports) {

@@ -1,7 +1,7 @@
 import { Bitset } from './bitset';
 import { CompiledCluster, CompiledPeer, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
-import { describeClusterRule, describePass, describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { CompiledClusterRule, clusterSelectable, portsAdmit } from './compiled-cluster-policies';
+import { describeClusterRule, describePass, describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
 import { portEntryAdmits } from './ports';
 import { SetOps, TierHit, tieredConnections } from './tiers';
@@ -162,7 +162,11 @@ export class Evaluator {
   }
 
   /** The matching rules of a tier, in order, with the connections each covers. */
-  private tierHits(rules: readonly CompiledClusterRule[] | undefined, matches: (r: CompiledClusterRule) => boolean, destination: Subject | undefined): TierHit[] {
+  private tierHits(
+    rules: readonly CompiledClusterRule[] | undefined,
+    matches: (r: CompiledClusterRule) => boolean,
+    destination: Subject | undefined,
+  ): TierHit[] {
     const hits: TierHit[] = [];
     for (const r of rules ?? []) {
       if (matches(r)) hits.push({ action: r.action, connections: this.compiled.clusterPolicies.rulePorts(r, destination) });

@@ -89,7 +89,8 @@ const clusterPeerArb = (direction: 'ingress' | 'egress') => fc.oneof(
 
 const PROTOCOL_KEYS = ['tcp', 'udp', 'sctp'];
 const v1alpha2PortArb = fc.oneof(
-  fc.record({ p: fc.constantFrom(...PROTOCOL_KEYS), n: fc.constantFrom(...PORT_NUMBERS) }).map(({ p, n }) => ({ [p]: { destinationPort: { number: n } } })),
+  fc.record({ p: fc.constantFrom(...PROTOCOL_KEYS), n: fc.constantFrom(...PORT_NUMBERS) })
+    .map(({ p, n }) => ({ [p]: { destinationPort: { number: n } } })),
   fc.record({ p: fc.constantFrom(...PROTOCOL_KEYS), n: fc.constantFrom(...PORT_NUMBERS), w: fc.integer({ min: 1, max: 3 }) })
     .map(({ p, n, w }) => ({ [p]: { destinationPort: { range: { start: n, end: n + w } } } })),
   fc.constantFrom(...PORT_NAMES).map((name) => ({ destinationNamedPort: name })),

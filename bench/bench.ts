@@ -10,6 +10,8 @@ import { writeYamlFolder } from './yaml-files';
 
 interface Plan {
   readonly sizes: ClusterSize[];
+  /** Evaluated again with this many Admin-tier cluster policies and a Baseline-tier default deny. */
+  readonly clusterPolicies: { readonly size: ClusterSize; readonly admin: number };
   readonly reference: ClusterSize;
   readonly synth: ClusterSize;
   /** Lint runs over generated clusters of these sizes. */
@@ -30,6 +32,7 @@ const FULL: Plan = {
     { workloads: 2500, policies: 1000, namespaces: 100 },
     { workloads: 5000, policies: 2000, namespaces: 200 },
   ],
+  clusterPolicies: { size: { workloads: 5000, policies: 2000, namespaces: 200 }, admin: 50 },
   reference: { workloads: 1000, policies: 400, namespaces: 40 },
   synth: { workloads: 1000, policies: 1000, namespaces: 40 },
   lint: [{ workloads: 5000, policies: 5000, namespaces: 200 }, { workloads: 10000, policies: 17500, namespaces: 400 }],
@@ -47,6 +50,7 @@ const QUICK: Plan = {
     { workloads: 800, policies: 320, namespaces: 32 },
     { workloads: 1600, policies: 640, namespaces: 64 },
   ],
+  clusterPolicies: { size: { workloads: 1600, policies: 640, namespaces: 64 }, admin: 20 },
   reference: { workloads: 250, policies: 100, namespaces: 10 },
   synth: { workloads: 200, policies: 200, namespaces: 10 },
   lint: [{ workloads: 1000, policies: 1000, namespaces: 40 }],
@@ -176,6 +180,22 @@ function evaluationSection(plan: Plan): Section {
   };
 }
 
+function clusterPolicySection(plan: Plan): Section {
+  const { size, admin } = plan.clusterPolicies;
+  const r = child('evaluate', [...sizeArgs(size), plan.repeats, plan.minSeconds, admin]);
+  const warm = [...r.runs.slice(1)].sort((a: any, b: any) => a.total - b.total);
+  const typical = warm[Math.floor((warm.length - 1) / 2)];
+  return {
+    rows: [[
+      `Index + full connectivity with ${admin} Admin-tier ClusterNetworkPolicies and a Baseline default deny, ${sizeText(size)}`,
+      `${fixed(typical.total)} s`,
+      `median of ${r.runs.length - 1} warm runs: index ${fixed(typical.build)} s + connectivity ${fixed(typical.connectivity)} s `
+        + `(cold first run ${fixed(r.runs[0].total)} s); ${r.pairs.toLocaleString('en-US')} allowed pairs; peak RSS ${fixed(r.peakRssMib, 0)} MiB`,
+    ]],
+    summary: { cluster_policies_admin: admin, cluster_policies_full_matrix_s: Number(fixed(typical.total)), cluster_policies_allowed_pairs: r.pairs },
+  };
+}
+
 function querySection(plan: Plan): Section {
   const size = plan.sizes[plan.sizes.length - 1];
   const q = child('query', [...sizeArgs(size), plan.queries]);
@@ -288,6 +308,7 @@ function cliSection(plan: Plan): Section {
 
 const SECTIONS: Record<string, (plan: Plan) => Section> = {
   evaluate: evaluationSection,
+  'cluster-policies': clusterPolicySection,
   query: querySection,
   reference: referenceSection,
   synth: synthSection,

@@ -158,6 +158,7 @@ export class Evaluator {
     if (!admin && !baseline) return networkPolicy ?? ConnectionSet.all();
     const adminHits = this.tierHits(admin, (r) => r.subjects.has(peer.index), destination);
     const baselineHits = networkPolicy ? [] : this.tierHits(baseline, (r) => r.subjects.has(peer.index), destination);
+    if (adminHits.length === 0 && baselineHits.length === 0) return networkPolicy ?? ConnectionSet.all();
     return this.tiered(adminHits, networkPolicy, baselineHits);
   }
 

@@ -307,14 +307,14 @@ function cliSection(plan: Plan): Section {
 }
 
 const SECTIONS: Record<string, (plan: Plan) => Section> = {
-  evaluate: evaluationSection,
+  'evaluate': evaluationSection,
   'cluster-policies': clusterPolicySection,
-  query: querySection,
-  reference: referenceSection,
-  synth: synthSection,
-  lint: lintSection,
-  reader: readerSection,
-  cli: cliSection,
+  'query': querySection,
+  'reference': referenceSection,
+  'synth': synthSection,
+  'lint': lintSection,
+  'reader': readerSection,
+  'cli': cliSection,
 };
 
 function main(): void {

@@ -43,7 +43,8 @@ export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo
   return input.exitCode;
 }
 
-/** Whether some ipBlock of some policy is IPv6, so that hiding IPv6 ranges hides information. */
+/** Whether some ipBlock of some policy, or some cluster policy network, is IPv6, so that hiding IPv6 ranges hides information. */
 function usesIpv6(cluster: Cluster): boolean {
-  return cluster.policies.some((p) => JSON.stringify(p.manifest.spec ?? {}).match(/"cidr":"[^"]*:/) !== null);
+  return cluster.policies.some((p) => JSON.stringify(p.manifest.spec ?? {}).match(/"cidr":"[^"]*:/) !== null)
+    || cluster.clusterPolicies.some((p) => p.egress.some((r) => r.peers.some((peer) => peer.kind === 'networks' && peer.cidrs.some((c) => c.includes(':')))));
 }

@@ -6,6 +6,7 @@ import {
   ClusterPolicySpec,
   ClusterPolicySubject,
 } from '../model/cluster-policy';
+import { LabelSelectorManifest } from '../model/manifest';
 import { describeNamespaceSelector, describePodSelector, joinWithOr } from '../phrases/selector';
 
 const INDENT = '  ';
@@ -55,10 +56,14 @@ function describePeer(peer: ClusterPolicyPeer): string {
     case 'namespaces': return `every pod in ${describeNamespaceSelector(peer.namespaceSelector)}`;
     case 'pods': return `${describePodSelector(peer.podSelector)} in ${describeNamespaceSelector(peer.namespaceSelector)}`;
     case 'networks': return `addresses in ${peer.cidrs.join(', ')}`;
-    case 'nodes': return 'nodes (not evaluated: nodes are not modelled)';
-    case 'domainNames': return `the domains ${peer.domainNames.join(', ')} (not evaluated: no DNS view)`;
+    case 'nodes': return `the addresses of ${describeNodeSelector(peer.nodeSelector)}`;
+    case 'domainNames': return `the addresses of ${peer.domainNames.join(', ')} (as the evaluator is told them: it has no DNS view)`;
     case 'unknown': return `a peer with no known field (${peer.fields.join(', ') || 'empty'}), which fails closed`;
   }
+}
+
+function describeNodeSelector(selector: LabelSelectorManifest): string {
+  return describePodSelector(selector).replace(/^every pod$/, 'every node').replace(/^pods where/, 'nodes where');
 }
 
 function describePorts(ports: readonly ClusterPolicyPort[] | undefined): string {

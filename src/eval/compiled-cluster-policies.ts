@@ -1,6 +1,6 @@
 import { Bitset } from './bitset';
 import type { ResolvedOptions, Subject } from './compiled-cluster';
-import { ContainerPortSpec } from '../model/cluster';
+import { ContainerPortSpec, NodeSpec } from '../model/cluster';
 import {
   ClusterPolicyAction,
   ClusterPolicyDirection,
@@ -71,6 +71,7 @@ export class CompiledClusterPolicies {
 
   constructor(
     specs: readonly ClusterPolicySpec[],
+    private readonly nodes: readonly NodeSpec[],
     private readonly subjects: readonly Subject[],
     private readonly options: ResolvedOptions,
     private readonly intern: (set: ConnectionSet) => ConnectionSet,
@@ -165,22 +166,34 @@ export class CompiledClusterPolicies {
           peer,
           subjects: this.select((s) => selectorMatches(peer.namespaceSelector, s.namespaceLabels) && selectorMatches(peer.podSelector, s.labels)),
         };
-      case 'networks': {
-        const networks = peer.cidrs.map(cidrInterval).filter((n): n is IpInterval => n !== undefined);
-        const subjects = new Bitset(this.subjects.length);
-        for (const s of this.subjects) {
-          if (clusterSelectable(s) && !this.options.networksMatchPodIps) continue;
-          if (s.ips.some((ip) => networks.some((n) => intervalContains(n, ip)))) subjects.add(s.index);
-        }
-        return { peer, subjects, networks };
-      }
-      // Nodes are not modelled (I3) and there is no DNS view (I4): these peers match nothing.
-      // A peer with no known field fails closed (B33): see `failsClosed`.
+      // networks, the addresses of the selected nodes (I3), the addresses given for the names (I4):
+      // all match by destination IP (B22, B24, B25).
+      case 'networks':
+        return this.addressPeer(peer, peer.cidrs);
       case 'nodes':
+        return this.addressPeer(peer, this.nodes
+          .filter((n) => selectorMatches(peer.nodeSelector, n.labels))
+          .flatMap((n) => n.addresses.filter((a) => this.options.nodeAddressTypes.includes(a.type)).map((a) => a.address)));
       case 'domainNames':
+        return this.addressPeer(peer, Object.entries(this.options.domainNameAddresses)
+          .filter(([name]) => peer.domainNames.some((pattern) => domainMatches(pattern, name)))
+          .flatMap(([, addresses]) => addresses));
+      // A peer with no known field fails closed (B33): see `compileRule`.
       case 'unknown':
         return { peer, subjects: new Bitset(this.subjects.length) };
     }
+  }
+
+  /** A peer matching destination addresses (CIDRs or single IPs), and the pods that have one. */
+  private addressPeer(peer: ClusterPolicyPeer, addresses: readonly string[]): CompiledClusterPeer {
+    const networks = addresses.map((a) => cidrInterval(a.includes('/') ? a : `${a}/${a.includes(':') ? 128 : 32}`))
+      .filter((n): n is IpInterval => n !== undefined);
+    const subjects = new Bitset(this.subjects.length);
+    for (const s of this.subjects) {
+      if (clusterSelectable(s) && !this.options.networksMatchPodIps) continue;
+      if (s.ips.some((ip) => networks.some((n) => intervalContains(n, ip)))) subjects.add(s.index);
+    }
+    return { peer, subjects, networks };
   }
 
   private selectSubject(subject: ClusterPolicySubject): Bitset {
@@ -291,4 +304,17 @@ function intersects(a: Bitset, b: Bitset): boolean {
     if (!found && b.has(i)) found = true;
   });
   return found;
+}
+
+/**
+ * Whether a `domainNames` entry matches a name (B25): exact names match themselves; `*.` matches
+ * one or more whole leading labels, never the bare parent. Case and a trailing dot do not matter.
+ */
+export function domainMatches(pattern: string, name: string): boolean {
+  const canonical = (text: string) => text.toLowerCase().replace(/\.$/, '');
+  const p = canonical(pattern);
+  const n = canonical(name);
+  if (!p.startsWith('*.')) return p === n;
+  const parent = p.slice(1);
+  return n.endsWith(parent) && n.length > parent.length;
 }

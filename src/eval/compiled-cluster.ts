@@ -74,6 +74,8 @@ export function resolveOptions(options: EvaluatorOptions = {}): ResolvedOptions 
     networksMatchPodIps: options.networksMatchPodIps ?? true,
     equalPriorities: options.equalPriorities ?? 'by-name',
     mixedApiVersions: options.mixedApiVersions ?? 'refuse',
+    nodeAddressTypes: options.nodeAddressTypes ?? ['InternalIP', 'ExternalIP'],
+    domainNameAddresses: options.domainNameAddresses ?? {},
   };
 }
 
@@ -130,7 +132,7 @@ export class CompiledCluster {
       this.ingressRules.push(undefined);
       this.egressRules.push(undefined);
     }
-    this.clusterPolicies = new CompiledClusterPolicies(cluster.clusterPolicies, this.subjects, options, (set) => this.intern(set));
+    this.clusterPolicies = new CompiledClusterPolicies(cluster.clusterPolicies, cluster.nodes, this.subjects, options, (set) => this.intern(set));
     for (const policy of this.policies) {
       policy.selected.forEach((s) => {
         if (policy.normalized.isolatesIngress) {

@@ -55,6 +55,21 @@ export interface EvaluatorOptions {
    * @default 'refuse'
    */
   readonly mixedApiVersions?: 'refuse' | 'v1alpha1-first' | 'v1alpha2-first';
+  /**
+   * Which `status.addresses` of a Node a cluster policy `nodes` peer matches (I3; the API says
+   * "IPs present in node.Status.Addresses", kube-network-policies uses these two). Nodes come
+   * from Node objects in the input; without them a `nodes` peer matches nothing.
+   * @default ['InternalIP', 'ExternalIP']
+   */
+  readonly nodeAddressTypes?: readonly string[];
+  /**
+   * The addresses a domain name stands for, for cluster policy `domainNames` peers (I4: an
+   * implementation learns them from DNS answers, which a static evaluator does not see). Keys are
+   * names (`api.example.com`); a peer's `*.example.com` matches keys with one or more labels in
+   * front of `example.com`. Values are IP addresses or CIDRs.
+   * @default {} (a domainNames peer matches nothing)
+   */
+  readonly domainNameAddresses?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**

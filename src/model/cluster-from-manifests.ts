@@ -62,6 +62,7 @@ interface PendingWorkload {
  *   DaemonSet or a workload that a HorizontalPodAutoscaler scales, else the number of its Pods;
  * - a workload object read twice (same kind, namespace and name) is replaced by the later one,
  *   as `kubectl apply` would, with a warning; NetworkPolicies behave the same;
+ * - Nodes keep their labels and `status.addresses`, which cluster policy `nodes` peers match;
  * - ClusterNetworkPolicy (v1alpha2), AdminNetworkPolicy and BaselineAdminNetworkPolicy (v1alpha1)
  *   become cluster policies (docs/cluster-policies.md); one that cannot be read is skipped with a
  *   warning naming the field.
@@ -134,6 +135,18 @@ export function clusterFromManifests(docs: readonly ManifestDocument[], options:
         seenPolicies.set(key, where);
         const manifest = withNamespace(object as NetworkPolicyManifest, namespace);
         cluster.addPolicy(manifest, source);
+        return;
+      }
+      case 'Node': {
+        if (!name) {
+          warnings.push(`Skipped a Node${where} without metadata.name.`);
+          return;
+        }
+        const addresses = (Array.isArray(asRecord(object.status).addresses) ? asRecord(object.status).addresses : [])
+          .map(asRecord)
+          .filter((a: Record<string, any>) => typeof a.type === 'string' && typeof a.address === 'string')
+          .map((a: Record<string, any>) => ({ type: a.type as string, address: a.address as string }));
+        cluster.addNode({ name, labels: readLabels(metadata.labels, `${label} metadata.labels`, warnings), addresses });
         return;
       }
       case 'Pod': {

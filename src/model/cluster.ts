@@ -60,6 +60,13 @@ export interface NamespaceSpec {
   readonly labels: Labels;
 }
 
+/** A Node: its labels and `status.addresses` (what cluster policy `nodes` peers match). */
+export interface NodeSpec {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly addresses: readonly { readonly type: string; readonly address: string }[];
+}
+
 /** A NetworkPolicy as stored in the cluster, with its (effective) namespace and name. */
 export interface PolicySpec {
   readonly namespace: string;
@@ -144,6 +151,7 @@ export class Cluster {
   private readonly workloadMap = new Map<string, WorkloadSpec>();
   private readonly policyMap = new Map<string, PolicySpec>();
   private readonly clusterPolicyMap = new Map<string, ClusterPolicySpec>();
+  private readonly nodeMap = new Map<string, NodeSpec>();
 
   /** Namespaces in the order they were first seen. */
   public get namespaces(): readonly NamespaceSpec[] {
@@ -166,6 +174,18 @@ export class Cluster {
    */
   public get clusterPolicies(): readonly ClusterPolicySpec[] {
     return [...this.clusterPolicyMap.values()];
+  }
+
+  /** Nodes in the order they were added (a node read twice keeps its place). */
+  public get nodes(): readonly NodeSpec[] {
+    return [...this.nodeMap.values()];
+  }
+
+  /** Adds a Node, or replaces the one of the same name. */
+  public addNode(node: NodeSpec): NodeSpec {
+    const spec: NodeSpec = Object.freeze({ name: node.name, labels: Object.freeze({ ...node.labels }), addresses: Object.freeze([...node.addresses]) });
+    this.nodeMap.set(spec.name, spec);
+    return spec;
   }
 
   /**

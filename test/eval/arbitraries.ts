@@ -83,7 +83,7 @@ const clusterPeerArb = (direction: 'ingress' | 'egress') => fc.oneof(
   { weight: 3, arbitrary: fc.record({ namespaces: namespaceSelectorArb }) },
   { weight: 3, arbitrary: fc.record({ pods: fc.record({ namespaceSelector: namespaceSelectorArb, podSelector: podSelectorArb }, { requiredKeys: ['podSelector'] }) }) },
   { weight: direction === 'egress' ? 3 : 0, arbitrary: fc.record({ networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1, maxLength: 2 }) }) },
-  { weight: direction === 'egress' ? 1 : 0, arbitrary: fc.constantFrom({ nodes: {} }, { domainNames: ['example.com'] }) },
+  { weight: direction === 'egress' ? 2 : 0, arbitrary: fc.constantFrom({ nodes: {} }, { nodes: { matchLabels: { zone: 'a' } } }, { domainNames: ['example.com'] }, { domainNames: ['*.example.com'] }) },
   { weight: 1, arbitrary: fc.constant({ futurePeer: { x: 1 } }) },
 );
 
@@ -167,7 +167,14 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
   workloads: fc.array(workloadArb, { minLength: 2, maxLength: 5 }),
   policies: fc.array(policyArb, { maxLength: 4 }),
   clusterPolicies: fc.array(clusterPolicyArb, { maxLength: 3 }),
+  nodes: fc.array(fc.record({
+    zone: fc.constantFrom('a', 'b'),
+    internal: fc.constantFrom(...POD_IPS, '8.8.8.8'),
+    external: fc.constantFrom('203.0.113.5', '10.0.1.5', 'fd00::2:1'),
+  }), { maxLength: 2 }),
   options: fc.record({
+    nodeAddressTypes: fc.constantFrom(undefined, ['InternalIP'], ['ExternalIP', 'Hostname']),
+    domainNameAddresses: fc.constantFrom(undefined, { 'example.com': ['8.8.8.8'] }, { 'api.example.com': ['10.0.0.1', '8.8.8.0/24'], 'example.com': ['fd00::1'] }),
     networksMatchPodIps: fc.boolean(),
     mixedApiVersions: fc.constantFrom('v1alpha1-first' as const, 'v1alpha2-first' as const),
     ipBlockMatchesPodIps: fc.boolean(),
@@ -175,7 +182,8 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
     selfTraffic: fc.constantFrom('allowed' as const, 'evaluated' as const),
     nodeEgressAlwaysAllowed: fc.boolean(),
   }),
-}).map(({ namespaces, workloads, policies, clusterPolicies, options }) => {
+}).map(({ namespaces, workloads, policies, clusterPolicies, nodes, options: rawOptions }) => {
+  const options = dropUndefined(rawOptions) as EvaluatorOptions;
   const cluster = new Cluster();
   for (const ns of namespaces) cluster.addNamespace(ns.name, ns.labels);
   workloads.forEach((w, i) => cluster.addWorkload({ ...w, name: `w${i}`, kind: i % 2 === 0 ? 'Deployment' : 'Pod' }));
@@ -188,6 +196,11 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
     };
     cluster.addPolicy(manifest);
   });
+  nodes.forEach((n, i) => cluster.addNode({
+    name: `n${i}`,
+    labels: { zone: n.zone },
+    addresses: [{ type: 'InternalIP', address: n.internal }, { type: 'ExternalIP', address: n.external }, { type: 'Hostname', address: `n${i}` }],
+  }));
   clusterPolicies.forEach((p, i) => {
     const object = p.metadata.name === 'default' ? p : { ...p, metadata: { name: `c${i}` } };
     const reading = readClusterPolicy(object);
@@ -199,6 +212,7 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
     workloads,
     policies: cluster.policies.map((p) => p.manifest),
     clusterPolicies: cluster.clusterPolicies.map((p) => p.manifest),
+    nodes,
     options,
   });
   return { cluster, options, description };

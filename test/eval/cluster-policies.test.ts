@@ -349,19 +349,33 @@ describe('B.3 network, node and domain peers', () => {
     expect(allowed([...BASE, denyBackend], 'tenant/app', 'shop/web')).toBe(false);
   });
 
-  test('B24 (I3): nodes peers match nothing, since nodes and their addresses are not part of the model', () => {
+  test('B24 (I3): nodes matches the InternalIP and ExternalIP addresses of the selected Node objects, and so their hostNetwork pods', () => {
     const host = pod('shop', 'agent', { app: 'agent' }, { ip: '192.168.1.10', hostNetwork: true });
-    const denyNodes = cnp('deny', 'Admin', 1, ALL_NAMESPACES, { egress: [rule('Deny', [{ nodes: {} }], 'egress')] });
-    expect(allowed([...BASE, host, denyNodes], 'tenant/app', 'shop/agent')).toBe(true);
-    expect(allowed([...BASE, host, denyNodes], 'tenant/app', 'node')).toBe(true);
-    expect(allowed([...BASE, host, denyNodes], 'tenant/app', '192.168.1.10')).toBe(true);
+    const node = (name: string, zone: string, internal: string, external: string): Obj => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name, labels: { zone } },
+      status: { addresses: [{ type: 'InternalIP', address: internal }, { type: 'ExternalIP', address: external }, { type: 'Hostname', address: name }] },
+    });
+    const nodes = [node('n1', 'a', '192.168.1.10', '203.0.113.10'), node('n2', 'b', '192.168.1.20', '203.0.113.20')];
+    const denyZoneA = cnp('deny', 'Admin', 1, ALL_NAMESPACES, { egress: [rule('Deny', [{ nodes: { matchLabels: { zone: 'a' } } }], 'egress')] });
+    expect(allowed([...BASE, host, ...nodes, denyZoneA], 'tenant/app', 'shop/agent')).toBe(false);
+    expect(allowed([...BASE, host, ...nodes, denyZoneA], 'tenant/app', '203.0.113.10')).toBe(false);
+    expect(allowed([...BASE, host, ...nodes, denyZoneA], 'tenant/app', '192.168.1.20')).toBe(true);
+    expect(allowed([...BASE, host, ...nodes, denyZoneA], 'tenant/app', '203.0.113.10', 'TCP/80', { nodeAddressTypes: ['InternalIP'] })).toBe(true);
+    // Without Node objects in the input there is nothing to match.
+    expect(allowed([...BASE, host, denyZoneA], 'tenant/app', 'shop/agent')).toBe(true);
   });
 
-  test('B25 (I4): domainNames peers match nothing, since a static evaluator has no DNS view', () => {
-    const acceptDomain = cnp('accept', 'Admin', 1, ALL_NAMESPACES, { egress: [rule('Accept', [{ domainNames: ['example.com'] }], 'egress')] });
-    const egressDeny = denyAll('tenant', 'Egress');
-    expect(allowed([...BASE, acceptDomain, egressDeny], 'tenant/app', '93.184.216.34')).toBe(false);
-    expect(allowed([...BASE, acceptDomain], 'tenant/app', '93.184.216.34')).toBe(true);
+  test('B25 (I4): domainNames matches the addresses given for the names; *. covers one or more leading labels, not the parent', () => {
+    const acceptDomain = cnp('accept', 'Admin', 1, ALL_NAMESPACES, { egress: [rule('Accept', [{ domainNames: ['*.example.com'] }], 'egress')] });
+    const objects = [...BASE, acceptDomain, denyAll('tenant', 'Egress')];
+    const domainNameAddresses = { 'api.example.com': ['93.184.216.34'], 'a.b.example.com': ['93.184.216.35'], 'example.com': ['93.184.216.36'] };
+    expect(allowed(objects, 'tenant/app', '93.184.216.34', 'TCP/443', { domainNameAddresses })).toBe(true);
+    expect(allowed(objects, 'tenant/app', '93.184.216.35', 'TCP/443', { domainNameAddresses })).toBe(true);
+    expect(allowed(objects, 'tenant/app', '93.184.216.36', 'TCP/443', { domainNameAddresses })).toBe(false);
+    // With no addresses given (a static evaluator has no DNS view), the peer matches nothing.
+    expect(allowed(objects, 'tenant/app', '93.184.216.34', 'TCP/443')).toBe(false);
   });
 
   test('B26: networks, nodes and domainNames are egress peers: in an ingress rule they match nothing', () => {

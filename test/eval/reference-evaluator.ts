@@ -16,11 +16,15 @@ export class ReferenceEvaluator {
   private readonly nodeEgressAlwaysAllowed: boolean;
   private readonly selfTrafficAllowed: boolean;
   private readonly networksMatchPodIps: boolean;
+  private readonly nodeAddressTypes: readonly string[];
+  private readonly domainNameAddresses: Readonly<Record<string, readonly string[]>>;
   /** Cluster policies in evaluation order (B2, B3: priority, then name; I12: API versions as the option orders them). */
   private readonly tiers: { readonly admin: RawClusterPolicy[]; readonly baseline: RawClusterPolicy[] };
 
   constructor(private readonly cluster: Cluster, options: EvaluatorOptions = {}) {
     this.networksMatchPodIps = options.networksMatchPodIps ?? true;
+    this.nodeAddressTypes = options.nodeAddressTypes ?? ['InternalIP', 'ExternalIP'];
+    this.domainNameAddresses = options.domainNameAddresses ?? {};
     const v2First = options.mixedApiVersions === 'v1alpha2-first';
     const raw = cluster.clusterPolicies.map((p) => p.manifest as RawClusterPolicy);
     const rank = (p: RawClusterPolicy) => ((p.apiVersion.endsWith('v1alpha2') === v2First) ? 0 : 1);
@@ -147,12 +151,23 @@ export class ReferenceEvaluator {
         && matches(peer.pods.namespaceSelector ?? {}, this.namespaceOf(other.workload.namespace).labels)
         && matches(peer.pods.podSelector ?? {}, other.workload.labels);
     }
-    if (peer.networks && direction === 'egress') {
-      const inNetworks = (ip: string) => peer.networks.some((cidr: string) => inIpBlock(ip, { cidr }));
-      if (other.kind === 'ip') return inNetworks(other.ip);
-      if (other.kind === 'pod' && (other.workload.hostNetwork || this.networksMatchPodIps)) return other.workload.podIps.some(inNetworks);
+    if (direction !== 'egress') return false;
+    // networks, the addresses of matching Node objects (I3), the addresses given for matching names (I4).
+    let addresses: string[] = [];
+    if (peer.networks) addresses = peer.networks;
+    if (peer.nodes) {
+      addresses = this.cluster.nodes.filter((n) => matches(peer.nodes, n.labels))
+        .flatMap((n) => n.addresses.filter((a) => this.nodeAddressTypes.includes(a.type)).map((a) => a.address));
     }
-    // nodes (not modelled, I3) and domainNames (no DNS view, I4) match nothing.
+    if (peer.domainNames) {
+      addresses = Object.entries(this.domainNameAddresses)
+        .filter(([name]) => peer.domainNames.some((pattern: string) => wildcardMatch(pattern, name)))
+        .flatMap(([, ips]) => [...ips]);
+    }
+    const cidrs = addresses.map((a) => (a.includes('/') ? a : `${a}/${a.includes(':') ? 128 : 32}`));
+    const inAddresses = (ip: string) => cidrs.some((cidr) => inIpBlock(ip, { cidr }));
+    if (other.kind === 'ip') return inAddresses(other.ip);
+    if (other.kind === 'pod' && (other.workload.hostNetwork || this.networksMatchPodIps)) return other.workload.podIps.some(inAddresses);
     return false;
   }
 
@@ -217,6 +232,17 @@ export class ReferenceEvaluator {
     if ('internet' in endpoint) return { kind: 'internet' };
     return { kind: 'node' };
   }
+}
+
+/** B25: `*.` stands for one or more whole leading labels; otherwise the names are equal (case and a final dot aside). */
+function wildcardMatch(pattern: string, name: string): boolean {
+  const norm = (s: string) => (s.endsWith('.') ? s.slice(0, -1) : s).toLowerCase();
+  const p = norm(pattern);
+  const n = norm(name);
+  if (!p.startsWith('*.')) return p === n;
+  const labels = n.split('.');
+  const parent = p.slice(2).split('.');
+  return labels.length > parent.length && labels.slice(labels.length - parent.length).join('.') === parent.join('.');
 }
 
 interface RawClusterPolicy {

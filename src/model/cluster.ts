@@ -183,7 +183,11 @@ export class Cluster {
 
   /** Adds a Node, or replaces the one of the same name. */
   public addNode(node: NodeSpec): NodeSpec {
-    const spec: NodeSpec = Object.freeze({ name: node.name, labels: Object.freeze({ ...node.labels }), addresses: Object.freeze([...node.addresses]) });
+    const spec: NodeSpec = Object.freeze({
+      name: node.name,
+      labels: Object.freeze({ ...node.labels }),
+      addresses: Object.freeze([...node.addresses]),
+    });
     this.nodeMap.set(spec.name, spec);
     return spec;
   }

@@ -13,7 +13,8 @@ import {
   clusterPolicyLabel,
 } from '../model/cluster-policy';
 import { ConnectionSet } from '../model/connection-set';
-import { Labels, selectorMatches } from '../model/labels';
+import { selectorMatches } from '../model/labels';
+import { LabelSelectorManifest } from '../model/manifest';
 import { MAX_PORT, MIN_PORT, Protocol } from '../model/protocol';
 import { IpInterval, ParsedIp, cidrInterval, intervalContains } from '../net/cidr';
 
@@ -68,6 +69,8 @@ export class CompiledClusterPolicies {
     Baseline: { ingress: [], egress: [] },
   };
   private readonly portCache = new Map<number, Map<number, ConnectionSet>>();
+  private readonly selections = new Map<string, Bitset>();
+  private namespaceMembers?: Map<string, Subject[]>;
 
   constructor(
     specs: readonly ClusterPolicySpec[],
@@ -160,12 +163,9 @@ export class CompiledClusterPolicies {
     }
     switch (peer.kind) {
       case 'namespaces':
-        return { peer, subjects: this.select((s) => selectorMatches(peer.namespaceSelector, s.namespaceLabels)) };
+        return { peer, subjects: this.select(peer.namespaceSelector) };
       case 'pods':
-        return {
-          peer,
-          subjects: this.select((s) => selectorMatches(peer.namespaceSelector, s.namespaceLabels) && selectorMatches(peer.podSelector, s.labels)),
-        };
+        return { peer, subjects: this.select(peer.namespaceSelector, peer.podSelector) };
       // networks, the addresses of the selected nodes (I3), the addresses given for the names (I4):
       // all match by destination IP (B22, B24, B25).
       case 'networks':
@@ -197,15 +197,39 @@ export class CompiledClusterPolicies {
   }
 
   private selectSubject(subject: ClusterPolicySubject): Bitset {
-    if (subject.kind === 'namespaces') return this.select((s) => selectorMatches(subject.namespaceSelector, s.namespaceLabels));
-    return this.select((s) => selectorMatches(subject.namespaceSelector, s.namespaceLabels) && selectorMatches(subject.podSelector, s.labels));
+    return subject.kind === 'namespaces' ? this.select(subject.namespaceSelector) : this.select(subject.namespaceSelector, subject.podSelector);
   }
 
-  /** Subjects a cluster policy can see (never hostNetwork pods, B19) that satisfy a test. */
-  private select(test: (s: { readonly namespaceLabels: Labels; readonly labels: Labels }) => boolean): Bitset {
+  /**
+   * Subjects a cluster policy can see (never hostNetwork pods, B19) in the namespaces a selector
+   * matches, and matching a pod selector when one is given. Each namespace's labels are matched
+   * once, and equal selectors share one result.
+   */
+  private select(namespaceSelector: LabelSelectorManifest, podSelector?: LabelSelectorManifest): Bitset {
+    const key = JSON.stringify([namespaceSelector, podSelector ?? null]);
+    const cached = this.selections.get(key);
+    if (cached) return cached;
     const result = new Bitset(this.subjects.length);
-    for (const s of this.subjects) if (clusterSelectable(s) && test(s)) result.add(s.index);
+    for (const members of this.byNamespace().values()) {
+      if (!selectorMatches(namespaceSelector, members[0].namespaceLabels)) continue;
+      for (const s of members) if (!podSelector || selectorMatches(podSelector, s.labels)) result.add(s.index);
+    }
+    this.selections.set(key, result);
     return result;
+  }
+
+  /** The subjects cluster policies can see, by namespace. */
+  private byNamespace(): Map<string, Subject[]> {
+    if (!this.namespaceMembers) {
+      this.namespaceMembers = new Map();
+      for (const s of this.subjects) {
+        if (!clusterSelectable(s)) continue;
+        let list = this.namespaceMembers.get(s.namespace);
+        if (!list) this.namespaceMembers.set(s.namespace, list = []);
+        list.push(s);
+      }
+    }
+    return this.namespaceMembers;
   }
 
   private findTies(): void {

@@ -1,0 +1,66 @@
+import { DiffType } from './connectivity-diff';
+import { ConnectivityGraph, GraphEdge, GraphNode } from './graph-model';
+
+/** How each kind of diff edge is drawn: colour and line style both differ, so that print and colour-blind readers see it. */
+export const DIFF_EDGE_STYLES: Readonly<Record<DiffType, { readonly color: string; readonly style: string; readonly title: string }>> = {
+  added: { color: '#1a7f37', style: 'solid', title: 'added' },
+  removed: { color: '#cf222e', style: 'dashed', title: 'removed' },
+  changed: { color: '#9a6700', style: 'dotted', title: 'changed' },
+};
+
+/**
+ * The graph in Graphviz DOT: one cluster per namespace, external ranges outside every cluster,
+ * one edge per pair (two arrowheads when both directions carry the same connections), diff edges
+ * coloured and dashed by change with a legend. Every id is a quoted, escaped DOT string.
+ */
+export function toDot(graph: ConnectivityGraph): string {
+  const lines = [
+    'digraph connectivity {',
+    '  rankdir=LR;',
+    '  node [shape=box, style="rounded,filled", fillcolor="#f6f8fa", color="#57606a", fontname="Helvetica", fontsize=10];',
+    '  edge [fontname="Helvetica", fontsize=9, color="#57606a"];',
+  ];
+  const namespaces = [...new Set(graph.nodes.flatMap((n) => (n.namespace === undefined ? [] : [n.namespace])))];
+  namespaces.forEach((namespace, index) => {
+    lines.push(`  subgraph ${quote(`cluster_${index}`)} {`);
+    lines.push(`    label=${quote(namespace)}; style="rounded"; color="#8c959f"; fontname="Helvetica"; fontsize=11;`);
+    for (const node of graph.nodes.filter((n) => n.namespace === namespace)) lines.push(`    ${nodeLine(node)}`);
+    lines.push('  }');
+  });
+  for (const node of graph.nodes.filter((n) => n.namespace === undefined)) lines.push(`  ${nodeLine(node)}`);
+  for (const edge of graph.edges) lines.push(`  ${edgeLine(edge)}`);
+  if (graph.isDiff) lines.push(...legend());
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+function nodeLine(node: GraphNode): string {
+  const external = node.peer.endsWith('[External]') ? ', shape=ellipse, fillcolor="#fff8c5"' : '';
+  return `${quote(node.peer)} [label=${quote(node.label)}${external}];`;
+}
+
+function edgeLine(edge: GraphEdge): string {
+  const attributes = [`label=${quote(edge.label)}`];
+  if (edge.bothWays) attributes.push('dir=both');
+  if (edge.change) {
+    const look = DIFF_EDGE_STYLES[edge.change];
+    attributes.push(`color=${quote(look.color)}`, `fontcolor=${quote(look.color)}`, `style=${look.style}`, 'penwidth=2');
+  }
+  return `${quote(edge.source)} -> ${quote(edge.destination)} [${attributes.join(', ')}];`;
+}
+
+function legend(): string[] {
+  const lines = ['  subgraph "cluster_legend" {', '    label="Legend"; style="rounded"; color="#d0d7de"; fontname="Helvetica"; fontsize=10;',
+    '    node [shape=point, width=0.05, color="#57606a"];'];
+  (Object.keys(DIFF_EDGE_STYLES) as DiffType[]).forEach((type, i) => {
+    const look = DIFF_EDGE_STYLES[type];
+    lines.push(`    "legend ${i}a" -> "legend ${i}b" [label=${quote(look.title)}, color=${quote(look.color)}, fontcolor=${quote(look.color)}, style=${look.style}, penwidth=2];`);
+  });
+  lines.push('  }');
+  return lines;
+}
+
+/** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
+export function quote(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, '\\n')}"`;
+}

@@ -49,16 +49,17 @@ function edgeLine(edge: GraphEdge): string {
   return `${quote(edge.source)} -> ${quote(edge.destination)} [${attributes.join(', ')}];`;
 }
 
+/** One small node (its id is no namespace's or peer's name) whose table shows each change's colour and line style in words and dashes. */
 function legend(): string[] {
-  const lines = ['  subgraph "cluster_legend" {', '    label="Legend"; style="rounded"; color="#d0d7de"; fontname="Helvetica"; fontsize=10;',
-    '    node [shape=point, width=0.05, color="#57606a"];'];
-  (Object.keys(DIFF_EDGE_STYLES) as DiffType[]).forEach((type, i) => {
+  const rows = (Object.keys(DIFF_EDGE_STYLES) as DiffType[]).map((type) => {
     const look = DIFF_EDGE_STYLES[type];
-    lines.push(`    "legend ${i}a" -> "legend ${i}b" [label=${quote(look.title)}, color=${quote(look.color)}, fontcolor=${quote(look.color)}, style=${look.style}, penwidth=2];`);
+    return `<TR><TD ALIGN="LEFT"><FONT COLOR="${look.color}">${LEGEND_LINES[look.style]} ${look.title}</FONT></TD></TR>`;
   });
-  lines.push('  }');
-  return lines;
+  return [`  "(legend)" [shape=box, style="rounded", color="#d0d7de", fontsize=9, label=<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">${rows.join('')}</TABLE>>];`];
 }
+
+/** A line style drawn with characters, for the legend. */
+const LEGEND_LINES: Readonly<Record<string, string>> = { solid: '━━━', dashed: '- - -', dotted: '· · · ·' };
 
 /** A DOT double-quoted string: backslashes and quotes escaped, line breaks as `\n`. */
 export function quote(text: string): string {

@@ -164,7 +164,7 @@ export const REPORT_SCRIPT = `
     document.querySelectorAll('.graph g.node').forEach(function (g) {
       var title = g.querySelector('title');
       var name = title ? title.textContent : '';
-      g.classList.toggle('dim', !!f && !matches(name, f) && !lit[name]);
+      g.classList.toggle('dim', !!f && name !== '(legend)' && !matches(name, f) && !lit[name]);
     });
   }
 

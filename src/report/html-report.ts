@@ -23,10 +23,11 @@ export interface HtmlReportInput {
 export function htmlReport(input: HtmlReportInput): string {
   const { graph } = input;
   const peerIndex = new Map(graph.nodes.map((n, i) => [n.peer, i]));
-  const edges = graph.edges.flatMap((e) => {
-    const one = (s: string, d: string) => [peerIndex.get(s), peerIndex.get(d), e.label, e.change ?? null];
-    return e.bothWays ? [one(e.source, e.destination), one(e.destination, e.source)] : [one(e.source, e.destination)];
-  });
+  // Each direction on its own, in the order of the txt format's lines.
+  const edges = graph.edges
+    .flatMap((e) => (e.bothWays ? [e, { ...e, source: e.destination, destination: e.source }] : [e]))
+    .sort((a, b) => compare(a.source, b.source) || compare(a.destination, b.destination))
+    .map((e) => [peerIndex.get(e.source), peerIndex.get(e.destination), e.label, e.change ?? null]);
   const data = { diff: graph.isDiff, peers: graph.nodes.map((n) => [n.peer, n.namespace ?? null, n.label]), edges };
   const namespaces = new Set(graph.nodes.map((n) => n.namespace ?? '')).size;
   const what = graph.isDiff ? `${edges.length} changed pair${edges.length === 1 ? '' : 's'}` : `${edges.length} allowed connection${edges.length === 1 ? '' : 's'}`;
@@ -84,4 +85,8 @@ function escapeHtml(text: string): string {
 /** JSON that cannot end its <script> element early: every `<` as `\u003c`. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

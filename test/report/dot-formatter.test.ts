@@ -49,8 +49,10 @@ describe('toDot', () => {
     ]));
     expect(diff).toContain('"a/x[Pod]" -> "a/y[Pod]" [label="All Connections", color="#1a7f37", fontcolor="#1a7f37", style=solid, penwidth=2];');
     expect(diff).toContain('"a/y[Pod]" -> "a/z[Pod]" [label="All Connections", color="#cf222e", fontcolor="#cf222e", style=dashed, penwidth=2];');
-    expect(diff).toContain('subgraph "cluster_legend"');
-    for (const look of Object.values(DIFF_EDGE_STYLES)) expect(diff).toContain(`label="${look.title}", color="${look.color}"`);
+    const legend = diff.split('\n').find((l) => l.startsWith('  "(legend)" ['))!;
+    expect(legend).toContain('<FONT COLOR="#1a7f37">━━━ added</FONT>');
+    expect(legend).toContain('<FONT COLOR="#cf222e">- - - removed</FONT>');
+    expect(legend).toContain('<FONT COLOR="#9a6700">· · · · changed</FONT>');
     const styles = Object.values(DIFF_EDGE_STYLES);
     expect(new Set(styles.map((s) => s.color)).size).toBe(3);
     expect(new Set(styles.map((s) => s.style)).size).toBe(3);

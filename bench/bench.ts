@@ -306,7 +306,10 @@ function reportSection(plan: Plan): Section {
     const what = `HTML report of ${sizeText(plan.cli)}`;
     const writing = `\`connlist --format html\` writes it (${fixed(fs.statSync(html).size / 1024 / 1024, 2)} MiB) in ${fixed(writeSeconds)} s, start-up included`;
     if (browser.skipped) {
-      return { rows: [[what, 'not measured in a browser', `${browser.skipped}; ${writing}`]], summary: { report_write_s: Number(fixed(writeSeconds)) } };
+      return {
+        rows: [[what, 'not measured in a browser', `${browser.skipped}; ${writing}`]],
+        summary: { report_write_s: Number(fixed(writeSeconds)) },
+      };
     }
     return {
       rows: [[
@@ -315,7 +318,11 @@ function reportSection(plan: Plan): Section {
         `from navigation until its script has drawn the namespace matrix (best of ${plan.repeats}); expanding the largest namespace `
           + `${fixed(browser.expandSeconds)} s (${browser.cells.toLocaleString('en-US')} cells); ${writing}`,
       ]],
-      summary: { report_load_s: Number(fixed(browser.loadSeconds)), report_expand_s: Number(fixed(browser.expandSeconds)), report_write_s: Number(fixed(writeSeconds)) },
+      summary: {
+        report_load_s: Number(fixed(browser.loadSeconds)),
+        report_expand_s: Number(fixed(browser.expandSeconds)),
+        report_write_s: Number(fixed(writeSeconds)),
+      },
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

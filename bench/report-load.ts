@@ -2,6 +2,8 @@
 // one JSON object: the best time from navigation to the page being usable (its script has drawn
 // the matrix and set data-ready), and the time to expand the largest namespace.
 import * as fs from 'fs';
+// The benchmark is a development tool: it drives chromium with the browser tests' devDependency.
+// eslint-disable-next-line import/no-extraneous-dependencies
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';

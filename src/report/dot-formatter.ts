@@ -1,5 +1,5 @@
 import { DiffType } from './connectivity-diff';
-import { ConnectivityGraph, GraphEdge, GraphNode } from './graph-model';
+import { ConnectivityGraph, GraphEdge, graphNamespaces, GraphNode } from './graph-model';
 
 /** How each kind of diff edge is drawn: colour and line style both differ, so that print and colour-blind readers see it. */
 export const DIFF_EDGE_STYLES: Readonly<Record<DiffType, { readonly color: string; readonly style: string; readonly title: string }>> = {
@@ -20,7 +20,7 @@ export function toDot(graph: ConnectivityGraph): string {
     '  node [shape=box, style="rounded,filled", fillcolor="#f6f8fa", color="#57606a", fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9, color="#57606a"];',
   ];
-  const namespaces = [...new Set(graph.nodes.flatMap((n) => (n.namespace === undefined ? [] : [n.namespace])))];
+  const namespaces = graphNamespaces(graph);
   namespaces.forEach((namespace, index) => {
     lines.push(`  subgraph ${quote(`cluster_${index}`)} {`);
     lines.push(`    label=${quote(namespace)}; style="rounded"; color="#8c959f"; fontname="Helvetica"; fontsize=11;`);

@@ -1,7 +1,7 @@
+import { DiffEntry, DiffType } from './connectivity-diff';
+import { ConnlistEntry } from './connlist-entry';
 import { workloadPeerName } from './peer-name';
 import { Connectivity } from '../eval/types';
-import { ConnlistEntry } from './connlist-entry';
-import { DiffEntry, DiffType } from './connectivity-diff';
 
 /** An end of a connection: a workload (`ns/name[Kind]`) or an external range (`a-b[External]`). */
 export interface GraphNode {
@@ -88,7 +88,8 @@ function buildGraph(plain: readonly PlainEdge[], extraPeers: readonly string[], 
       && reverse.label === e.label && reverse.change === e.change;
     // The merged pair is drawn once, from the end that sorts first.
     if (mergesWithReverse && compare(e.source, e.destination) > 0) continue;
-    edges.push({ source: e.source, destination: e.destination, label: e.label, bothWays: mergesWithReverse, ...(e.change ? { change: e.change } : {}) });
+    const change = e.change ? { change: e.change } : {};
+    edges.push({ source: e.source, destination: e.destination, label: e.label, bothWays: mergesWithReverse, ...change });
   }
   edges.sort((a, b) => compare(a.source, b.source) || compare(a.destination, b.destination));
   return { nodes, edges, isDiff };

@@ -1,6 +1,6 @@
 import { DiffType } from './connectivity-diff';
 import { DIFF_EDGE_STYLES } from './dot-formatter';
-import { ConnectivityGraph, GraphEdge } from './graph-model';
+import { ConnectivityGraph, GraphEdge, graphNamespaces } from './graph-model';
 
 /** Mermaid's arrow for each kind of diff edge (the line style; the colour comes from a linkStyle). */
 const DIFF_ARROWS: Readonly<Record<DiffType, { readonly oneWay: string; readonly bothWays: string; readonly dash: string }>> = {
@@ -17,7 +17,7 @@ const DIFF_ARROWS: Readonly<Record<DiffType, { readonly oneWay: string; readonly
 export function toMermaid(graph: ConnectivityGraph): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.peer, `n${i}`]));
   const lines = ['flowchart LR'];
-  const namespaces = [...new Set(graph.nodes.flatMap((n) => (n.namespace === undefined ? [] : [n.namespace])))];
+  const namespaces = graphNamespaces(graph);
   namespaces.forEach((namespace, index) => {
     lines.push(`  subgraph ns${index}[${label(namespace)}]`);
     for (const node of graph.nodes.filter((n) => n.namespace === namespace)) lines.push(`    ${ids.get(node.peer)}[${label(node.label)}]`);

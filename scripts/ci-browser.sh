@@ -2,7 +2,8 @@
 # Installs Debian's chromium when it is missing, then runs the HTML report's browser tests
 # (test/browser: playwright-core drives /usr/bin/chromium headless; nothing is downloaded by playwright).
 #
-# Usage: scripts/ci-browser.sh
+# Usage: scripts/ci-browser.sh [--install-only]
+#   --install-only: install chromium when missing and stop (npm test then runs test/browser itself).
 # Needs node and the installed node_modules (npm ci). Installing chromium needs root and apt
 # (Debian's packages); without them, and without chromium, the tests are skipped with the reason
 # and the script exits 0. Any failing test exits non-zero.
@@ -28,5 +29,8 @@ if [ ! -x "$CHROMIUM" ]; then
   exit 0
 fi
 say "$("$CHROMIUM" --version 2>/dev/null | head -1)"
+if [ "${1:-}" = "--install-only" ]; then
+  exit 0
+fi
 
 npx jest test/browser --coverage=false --ci

@@ -96,7 +96,7 @@ export const REPORT_SCRIPT = `
         if (r === undefined) return;
         cols.forEach(function (c) {
           if (c === undefined) return;
-          var cell = cells[r + ',' + c] || (cells[r + ',' + c] = { n: 0, added: 0, removed: 0, changed: 0, labels: [] });
+          var cell = cells[r + ',' + c] || (cells[r + ',' + c] = { n: 0, added: 0, removed: 0, changed: 0, labels: [], connections: e[2] });
           cell.n++;
           if (e[3]) cell[e[3]]++;
           if (cell.labels.length < 8) cell.labels.push(s.name + ' \\u2192 ' + d.name + ': ' + e[2]);
@@ -127,7 +127,8 @@ export const REPORT_SCRIPT = `
             td.textContent = parts.join(' ');
             td.className = cell.added === cell.n ? 'added' : cell.removed === cell.n ? 'removed' : 'changed';
           } else {
-            td.textContent = row.peer >= 0 && col.peer >= 0 ? cell.labels[0].split(': ').pop() : String(cell.n);
+            // A workload-to-workload cell is one pair: it shows its connections.
+            td.textContent = row.peer >= 0 && col.peer >= 0 ? cell.connections : String(cell.n);
             td.className = 'on';
           }
         }

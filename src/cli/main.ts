@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DIFF_FORMATS } from '../report/diff-formats';
 import { CONNLIST_FORMATS } from '../report/formats';
-import { GRAPH_FORMATS } from '../report/graph-formats';
+import { GRAPH_FORMATS, isGraphFormat } from '../report/graph-formats';
 import { runConnlist } from './commands/connlist';
 import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
@@ -20,16 +20,14 @@ const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
  * `mainAsync` (what bin/cdk8s-netpol calls).
  */
 export function main(argv: string[], io: CliIo = PROCESS_IO): number {
-  const result = run(argv, io);
-  if (typeof result === 'number') return result;
-  result.catch(() => undefined);
-  io.stderr.write('cdk8s-netpol: internal error: picture formats run asynchronously: call mainAsync, not main (this is a bug: please report it)\n');
-  return ExitCode.BAD_INPUT;
+  const result = run(argv, io, false);
+  // run() refuses the picture formats when asynchronous work is not allowed, so this is a number.
+  return typeof result === 'number' ? result : ExitCode.BAD_INPUT;
 }
 
 /** `main` for every format, pictures included; what the `cdk8s-netpol` command runs. */
 export async function mainAsync(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
-  const result = run(argv, io);
+  const result = run(argv, io, true);
   if (typeof result === 'number') return result;
   try {
     return await result;
@@ -38,9 +36,9 @@ export async function mainAsync(argv: string[], io: CliIo = PROCESS_IO): Promise
   }
 }
 
-function run(argv: string[], io: CliIo): number | Promise<number> {
+function run(argv: string[], io: CliIo, asyncAllowed: boolean): number | Promise<number> {
   let exitCode: number | Promise<number> = ExitCode.OK;
-  const program = buildProgram(io, (code) => { exitCode = code; });
+  const program = buildProgram(io, (code) => { exitCode = code; }, asyncAllowed);
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
@@ -58,7 +56,15 @@ function internalError(e: unknown, io: CliIo): number {
   return ExitCode.BAD_INPUT;
 }
 
-function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => void): Command {
+function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => void, asyncAllowed: boolean): Command {
+  /** Whether a command may run with this format; the picture formats need `mainAsync`. */
+  const formatRunsHere = (format: string): boolean => {
+    if (asyncAllowed || !isGraphFormat(format)) return true;
+    io.stderr.write(`cdk8s-netpol: internal error: --format ${format} runs asynchronously: call mainAsync, not main (this is a bug: please report it)\n`);
+    setExit(ExitCode.BAD_INPUT);
+    return false;
+  };
+
   const program = new Command('cdk8s-netpol')
     .description('Validate Kubernetes NetworkPolicies and compute the connectivity they allow.')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -93,6 +99,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
+      if (!formatRunsHere(opts.format)) return;
       setExit(runConnlist(paths, {
         format: opts.format,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
@@ -116,6 +123,7 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
     .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
+      if (!formatRunsHere(opts.format)) return;
       setExit(runDiff([oldPath], [newPath], {
         format: opts.format,
         failOn: opts.failOn,

@@ -42,10 +42,12 @@ describe('connlist pictures', () => {
     expect(html.stdout.match(/<svg /g)).toHaveLength(2);
   });
 
-  test('the synchronous entry point refuses a picture format with a message instead of printing later', () => {
+  test('the synchronous entry point refuses a picture format with a message, before reading anything', () => {
     const run = runCli('connlist', AFTER, '--format', 'svg');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('picture formats run asynchronously: call mainAsync');
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('cdk8s-netpol: internal error: --format svg runs asynchronously: call mainAsync, not main (this is a bug: please report it)\n');
+    expect(runCli('diff', BEFORE, 'missing-folder', '--format', 'dot').stderr).not.toContain('missing-folder');
   });
 
   test('an unknown format lists the picture formats among the choices', () => {

@@ -1,6 +1,9 @@
 import { DiffType } from './connectivity-diff';
 import { ConnectivityGraph, GraphEdge, graphNamespaces, GraphNode } from './graph-model';
 
+/** What the picture of a diff without changes says. */
+export const NO_CHANGE = 'No connection is added, removed or changed';
+
 /** How each kind of diff edge is drawn: colour and line style both differ, so that print and colour-blind readers see it. */
 export const DIFF_EDGE_STYLES: Readonly<Record<DiffType, { readonly color: string; readonly style: string; readonly title: string }>> = {
   added: { color: '#1a7f37', style: 'solid', title: 'added' },
@@ -29,7 +32,8 @@ export function toDot(graph: ConnectivityGraph): string {
   });
   for (const node of graph.nodes.filter((n) => n.namespace === undefined)) lines.push(`  ${nodeLine(node)}`);
   for (const edge of graph.edges) lines.push(`  ${edgeLine(edge)}`);
-  if (graph.isDiff) lines.push(...legend());
+  if (graph.isDiff && graph.edges.length === 0) lines.push(`  label=${quote(NO_CHANGE)}; fontname="Helvetica"; fontsize=11;`);
+  else if (graph.isDiff) lines.push(...legend());
   lines.push('}');
   return lines.join('\n') + '\n';
 }

@@ -84,6 +84,11 @@ export const REPORT_SCRIPT = `
   }
 
   function drawMatrix(f) {
+    var holder = document.getElementById('matrix');
+    if (peers.length === 0) {
+      holder.replaceChildren(el('p', 'note', data.diff ? 'No connection is added, removed or changed.' : 'No workloads.'));
+      return;
+    }
     var items = axis(f);
     var index = {};
     items.forEach(function (it, k) { index[it.peer >= 0 ? 'p' + it.peer : 'g' + it.group] = k; });
@@ -137,7 +142,6 @@ export const REPORT_SCRIPT = `
       body.appendChild(tr);
     });
     table.appendChild(body);
-    var holder = document.getElementById('matrix');
     holder.replaceChildren(table);
   }
 

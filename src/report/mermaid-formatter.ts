@@ -1,5 +1,5 @@
 import { DiffType } from './connectivity-diff';
-import { DIFF_EDGE_STYLES } from './dot-formatter';
+import { DIFF_EDGE_STYLES, NO_CHANGE } from './dot-formatter';
 import { ConnectivityGraph, GraphEdge, graphNamespaces } from './graph-model';
 
 /** Mermaid's arrow for each kind of diff edge (the line style; the colour comes from a linkStyle). */
@@ -32,7 +32,9 @@ export function toMermaid(graph: ConnectivityGraph): string {
     lines.push(`  ${ids.get(edge.source)} ${arrow(edge)}|${label(edge.label)}| ${ids.get(edge.destination)}`);
     if (edge.change) styles.push(linkStyle(index, edge.change));
   });
-  if (graph.isDiff) {
+  if (graph.isDiff && graph.edges.length === 0) {
+    lines.push(`  none[${label(NO_CHANGE)}]`);
+  } else if (graph.isDiff) {
     lines.push('  subgraph legend["Legend"]');
     (Object.keys(DIFF_ARROWS) as DiffType[]).forEach((type, i) => {
       lines.push(`    l${i}a[" "] ${DIFF_ARROWS[type].oneWay}|${label(DIFF_EDGE_STYLES[type].title)}| l${i}b[" "]`);

@@ -109,4 +109,11 @@ describeInChromium('HTML report in chromium', () => {
     expect(await rowHeaders(page)).toEqual(['▾ shop (3)', 'db[Deployment]']);
     await page.close();
   });
+
+  test('diff without changes: the page says so', async () => {
+    const page = await open(browser, await writeReport('diff', path.join(FIXTURES, 'after'), path.join(FIXTURES, 'after')));
+    expect(await page.textContent('#matrix')).toBe('No connection is added, removed or changed.');
+    expect(await page.textContent('#edge-count')).toBe('0 of 0');
+    await page.close();
+  });
 });

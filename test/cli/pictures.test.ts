@@ -77,6 +77,15 @@ describe('diff pictures', () => {
     expect(run.stderr).toContain('error: the change widens access (2 pairs):');
   });
 
+  test('every picture format prints the same bytes on every run', async () => {
+    for (const format of ['dot', 'mermaid', 'svg', 'html']) {
+      const first = await runCliAsync('diff', BEFORE, AFTER, '--format', format);
+      const second = await runCliAsync('diff', BEFORE, AFTER, '--format', format);
+      expect(first.stdout.length).toBeGreaterThan(100);
+      expect(second.stdout).toBe(first.stdout);
+    }
+  });
+
   test('html is titled with both sides and marks each change in its data', async () => {
     const run = await runCliAsync('diff', BEFORE, AFTER, '--format', 'html');
     expect(run.code).toBe(0);

@@ -60,6 +60,12 @@ describe('toDot', () => {
   });
 });
 
+test('a diff without changes says so instead of drawing a legend', () => {
+  const dot = toDot(diffGraph([]));
+  expect(dot).toContain('  label="No connection is added, removed or changed";');
+  expect(dot).not.toContain('(legend)');
+});
+
 describe('quote', () => {
   test('escapes quotes, backslashes and line breaks so that a name cannot end the string', () => {
     expect(quote('a"b')).toBe('"a\\"b"');

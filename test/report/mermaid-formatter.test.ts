@@ -52,6 +52,10 @@ describe('toMermaid', () => {
   });
 });
 
+test('a diff without changes is one node that says so', () => {
+  expect(toMermaid(diffGraph([]))).toBe('flowchart LR\n  none["No connection is added, removed or changed"]\n');
+});
+
 describe('label', () => {
   test('turns every character that could end a label or a link into an entity code', () => {
     expect(label('a"b')).toBe('"a#quot;b"');

@@ -39,6 +39,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@stryker-mutator/jest-runner@~9.6.1',
     // Drives Debian's chromium in the HTML report's browser tests (test/browser, scripts/ci-browser.sh).
     'playwright-core@^1.50',
+    // Renders the Mermaid output in chromium in the browser tests, as GitHub would (the dist bundle, loaded from disk).
+    'mermaid@^11',
   ],
   // @viz-js/viz: Graphviz compiled to WebAssembly for `--format svg|html`, so no system Graphviz
   // is needed. Chosen over @hpcc-js/wasm-graphviz because it ships a CommonJS build (jsii output

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The Mermaid output rendered by Mermaid itself in chromium, as GitHub renders a ```mermaid block:
  * it must parse, and the drawing must hold every node and edge. Skipped where chromium is absent.

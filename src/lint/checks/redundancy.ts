@@ -11,7 +11,7 @@ import {
   policyFinding,
   rulePath,
 } from '../lint-context';
-import { canonicalRule, hasInvalidPeer, ruleContains } from '../rule-algebra';
+import { canonicalRule, hasInvalidPeer, ruleContains, RuleScope } from '../rule-algebra';
 import { canonicalSelector, selectorContains, selectorsEquivalent } from '../selector-algebra';
 
 interface RuleRef {
@@ -51,13 +51,15 @@ export function checkRedundantRules(ctx: LintContext): CheckFinding[] {
   const identical = identicalPairs(ctx);
   const refs = allRules(ctx);
   // Only rules of one namespace and direction can cover each other: compare within those groups.
-  const groups = groupBy(refs, (ref) => `${ref.policy.spec.namespace}\u0000${ref.direction}`);
+  // A rule with a peer the API server rejects matches nothing: it neither covers nor is covered.
+  const comparable = refs.filter((ref) => !hasInvalidPeer(ref.rule));
+  const groups = groupBy(comparable, (ref) => `${ref.policy.spec.namespace}\u0000${ref.direction}`);
   const findings: CheckFinding[] = [];
-  for (const inner of refs) {
-    if (hasInvalidPeer(inner.rule)) continue;
-    const group = groups.get(`${inner.policy.spec.namespace}\u0000${inner.direction}`) ?? [];
-    const candidates = group.filter((outer) => outer !== inner && covers(ctx, outer, inner, identical));
-    const isEquivalent = (outer: RuleRef) => covers(ctx, inner, outer, identical)
+  for (const inner of comparable) {
+    const group = groups.get(`${inner.policy.spec.namespace}\u0000${inner.direction}`)!;
+    const scope = { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces };
+    const candidates = group.filter((outer) => outer !== inner && covers(outer, inner, identical, scope));
+    const isEquivalent = (outer: RuleRef) => covers(inner, outer, identical, scope)
       && selectorsEquivalent(inner.policy.normalized.podSelector, outer.policy.normalized.podSelector);
     const earlierTwin = candidates.find((outer) => outer.order < inner.order && isEquivalent(outer));
     const covering = earlierTwin ?? candidates.find((outer) => !isEquivalent(outer));
@@ -100,13 +102,12 @@ export function checkAllowAllRules(ctx: LintContext): CheckFinding[] {
   return findings;
 }
 
-function covers(ctx: LintContext, outer: RuleRef, inner: RuleRef, identical: IdenticalGroupOf): boolean {
-  if (outer.direction !== inner.direction || outer.policy.spec.namespace !== inner.policy.spec.namespace) return false;
-  if (hasInvalidPeer(outer.rule)) return false;
+/** Whether `outer` allows every connection `inner` does, to the same pods; both of one namespace and direction. */
+function covers(outer: RuleRef, inner: RuleRef, identical: IdenticalGroupOf, scope: RuleScope): boolean {
   if (!podsCovered(outer.policy, inner.policy)) return false;
   const twins = identical.get(outer.policy);
   if (outer.policy !== inner.policy && twins !== undefined && twins === identical.get(inner.policy)) return false;
-  return ruleContains(outer.rule, inner.rule, { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces });
+  return ruleContains(outer.rule, inner.rule, scope);
 }
 
 const podsCoveredCache = new WeakMap<LintedPolicy, WeakMap<LintedPolicy, boolean>>();

@@ -306,6 +306,49 @@ function cliSection(plan: Plan): Section {
   };
 }
 
+/**
+ * The HTML report at the CLI's size (1,000 workloads in the full run): the CLI's time to write it,
+ * then in Debian's chromium the time from navigation to a usable page and to expand the largest namespace.
+ */
+function reportSection(plan: Plan): Section {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-report-'));
+  try {
+    writeYamlFolder(generateCluster(plan.cli), path.join(dir, 'cluster'));
+    const html = path.join(dir, 'report.html');
+    const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'connlist', path.join(dir, 'cluster'), '--format', 'html'];
+    const written = spawnSync(process.execPath, cli, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (written.status !== 0) throw new Error(`connlist --format html failed with exit code ${written.status}:\n${written.stderr}`);
+    fs.writeFileSync(html, written.stdout);
+    const writeSeconds = timeNode(cli, plan.repeats);
+    const load = spawnSync(process.execPath, [path.join(OUT_DIR, 'bench', 'report-load.js'), html, String(plan.repeats)], { encoding: 'utf8' });
+    if (load.status !== 0) throw new Error(`loading the report in chromium failed with exit code ${load.status}:\n${load.stderr}`);
+    const browser = JSON.parse(load.stdout.trim().split('\n').pop()!);
+    const what = `HTML report of ${sizeText(plan.cli)}`;
+    const writing = `\`connlist --format html\` writes it (${fixed(fs.statSync(html).size / 1024 / 1024, 2)} MiB) in ${fixed(writeSeconds)} s, start-up included`;
+    if (browser.skipped) {
+      return {
+        rows: [[what, 'not measured in a browser', `${browser.skipped}; ${writing}`]],
+        summary: { report_write_s: Number(fixed(writeSeconds)) },
+      };
+    }
+    return {
+      rows: [[
+        `${what}, loaded in chromium`,
+        `${fixed(browser.loadSeconds)} s to usable`,
+        `from navigation until its script has drawn the namespace matrix (best of ${plan.repeats}); expanding the largest namespace `
+          + `${fixed(browser.expandSeconds)} s (${browser.cells.toLocaleString('en-US')} cells); ${writing}`,
+      ]],
+      summary: {
+        report_load_s: Number(fixed(browser.loadSeconds)),
+        report_expand_s: Number(fixed(browser.expandSeconds)),
+        report_write_s: Number(fixed(writeSeconds)),
+      },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const SECTIONS: Record<string, (plan: Plan) => Section> = {
   'evaluate': evaluationSection,
   'cluster-policies': clusterPolicySection,
@@ -315,6 +358,7 @@ const SECTIONS: Record<string, (plan: Plan) => Section> = {
   'lint': lintSection,
   'reader': readerSection,
   'cli': cliSection,
+  'report': reportSection,
 };
 
 function main(): void {

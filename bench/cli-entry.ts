@@ -1,4 +1,4 @@
 // What bin/cdk8s-netpol does, on the freshly compiled sources: run the CLI with the process's arguments.
-import { main } from '../src/cli/main';
+import { mainAsync } from '../src/cli/main';
 
-process.exitCode = main(process.argv.slice(2));
+void mainAsync(process.argv.slice(2)).then((code) => { process.exitCode = code; });

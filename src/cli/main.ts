@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DIFF_FORMATS } from '../report/diff-formats';
 import { CONNLIST_FORMATS } from '../report/formats';
+import { GRAPH_FORMATS, isGraphFormat } from '../report/graph-formats';
 import { runConnlist } from './commands/connlist';
 import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
@@ -16,10 +17,29 @@ const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 /**
  * Runs the `cdk8s-netpol` command line with `argv` (without `node` and the script name) and
  * returns the exit code. Never throws for bad input or usage: both become messages and code 2.
+ * Synchronous, for every format but the pictures (`dot`, `mermaid`, `svg`, `html`), which need
+ * `mainAsync` (what bin/cdk8s-netpol calls).
  */
 export function main(argv: string[], io: CliIo = PROCESS_IO): number {
-  let exitCode: number = ExitCode.OK;
-  const program = buildProgram(io, (code) => { exitCode = code; });
+  const result = run(argv, io, false);
+  // run() refuses the picture formats when asynchronous work is not allowed, so this is a number.
+  return typeof result === 'number' ? result : ExitCode.BAD_INPUT;
+}
+
+/** `main` for every format, pictures included; what the `cdk8s-netpol` command runs. */
+export async function mainAsync(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const result = run(argv, io, true);
+  if (typeof result === 'number') return result;
+  try {
+    return await result;
+  } catch (e) {
+    return internalError(e, io);
+  }
+}
+
+function run(argv: string[], io: CliIo, asyncAllowed: boolean): number | Promise<number> {
+  let exitCode: number | Promise<number> = ExitCode.OK;
+  const program = buildProgram(io, (code) => { exitCode = code; }, asyncAllowed);
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
@@ -27,13 +47,25 @@ export function main(argv: string[], io: CliIo = PROCESS_IO): number {
       // Help and version exit with 0; usage errors were already printed by commander.
       return e.exitCode === 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
-    io.stderr.write(`cdk8s-netpol: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug: please report it with the input)\n`);
-    return ExitCode.BAD_INPUT;
+    return internalError(e, io);
   }
   return exitCode;
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function internalError(e: unknown, io: CliIo): number {
+  io.stderr.write(`cdk8s-netpol: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug: please report it with the input)\n`);
+  return ExitCode.BAD_INPUT;
+}
+
+function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => void, asyncAllowed: boolean): Command {
+  /** Whether a command may run with this format; the picture formats need `mainAsync`. */
+  const formatRunsHere = (format: string): boolean => {
+    if (asyncAllowed || !isGraphFormat(format)) return true;
+    io.stderr.write(`cdk8s-netpol: internal error: --format ${format} runs asynchronously: call mainAsync, not main (this is a bug: please report it)\n`);
+    setExit(ExitCode.BAD_INPUT);
+    return false;
+  };
+
   const program = new Command('cdk8s-netpol')
     .description('Validate Kubernetes NetworkPolicies and compute the connectivity they allow.')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -61,7 +93,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('connlist')
     .description('List the allowed connections between workloads and external ranges (netpol-analyzer layout).')
     .argument('<paths...>', 'YAML/JSON files or folders with workloads, namespaces and NetworkPolicies')
-    .addOption(new Option('--format <format>', 'output format').choices(CONNLIST_FORMATS as string[]).default('txt'))
+    .addOption(new Option('--format <format>', 'output format').choices([...CONNLIST_FORMATS, ...GRAPH_FORMATS]).default('txt'))
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
     .addOption(clusterPolicyOptions()[0])
@@ -71,6 +103,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
+      if (!formatRunsHere(opts.format)) return;
       setExit(runConnlist(paths, {
         format: opts.format,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
@@ -87,7 +120,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       + '(netpol-analyzer layout, ref1 = OLD); with --fail-on, exit 1 when the change widens access or changes anything.')
     .argument('<old>', 'the policies before: a YAML/JSON file or folder')
     .argument('<new>', 'the policies after: a YAML/JSON file or folder')
-    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS as string[]).default('txt'))
+    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS, ...GRAPH_FORMATS]).default('txt'))
     .addOption(new Option('--fail-on <change>', 'exit 1 when a connection is added or widened (widen), or on any change (any)').choices(FAIL_ON))
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
@@ -98,6 +131,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
     .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
+      if (!formatRunsHere(opts.format)) return;
       setExit(runDiff([oldPath], [newPath], {
         format: opts.format,
         failOn: opts.failOn,

@@ -1,5 +1,7 @@
-import { connectivityDiff, DiffFamilies, widens } from '../../report/connectivity-diff';
+import { connectivityDiff, DiffEntry, DiffFamilies, widens } from '../../report/connectivity-diff';
 import { formatDiff } from '../../report/diff-formats';
+import { formatGraph, isGraphFormat } from '../../report/graph-formats';
+import { diffGraph } from '../../report/graph-model';
 import { loadCluster } from '../cluster-input';
 import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
@@ -29,7 +31,7 @@ export const FAIL_ON = ['widen', 'any'];
  * when the change widens access (`widen`) or changes anything (`any`), with the reasons on stderr.
  * Exit 2 when either side could not be read completely.
  */
-export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOptions, io: CliIo): ExitCode {
+export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOptions, io: CliIo): ExitCode | Promise<ExitCode> {
   const evaluate = (paths: string[]) => {
     const input = loadCluster(paths, { maxFileBytes: options.maxFileBytes }, io);
     const evaluator = createEvaluator(input.cluster, {
@@ -43,8 +45,21 @@ export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOpt
   const after = evaluate(newPaths);
   if (!before || !after) return ExitCode.BAD_INPUT;
   const entries = connectivityDiff(before.connectivity, after.connectivity, (options.ipFamily ?? 'ipv4') as DiffFamilies);
-  io.stdout.write(formatDiff(entries, options.format ?? 'txt'));
-  if (before.exitCode === ExitCode.BAD_INPUT || after.exitCode === ExitCode.BAD_INPUT) return ExitCode.BAD_INPUT;
+  const format = options.format ?? 'txt';
+  if (!isGraphFormat(format)) {
+    io.stdout.write(formatDiff(entries, format));
+    return diffExitCode(entries, before.exitCode, after.exitCode, options, io);
+  }
+  const title = `Connectivity diff: ${oldPaths.join(', ')} \u2192 ${newPaths.join(', ')}`;
+  return formatGraph(diffGraph(entries), format, title).then((text) => {
+    io.stdout.write(text);
+    return diffExitCode(entries, before.exitCode, after.exitCode, options, io);
+  });
+}
+
+/** Exit 2 when a side could not be read; 1 when `--fail-on` finds what it looks for (listed on stderr). */
+function diffExitCode(entries: readonly DiffEntry[], beforeCode: ExitCode, afterCode: ExitCode, options: DiffOptions, io: CliIo): ExitCode {
+  if (beforeCode === ExitCode.BAD_INPUT || afterCode === ExitCode.BAD_INPUT) return ExitCode.BAD_INPUT;
 
   const failing = options.failOn === 'any' ? entries : options.failOn === 'widen' ? entries.filter(widens) : [];
   if (failing.length > 0) {
@@ -53,5 +68,5 @@ export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOpt
     for (const e of failing) io.stderr.write(`  ${e.source} -> ${e.destination}: ${e.ref1} => ${e.ref2}\n`);
     return ExitCode.FINDINGS;
   }
-  return before.exitCode === ExitCode.OK && after.exitCode === ExitCode.OK ? ExitCode.OK : ExitCode.FINDINGS;
+  return beforeCode === ExitCode.OK && afterCode === ExitCode.OK ? ExitCode.OK : ExitCode.FINDINGS;
 }

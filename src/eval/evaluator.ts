@@ -307,7 +307,7 @@ export class Evaluator {
       if (baseline) passedBy.push(baseline);
     }
     const verdict = withTier(notIsolatedVerdict(), 'default', passedBy);
-    return networkPoliciesOnly ? withNote(verdict, 'cluster policies do not apply to a pod reaching itself (B31)') : verdict;
+    return networkPoliciesOnly ? withNote(verdict, 'cluster policies do not apply to a pod reaching itself') : verdict;
   }
 
   /** The first rule of a tier that matches the peer and the port (B4, B5), as a reference. */
@@ -524,7 +524,7 @@ function withTier(verdict: DirectionVerdict, decidedBy: DecidingTier, passedBy: 
   for (const key of Object.keys(verdict)) if (key !== 'reason') result[key] = (verdict as unknown as Record<string, unknown>)[key];
   result.decidedBy = decidedBy;
   if (passedBy.length > 0) result.passedBy = passedBy;
-  const tail = decidedBy === 'default' ? ['no Admin, NetworkPolicy or Baseline rule decides: allowed by default (B13)'] : [];
+  const tail = decidedBy === 'default' ? ['no Admin, NetworkPolicy or Baseline rule decides: allowed by default'] : [];
   return withLazyText(result as unknown as DirectionVerdict, 'reason', () => [...passedBy.map(describePass), verdict.reason, ...tail].join('\n'));
 }
 
@@ -591,9 +591,10 @@ function describeEndpoint(endpoint: Resolved): string {
 function sideText(direction: Direction, endpoint: Resolved, verdict: DirectionVerdict): string[] {
   const label = `${direction} at ${describeEndpoint(endpoint)}`;
   if (!verdict.applies) return [`  ${label}: ${verdict.reason}`];
-  const isolation = verdict.isolated
-    ? `isolated by ${verdict.isolatingPolicies.map(describePolicy).join(', ')}`
-    : 'not isolated';
+  const isolation = [
+    verdict.isolated ? `isolated by ${verdict.isolatingPolicies.map(describePolicy).join(', ')}` : 'not isolated',
+    ...(verdict.decidedBy === 'Admin' || verdict.decidedBy === 'Baseline' ? [`decided by the ${verdict.decidedBy} tier`] : []),
+  ].join('; ');
   const lines = [`  ${label}: ${verdict.allowed ? 'allowed' : 'DENIED'} (${isolation})`];
   for (const line of verdict.reason.split('\n')) lines.push(`    ${line}`);
   return lines;

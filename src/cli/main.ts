@@ -8,7 +8,7 @@ import { runConnlist } from './commands/connlist';
 import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
 import { runValidate, VALIDATE_FORMATS } from './commands/validate';
-import { ClusterPolicyFlags } from './evaluator';
+import { ClusterPolicyFlags, readDomainAddresses } from './evaluator';
 import { CliIo, ExitCode } from './io';
 import { DEFAULT_MAX_FILE_BYTES } from './load';
 
@@ -99,6 +99,8 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .addOption(clusterPolicyOptions()[0])
     .addOption(clusterPolicyOptions()[1])
     .addOption(clusterPolicyOptions()[2])
+    .addOption(clusterPolicyOptions()[3])
+    .addOption(clusterPolicyOptions()[4])
     .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
@@ -127,6 +129,8 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .addOption(clusterPolicyOptions()[0])
     .addOption(clusterPolicyOptions()[1])
     .addOption(clusterPolicyOptions()[2])
+    .addOption(clusterPolicyOptions()[3])
+    .addOption(clusterPolicyOptions()[4])
     .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .addOption(maxFileSizeOption())
@@ -155,6 +159,8 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
     .addOption(clusterPolicyOptions()[0])
     .addOption(clusterPolicyOptions()[1])
     .addOption(clusterPolicyOptions()[2])
+    .addOption(clusterPolicyOptions()[3])
+    .addOption(clusterPolicyOptions()[4])
     .addOption(maxFileSizeOption())
     .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
       setExit(runExplain(paths, {
@@ -212,6 +218,8 @@ interface EvaluationFlags {
   readonly networksPods: string;
   readonly equalPriorities: 'by-name' | 'error';
   readonly mixedApiVersions: 'refuse' | 'v1alpha1-first' | 'v1alpha2-first';
+  readonly nodeAddressTypes: string[];
+  readonly domainAddresses?: Record<string, string[]>;
   readonly maxFileSize: number;
 }
 
@@ -233,11 +241,28 @@ function clusterPolicyOptions(): Option[] {
     new Option('--mixed-api-versions <mode>',
       'when a tier holds both v1alpha1 and v1alpha2 cluster policies: refuse, or evaluate one version first')
       .choices(['refuse', 'v1alpha1-first', 'v1alpha2-first']).default('refuse'),
+    new Option('--node-address-types <types>',
+      'which status.addresses of Node objects a nodes peer matches, comma-separated')
+      .default(['InternalIP', 'ExternalIP'], 'InternalIP,ExternalIP')
+      .argParser((value: string) => value.split(',').map((t) => t.trim()).filter((t) => t !== '')),
+    new Option('--domain-addresses <file>',
+      'YAML/JSON map from domain names to the addresses domainNames peers match (default: none, no DNS view)')
+      .argParser((file: string) => {
+        const read = readDomainAddresses(file);
+        if (typeof read === 'string') throw new InvalidArgumentError(read);
+        return read;
+      }),
   ];
 }
 
 function clusterPolicyFlags(opts: EvaluationFlags): ClusterPolicyFlags {
-  return { networksMatchPodIps: opts.networksPods === 'match', equalPriorities: opts.equalPriorities, mixedApiVersions: opts.mixedApiVersions };
+  return {
+    networksMatchPodIps: opts.networksPods === 'match',
+    equalPriorities: opts.equalPriorities,
+    mixedApiVersions: opts.mixedApiVersions,
+    nodeAddressTypes: opts.nodeAddressTypes,
+    ...(opts.domainAddresses ? { domainNameAddresses: opts.domainAddresses } : {}),
+  };
 }
 
 function ipBlockPodsOption(): Option {

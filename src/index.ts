@@ -22,6 +22,7 @@ export * from './constructs/namespace-baseline';
 // --- validation
 export * from './validation/severity';
 export * from './validation/validator';
+export * from './validation/cluster-policy/validator';
 
 // --- evaluation and reachability assertions
 export * from './testing/endpoint';

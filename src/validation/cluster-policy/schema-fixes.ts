@@ -26,6 +26,10 @@ const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   },
   'schema-min-properties': {
     subject: 'set exactly one of namespaces or pods',
+    from: 'give the peer exactly one of namespaces or pods',
+    to: 'give the peer exactly one of namespaces, pods or networks (nodes and domainNames in the experimental channel)',
+    protocols: 'give the entry exactly one of tcp, udp, sctp or destinationNamedPort',
+    ports: 'give the entry exactly one of portNumber or portRange (namedPort in the experimental channel)',
     destinationPort: 'set exactly one of number or range',
     tcp: 'give the port: tcp: {destinationPort: {number: 443}} (there is no protocol-only form; for every port use range 1-65535)',
     udp: 'give the port: udp: {destinationPort: {number: 53}} (there is no protocol-only form; for every port use range 1-65535)',
@@ -33,6 +37,10 @@ const FIELD_HINTS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   },
   'schema-max-properties': {
     subject: 'keep exactly one of namespaces or pods (a pods subject takes its own namespaceSelector)',
+    from: 'one peer per list entry: split it into several entries of from (a pods peer takes its own namespaceSelector)',
+    to: 'one peer per list entry: split it into several entries of to (a pods peer takes its own namespaceSelector)',
+    protocols: 'one port per list entry: split it into several entries of protocols',
+    ports: 'one port per list entry: split it into several entries of ports',
     destinationPort: 'keep exactly one of number or range',
   },
   'schema-min-items': {

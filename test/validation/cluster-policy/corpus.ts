@@ -25,15 +25,26 @@ export function validObjects(kind: ClusterPolicyKind, channel: Channel): any[] {
         priority: 10,
         subject: { pods: { namespaceSelector: selector, podSelector: { matchLabels: { app: 'web' } } } },
         ingress: [
-          { name: 'scrape', action: 'Accept', from: [{ namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
-            protocols: [{ tcp: { destinationPort: { number: 9090 } } }, { destinationNamedPort: 'metrics' }] },
+          {
+            name: 'scrape',
+            action: 'Accept',
+            from: [{ namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+            protocols: [{ tcp: { destinationPort: { number: 9090 } } }, { destinationNamedPort: 'metrics' }],
+          },
           { action: 'Pass', from: [{ pods: { podSelector: {} } }, { namespaces: selector }] },
-          { action: 'Deny', from: [{ pods: { namespaceSelector: {}, podSelector: selector } }],
-            protocols: [{ udp: { destinationPort: { range: { start: 1, end: 65535 } } } }, { sctp: { destinationPort: { number: 1 } } }] },
+          {
+            action: 'Deny',
+            from: [{ pods: { namespaceSelector: {}, podSelector: selector } }],
+            protocols: [{ udp: { destinationPort: { range: { start: 1, end: 65535 } } } }, { sctp: { destinationPort: { number: 1 } } }],
+          },
         ],
         egress: [
-          { name: 'dns', action: 'Accept', to: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } } }],
-            protocols: [{ udp: { destinationPort: { number: 53 } } }, { tcp: { destinationPort: { number: 53 } } }] },
+          {
+            name: 'dns',
+            action: 'Accept',
+            to: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } } }],
+            protocols: [{ udp: { destinationPort: { number: 53 } } }, { tcp: { destinationPort: { number: 53 } } }],
+          },
           { action: 'Deny', to: [{ networks: ['10.0.0.0/8', '2001:db8::/32', '192.168.1.1/24'] }] },
           ...(experimental ? [
             { action: 'Accept', to: [{ nodes: { matchLabels: { role: 'control-plane' } } }], protocols: [{ tcp: { destinationPort: { number: 6443 } } }] },
@@ -41,8 +52,12 @@ export function validObjects(kind: ClusterPolicyKind, channel: Channel): any[] {
           ] : []),
         ],
       }),
-      cnp('baseline-pass', { tier: 'Baseline', priority: 5, subject: { namespaces: selector },
-        egress: [{ action: 'Pass', to: [{ namespaces: {} }], protocols: [{ tcp: { destinationPort: { range: { start: 8000, end: 8080 } } } }] }] }),
+      cnp('baseline-pass', {
+        tier: 'Baseline',
+        priority: 5,
+        subject: { namespaces: selector },
+        egress: [{ action: 'Pass', to: [{ namespaces: {} }], protocols: [{ tcp: { destinationPort: { range: { start: 8000, end: 8080 } } } }] }],
+      }),
     ];
   }
   const anp = kind === 'AdminNetworkPolicy';
@@ -54,8 +69,12 @@ export function validObjects(kind: ClusterPolicyKind, channel: Channel): any[] {
       ...(anp ? { priority: 1000 } : {}),
       subject: { pods: { namespaceSelector: selector, podSelector: {} } },
       ingress: [
-        { name: 'a', action: 'Allow', from: [{ namespaces: {} }, { pods: { namespaceSelector: {}, podSelector: selector } }],
-          ports: [{ portNumber: { port: 80 } }, { portNumber: { protocol: 'UDP', port: 53 } }, { portRange: { start: 9000, end: 9010 } }] },
+        {
+          name: 'a',
+          action: 'Allow',
+          from: [{ namespaces: {} }, { pods: { namespaceSelector: {}, podSelector: selector } }],
+          ports: [{ portNumber: { port: 80 } }, { portNumber: { protocol: 'UDP', port: 53 } }, { portRange: { start: 9000, end: 9010 } }],
+        },
         { action: 'Deny', from: [{ namespaces: selector }] },
         ...(anp ? [{ action: 'Pass', from: [{ namespaces: {} }] }] : []),
       ],

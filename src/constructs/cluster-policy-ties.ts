@@ -1,0 +1,31 @@
+import { selectorIsContradictory } from '../lint/selector-algebra';
+import { LabelSelectorManifest, LabelSelectorRequirementManifest } from '../model/manifest';
+import { ClusterPeerManifest } from '../values/cluster-peer';
+
+/**
+ * Whether two subjects can select a common pod, judged from their selectors alone: false
+ * only when their namespace selectors or their pod selectors provably exclude each other
+ * (`tenant=a` against `tenant=b`, `Exists` against `DoesNotExist`, …).
+ */
+export function subjectsMayOverlap(a: ClusterPeerManifest, b: ClusterPeerManifest): boolean {
+  const [namespacesA, podsA] = selectorsOf(a);
+  const [namespacesB, podsB] = selectorsOf(b);
+  return !selectorIsContradictory(both(namespacesA, namespacesB)) && !selectorIsContradictory(both(podsA, podsB));
+}
+
+function selectorsOf(subject: ClusterPeerManifest): [LabelSelectorManifest, LabelSelectorManifest] {
+  if (subject.pods) return [subject.pods.namespaceSelector, subject.pods.podSelector];
+  return [subject.namespaces ?? {}, {}];
+}
+
+/** The selector that matches what both match. */
+function both(a: LabelSelectorManifest, b: LabelSelectorManifest): LabelSelectorManifest {
+  return { matchExpressions: [...requirements(a), ...requirements(b)] };
+}
+
+function requirements(selector: LabelSelectorManifest): LabelSelectorRequirementManifest[] {
+  return [
+    ...Object.entries(selector.matchLabels ?? {}).map(([key, value]) => ({ key, operator: 'In', values: [value] })),
+    ...(selector.matchExpressions ?? []),
+  ];
+}

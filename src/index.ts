@@ -21,6 +21,10 @@ export * from './constructs/monitoring-port';
 export * from './constructs/namespace-baseline';
 export * from './constructs/cluster-policy-types';
 export * from './constructs/cluster-network-policy';
+export * from './constructs/cluster-guardrail';
+export * from './constructs/tenant-isolation';
+export * from './constructs/delegate-to-namespaces';
+export * from './constructs/baseline-default-deny';
 
 // --- validation
 export * from './validation/severity';

@@ -31,7 +31,7 @@ export interface ClusterPolicyOptions {
   /**
    * Say that this policy's decisions do not depend on its order against other policies of
    * the same tier and priority whose subjects can overlap (upstream leaves their order
-   * undefined). Without it, such a pair is a synthesis error.
+   * undefined). Such a pair is a synthesis error unless both policies say so.
    * @default false
    */
   readonly orderIndependent?: boolean;
@@ -206,11 +206,11 @@ export class ClusterNetworkPolicy extends Construct {
 
   /** Same tier, same priority, rules in a common direction and subjects that can overlap: upstream leaves the order undefined. */
   private tieErrors(): string[] {
-    if (this.orderIndependent || this.kind === 'BaselineAdminNetworkPolicy') return [];
+    if (this.kind === 'BaselineAdminNetworkPolicy') return [];
     const mine = this.subjectManifest();
     if (!mine) return [];
     return policiesOf(this)
-      .filter((other) => other !== this && !other.orderIndependent && other.kind === this.kind && other.tier === this.tier
+      .filter((other) => other !== this && !(other.orderIndependent && this.orderIndependent) && other.kind === this.kind && other.tier === this.tier
         && other.priority === this.priority && sharesDirection(this, other))
       .filter((other) => {
         const theirs = other.subjectManifest();
@@ -219,7 +219,7 @@ export class ClusterNetworkPolicy extends Construct {
       .map((other) => `spec.priority: the ${other.kind} "${other.name}" at ${other.node.path} is also in the ${this.tier} tier with priority `
         + `${this.priority}, and its subject (${other.subject}) can select the same pods as this one (${this.subject}); upstream leaves the order `
         + 'of equal priorities undefined, so which rule decides would depend on the implementation. '
-        + 'Fix: give one of them another priority, or set orderIndependent: true on one of them if their rules never disagree.');
+        + `Fix: give one of them another priority, or, if their rules never disagree, set orderIndependent: true on ${other.orderIndependent ? 'this one too' : this.orderIndependent ? 'the other one too' : 'both'}.`);
   }
 
   private subjectManifest() {

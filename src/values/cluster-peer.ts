@@ -56,7 +56,7 @@ export class ClusterPeer implements IPeer {
   public static pods(pods: Pods, namespaces?: Namespaces): ClusterPeer {
     if (namespaces === undefined && pods._namespaceName === undefined) {
       throw valueError(`ClusterPeer.pods(${pods})`, 'a cluster policy has no namespace of its own, so the pods\' namespaces must be given',
-        `Pass them: ClusterPeer.pods(pods, Namespaces.named("shop")), or ClusterPeer.pods(pods, Namespaces.all()) for every namespace.`);
+        'Pass them: ClusterPeer.pods(pods, Namespaces.named("shop")), or ClusterPeer.pods(pods, Namespaces.all()) for every namespace.');
     }
     if (namespaces !== undefined && pods._namespaceName !== undefined) {
       throw valueError(`ClusterPeer.pods(${pods}, ${namespaces})`, `these pods already belong to namespace ${pods._namespaceName}`,

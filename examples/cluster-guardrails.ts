@@ -18,8 +18,8 @@ import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  AllowDnsEgress, AllowFrom, AllowTo, BaselineDefaultDeny, ClusterGuardrail, DelegateToNamespaces, LabelExpression, LabelSelector, Namespaces, Pods, Port,
-  TenantIsolation,
+  AllowDnsEgress, AllowFrom, AllowTo, BaselineDefaultDeny, ClusterGuardrail, DelegateToNamespaces,
+  LabelExpression, LabelSelector, Namespaces, Pods, Port, TenantIsolation,
 } from '../src';
 
 /** The namespace label that names a tenant, and the tenants. */

@@ -13,6 +13,12 @@
  *   isolates a workload's egress also allows its DNS, so that its policies stand on their own.
  * - Baseline tier, priority 100, `BaselineDefaultDeny`: whatever no NetworkPolicy of a tenant
  *   decides is denied (DNS aside).
+ *
+ * What reaches the tenants, then: Prometheus on TCP 9100 (every tenant pod), the ingress
+ * controller on team-a's API (TCP 8080), team-b's dashboard on team-a's API (TCP 8080) and
+ * team-a's API on its database (TCP 5432); from outside the cluster, team-b's pods, whose
+ * ingress no NetworkPolicy isolates (cluster policies cannot match traffic from outside). What
+ * the tenants reach: the cluster DNS (UDP and TCP 53) and those same flows, nothing else.
  */
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';

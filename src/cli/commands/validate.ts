@@ -1,5 +1,5 @@
 import { Channel } from '../../validation/cluster-policy/crd-schemas';
-import { isClusterPolicyObject, validateClusterPolicy } from '../../validation/cluster-policy/validate';
+import { claimsClusterPolicyKind, validateClusterPolicy } from '../../validation/cluster-policy/validate';
 import { Diagnostic } from '../../validation/diagnostic';
 import { validateNetworkPolicy } from '../../validation/network-policy';
 import { Severity } from '../../validation/severity';
@@ -38,7 +38,7 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
   const loaded = loadManifests(paths, { maxFileBytes: options.maxFileBytes });
   const firstSeen = new Map<string, string>();
   const channel = (options.crdChannel ?? 'standard') as Channel;
-  const checked: CheckedPolicy[] = loaded.objects.filter((o) => isNetworkPolicy(o) || isClusterPolicyObject(o.object)).map((o) => {
+  const checked: CheckedPolicy[] = loaded.objects.filter((o) => isNetworkPolicy(o) || claimsClusterPolicyKind(o.object)).map((o) => {
     const kind = String(o.object.kind);
     const clusterScoped = !isNetworkPolicy(o);
     const policy = clusterScoped ? clusterObjectName(o.object) : objectName(o);

@@ -28,7 +28,7 @@ export const CEL_NOT_CHECKED = 'cel-not-checked';
 const CLUSTER_SCOPED_NAMESPACE = 'cluster-scoped-namespace';
 
 /** Whether an object claims to be one of the cluster-scoped policy kinds (any version of the group). */
-export function isClusterPolicyObject(object: unknown): boolean {
+export function claimsClusterPolicyKind(object: unknown): boolean {
   if (!isJsonObject(object)) return false;
   const { apiVersion, kind } = object;
   return (typeof apiVersion === 'string' && apiVersion.startsWith(`${CLUSTER_POLICY_GROUP}/`))

@@ -3,8 +3,8 @@ import * as path from 'path';
 import Ajv, { ErrorObject } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { editedObjects, validObjects } from './corpus';
-import { CHANNELS, crdSchema, crdsPresent, KINDS, noteWhenAbsent } from './crds';
-import { Channel, ClusterPolicyKind, schemaOf } from '../../../src/validation/cluster-policy/crd-schemas';
+import { CHANNELS, crdDocument, crdSchema, crdsPresent, KINDS, noteWhenAbsent } from './crds';
+import { Channel, CLUSTER_POLICY_KINDS, ClusterPolicyKind, schemaOf } from '../../../src/validation/cluster-policy/crd-schemas';
 import { SchemaNode } from '../../../src/validation/cluster-policy/schema';
 import { SchemaRules } from '../../../src/validation/cluster-policy/schema-check';
 import { validateClusterPolicy } from '../../../src/validation/cluster-policy/validate';
@@ -175,6 +175,13 @@ describeWithCrds('cluster policy validation agrees with the upstream CRDs', () =
       const strict = new Ajv(options).compile(schema);
       const pruning = new Ajv({ ...options, removeAdditional: true }).compile(schema);
       const secondOpinion = (o: unknown) => ajvFindings(strict, pruning, o);
+
+      test('the kind, its version and its scope are the CRD\'s', () => {
+        const crdFile = crdsPresent ? crdDocument(kind, channel) : undefined;
+        const known = CLUSTER_POLICY_KINDS.find((k) => k.kind === kind)!;
+        expect(`${crdFile?.spec.group}/${crdFile?.spec.versions[0].name}`).toBe(known.apiVersion);
+        expect([crdFile?.spec.names.kind, crdFile?.spec.scope, crdFile?.metadata.annotations['policy.networking.k8s.io/channel']]).toEqual([kind, 'Cluster', channel]);
+      });
 
       test('our schema is the CRD schema: types, bounds, enums, patterns, defaults, sets and CEL rules', () => {
         expect(normalizeOurs(schemaOf(kind, channel))).toEqual(normalizeCrd(crd));

@@ -20,11 +20,14 @@ const FILES: Record<ClusterPolicyKind, string> = {
 export const KINDS: ClusterPolicyKind[] = ['ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy'];
 export const CHANNELS: Channel[] = ['standard', 'experimental'];
 
+/** One CRD, as parsed. */
+export function crdDocument(kind: ClusterPolicyKind, channel: Channel): any {
+  return parse(fs.readFileSync(path.join(CRDS_DIR, FILES[kind].replace('{channel}', channel)), 'utf8'));
+}
+
 /** The `openAPIV3Schema` of one CRD. */
 export function crdSchema(kind: ClusterPolicyKind, channel: Channel): any {
-  const file = path.join(CRDS_DIR, FILES[kind].replace('{channel}', channel));
-  const crd = parse(fs.readFileSync(file, 'utf8'));
-  return crd.spec.versions[0].schema.openAPIV3Schema;
+  return crdDocument(kind, channel).spec.versions[0].schema.openAPIV3Schema;
 }
 
 /** Logs once why the CRD tests are skipped. */

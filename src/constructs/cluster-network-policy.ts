@@ -1,10 +1,10 @@
 import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { ClusterPolicyModel, kindOf, renderClusterPolicy } from './cluster-policy-render';
-import { subjectsMayOverlap } from './cluster-policy-ties';
 import { ClusterPolicyAction, ClusterPolicyApiVersion, ClusterPolicyRule, PolicyTier } from './cluster-policy-types';
 import { derivePolicyName } from './policy-name';
 import { PropsCheck } from './props-check';
+import { subjectsMayOverlap } from '../lint/subject-overlap';
 import { validateClusterPolicy } from '../validation/cluster-policy/validate';
 import { formatClusterDiagnostic } from '../validation/cluster-policy/validator';
 import { ClusterPeer, clusterPeerManifests } from '../values/cluster-peer';

@@ -27,7 +27,6 @@ interface CheckedPolicy {
 }
 
 export const VALIDATE_FORMATS = ['text', 'json'];
-export const CRD_CHANNELS: Channel[] = ['standard', 'experimental'];
 
 /**
  * `validate PATH...`: every NetworkPolicy is checked with the API server's rules, and every

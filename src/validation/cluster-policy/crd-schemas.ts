@@ -11,6 +11,9 @@ import { ArrayNode, IntegerNode, ObjectNode, SchemaNode, StringNode } from './sc
 /** Which CRD bundle the cluster has installed. */
 export type Channel = 'standard' | 'experimental';
 
+/** The channels, for option parsers. */
+export const CRD_CHANNELS: readonly Channel[] = ['standard', 'experimental'];
+
 const str: StringNode = { type: 'string' };
 const int32 = (minimum: number, maximum: number): IntegerNode => ({ type: 'integer', format: 'int32', minimum, maximum });
 const port = int32(1, 65535);

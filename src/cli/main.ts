@@ -3,13 +3,13 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DIFF_FORMATS } from '../report/diff-formats';
 import { CONNLIST_FORMATS } from '../report/formats';
-import { CRD_CHANNELS } from '../validation/cluster-policy/crd-schemas';
 import { runConnlist } from './commands/connlist';
 import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
 import { runValidate, VALIDATE_FORMATS } from './commands/validate';
 import { CliIo, ExitCode } from './io';
 import { DEFAULT_MAX_FILE_BYTES } from './load';
+import { CRD_CHANNELS } from '../validation/cluster-policy/crd-schemas';
 
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 

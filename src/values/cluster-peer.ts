@@ -74,7 +74,8 @@ export class ClusterPeer implements IPeer {
 
   /**
    * Addresses by CIDR (`networks`, egress only). Unlike a NetworkPolicy `ipBlock`, a network
-   * also matches pod and node addresses inside it.
+   * also matches pod and node addresses inside it. Written canonically: no bits set beyond the
+   * prefix length (the API accepts them, and implementations mask them).
    *
    * @param cidrs one to 25 networks, e.g. `10.0.0.0/8` or `2001:db8::/32`
    */
@@ -149,7 +150,10 @@ export class ClusterPeer implements IPeer {
   /** @internal */
   public _toPeerManifests(): NetworkPolicyPeerManifest[] {
     if (this.cidrs) return this.cidrs.flatMap((c) => Peer.ipBlock(c)._toPeerManifests({})!);
-    if (!this.asNetworkPolicyPeer) throw new Error(`${this.text}: this peer exists only in cluster-scoped policies, not in a NetworkPolicy.`);
+    if (!this.asNetworkPolicyPeer) {
+      throw new Error(`${this.text}: this peer exists only in cluster-scoped policies, not in a NetworkPolicy. `
+        + 'Fix: move the rule into a ClusterNetworkPolicy, or match the addresses with Peer.ipBlock(...).');
+    }
     return this.asNetworkPolicyPeer._toPeerManifests({}) ?? [];
   }
 

@@ -256,7 +256,7 @@ describe('ClusterNetworkPolicy', () => {
       expect(() => ClusterPeer.domainNames('localhost')).toThrow(/is not a domain name the API accepts/);
       expect(() => ClusterPeer.pods(Pods.labelled({ app: 'a' }))).toThrow(/the pods' namespaces must be given/);
       expect(() => ClusterPeer.nodes().toString()).not.toThrow();
-      expect(() => ClusterPeer.nodes()._toPeerManifests()).toThrow(/exists only in cluster-scoped policies/);
+      expect(() => ClusterPeer.nodes()._toPeerManifests()).toThrow(/exists only in cluster-scoped policies, not in a NetworkPolicy. Fix: move the rule into a ClusterNetworkPolicy/);
     });
   });
 });

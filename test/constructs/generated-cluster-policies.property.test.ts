@@ -72,7 +72,9 @@ const cases: fc.Arbitrary<Case> = fc.record({
   apiVersion: fc.constantFrom(ClusterPolicyApiVersion.V1ALPHA2, ClusterPolicyApiVersion.V1ALPHA1),
 }).chain(({ tier, apiVersion }) => {
   const banp = tier === PolicyTier.BASELINE && apiVersion === ClusterPolicyApiVersion.V1ALPHA1;
-  const action = banp ? fc.constantFrom(ClusterPolicyAction.ACCEPT, ClusterPolicyAction.DENY) : fc.constantFrom(...Object.values(ClusterPolicyAction));
+  const action = banp
+    ? fc.constantFrom(ClusterPolicyAction.ACCEPT, ClusterPolicyAction.DENY)
+    : fc.constantFrom(...Object.values(ClusterPolicyAction));
   const name = fc.option(fc.stringMatching(/^[a-z][a-z0-9 -]{0,20}$/), { nil: undefined });
   const podRule = fc.record({
     action,

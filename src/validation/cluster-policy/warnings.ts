@@ -2,17 +2,23 @@ import { ClusterPolicyKind } from './crd-schemas';
 import { parseCidr, formatNetwork } from '../../net/cidr';
 import { Diagnostic } from '../diagnostic';
 import { childPath, indexPath, warning } from '../issues';
+import { Severity } from '../severity';
 
 /**
  * What the API server accepts but is almost certainly a mistake (spec A.9): an operator a
  * label selector does not know, a v1alpha1 protocol other than TCP/UDP/SCTP or an empty or
- * single-port range, a CIDR with host bits set, domain names in a Deny or Pass rule.
+ * single-port range, a CIDR with host bits set, domain names in a Deny or Pass rule; and, as a
+ * note, a v1alpha2 pods selection without namespaceSelector, which means every namespace.
  * Runs on objects without errors, with defaults filled in.
  */
 export function acceptedButSuspicious(kind: ClusterPolicyKind, object: any): Diagnostic[] {
   const found: Diagnostic[] = [];
   const spec = object.spec ?? {};
+  const allNamespacesNote = (path: string, holder: any) => {
+    if (kind === 'ClusterNetworkPolicy' && holder?.pods && holder.pods.namespaceSelector === undefined) found.push(podsInAllNamespaces(childPath(path, 'pods')));
+  };
   selectorWarnings(found, 'spec.subject', spec.subject);
+  allNamespacesNote('spec.subject', spec.subject);
   for (const direction of ['ingress', 'egress'] as const) {
     (spec[direction] ?? []).forEach((rule: any, i: number) => {
       const rulePath = indexPath(`spec.${direction}`, i);
@@ -20,6 +26,7 @@ export function acceptedButSuspicious(kind: ClusterPolicyKind, object: any): Dia
       (rule[peersField] ?? []).forEach((peer: any, j: number) => {
         const peerPath = indexPath(childPath(rulePath, peersField), j);
         selectorWarnings(found, peerPath, peer);
+        allNamespacesNote(peerPath, peer);
         (peer.networks ?? []).forEach((cidr: string, k: number) => cidrWarnings(found, indexPath(childPath(peerPath, 'networks'), k), cidr));
         if (peer.domainNames && rule.action !== 'Accept' && rule.action !== 'Allow') {
           found.push(warning(childPath(peerPath, 'domainNames'),
@@ -31,6 +38,17 @@ export function acceptedButSuspicious(kind: ClusterPolicyKind, object: any): Dia
     });
   }
   return found;
+}
+
+/** A.9 item 6: unlike a NetworkPolicy peer, an absent namespaceSelector does not mean "this namespace". */
+function podsInAllNamespaces(path: string): Diagnostic {
+  return {
+    severity: Severity.INFO,
+    rule: 'pods-in-all-namespaces',
+    fieldPath: path,
+    message: 'pods without namespaceSelector are the matching pods of every namespace (a cluster policy has no namespace of its own)',
+    fix: 'add namespaceSelector to narrow it, or namespaceSelector: {} to say every namespace explicitly',
+  };
 }
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];

@@ -89,7 +89,10 @@ describe('schema findings in the API server\'s words', () => {
       'error spec.subject.pods.namespaceSelector: Required value',
       'info <nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
     ]);
-    expect(lines(cnp({ ...admin, subject: { pods: { podSelector: {} } } }))).toEqual([]);
+    expect(lines(cnp({ ...admin, subject: { pods: { podSelector: {} } } }))).toEqual([
+      'info spec.subject.pods: pods without namespaceSelector are the matching pods of every namespace (a cluster policy has no namespace of its own)',
+    ]);
+    expect(lines(cnp({ ...admin, subject: { pods: { namespaceSelector: {}, podSelector: {} } } }))).toEqual([]);
   });
 
   test('actions are spelled per version, and the fix says so', () => {
@@ -130,17 +133,21 @@ describe('accepted, but probably a mistake (warnings, spec A.9)', () => {
   test.each([
     ['an operator selectors do not know', cnp({ ...admin, subject: { namespaces: { matchExpressions: [{ key: 'a', operator: 'Equals', values: ['b'] }] } } }),
       'spec.subject.namespaces.matchExpressions[0].operator', 'selector-operator'],
-    ['In without values', cnp({ ...admin, ingress: [{ action: 'Deny', from: [{ pods: { podSelector: { matchExpressions: [{ key: 'a', operator: 'In' }] } } }] }] }),
+    ['In without values', cnp({ ...admin, ingress: [{ action: 'Deny', from: [{ pods: { namespaceSelector: {}, podSelector: { matchExpressions: [{ key: 'a', operator: 'In' }] } } }] }] }),
       'spec.ingress[0].from[0].pods.podSelector.matchExpressions[0].values', 'selector-values-required'],
     ['a CIDR with host bits', cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.1/8'] }] }] }), 'spec.egress[0].to[0].networks[0]', 'networks-host-bits'],
     ['domain names in a Deny rule', cnp({ ...admin, egress: [{ action: 'Deny', to: [{ domainNames: ['example.com'] }] }] }), 'spec.egress[0].to[0].domainNames', 'domain-names-action'],
     ['a v1alpha1 protocol in lower case', anp({ priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ namespaces: {} }], ports: [{ portNumber: { protocol: 'tcp', port: 80 } }] }] }),
       'spec.ingress[0].ports[0].portNumber.protocol', 'port-protocol'],
+    ['a v1alpha2 pods peer without namespaceSelector (a note: every namespace)', cnp({ ...admin, egress: [{ action: 'Deny', to: [{ pods: { podSelector: {} } }] }] }),
+      'spec.egress[0].to[0].pods', 'pods-in-all-namespaces'],
     ['an inverted v1alpha1 range', anp({ priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ namespaces: {} }], ports: [{ portRange: { start: 90, end: 80 } }] }] }),
       'spec.ingress[0].ports[0].portRange', 'port-range-order'],
   ])('%s', (_, object, path, rule) => {
     const found = validateClusterPolicy(object, { channel: 'experimental' });
-    expect(found.map((d) => [d.severity, d.fieldPath, d.rule])).toEqual([['warning', path, rule]]);
+    // Every item is a warning, but for the note on pods in every namespace, which is often meant.
+    const severity = rule === 'pods-in-all-namespaces' ? 'info' : 'warning';
+    expect(found.map((d) => [d.severity, d.fieldPath, d.rule])).toEqual([[severity, path, rule]]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DEFAULT_DNS_NAMESPACE, DEFAULT_DNS_POD_LABELS, DNS_EGRESS_OPTIONS, DnsEgressOptions, dnsPeers } from './allow-dns-egress';
-import { ClusterNetworkPolicy } from './cluster-network-policy';
+import { checkPriority, ClusterNetworkPolicy } from './cluster-network-policy';
 import { ClusterPolicyAction, ClusterPolicyApiVersion, PolicyTier } from './cluster-policy-types';
 import { PropsCheck } from './props-check';
 import { Namespaces } from '../values/namespaces';
@@ -54,9 +54,10 @@ export class ClusterGuardrail extends Construct {
     const given = check.known(props, ['priority', 'scrapers', 'metricsPort', 'subject', 'apiVersion', ...DNS_EGRESS_OPTIONS], { port: 'metricsPort' });
     const scrapers = check.peer(given.scrapers, 'scrapers', 'Pods.labelled({ app: "prometheus" }).inNamespaces(Namespaces.named("monitoring"))');
     const metricsPort = check.port(given.metricsPort, 'metricsPort');
+    const priority = checkPriority(check, given.priority);
     const subject = given.subject === undefined ? Namespaces.all() : check.peer(given.subject, 'subject', 'Namespaces.labelled({ tenant: "a" })');
     super(scope, id);
-    const common = { tier: PolicyTier.ADMIN, priority: given.priority, apiVersion: given.apiVersion, orderIndependent: true };
+    const common = { tier: PolicyTier.ADMIN, priority, apiVersion: given.apiVersion, orderIndependent: true };
     const dnsPorts = [Port.DNS_UDP, Port.DNS_TCP];
 
     this.workloads = new ClusterNetworkPolicy(this, 'workloads', {

@@ -281,7 +281,8 @@ export class BaselineAdminNetworkPolicy extends ClusterNetworkPolicy {
   }
 }
 
-function checkPriority(check: PropsCheck, value: unknown): number {
+/** A priority: a whole number from 0 to 1000. */
+export function checkPriority(check: PropsCheck, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 1000) {
     throw check.error('priority', `is ${JSON.stringify(value)}, and a priority is a whole number from 0 to 1000`,
       'pass priority: a number from 0 (evaluated first) to 1000; keep gaps between policies so that new ones fit in');

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { ClusterNetworkPolicy } from './cluster-network-policy';
+import { checkPriority, ClusterNetworkPolicy } from './cluster-network-policy';
 import { ClusterPolicyAction, ClusterPolicyApiVersion, PolicyTier } from './cluster-policy-types';
 import { PropsCheck } from './props-check';
 import { LabelExpression, LabelSelector } from '../values/label-selector';
@@ -40,6 +40,7 @@ export class TenantIsolation extends Construct {
     if (!Array.isArray(tenants) || tenants.length === 0) {
       throw check.error('tenants', Array.isArray(tenants) ? 'is an empty list' : `is ${String(tenants)}`, 'list the tenants, e.g. tenants: ["team-a", "team-b"]');
     }
+    const priority = checkPriority(check, given.priority);
     // Checked by the selector factories: a label key and label values.
     const ofTenant = (tenant: string) => Namespaces.labelled({ [given.tenantLabel]: tenant });
     tenants.forEach((t) => ofTenant(t));
@@ -50,7 +51,7 @@ export class TenantIsolation extends Construct {
       }));
       return new ClusterNetworkPolicy(this, tenant, {
         tier: PolicyTier.ADMIN,
-        priority: given.priority,
+        priority,
         apiVersion: given.apiVersion,
         subject: ofTenant(tenant),
         ingress: [{ name: 'deny-other-tenants', action: ClusterPolicyAction.DENY, peers: [others] }],

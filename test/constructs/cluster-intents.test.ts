@@ -142,3 +142,14 @@ describe('BaselineDefaultDeny', () => {
     }]);
   });
 });
+
+describe('intent constructs check their priority where it is written', () => {
+  test.each([
+    ['ClusterGuardrail', () => new ClusterGuardrail(chartIn(), 'g', { priority: -1, scrapers: PROMETHEUS, metricsPort: Port.tcp(9100) })],
+    ['TenantIsolation', () => new TenantIsolation(chartIn(), 'g', { tenantLabel: 'tenant', tenants: ['a'], priority: 1.5 })],
+    ['DelegateToNamespaces', () => new DelegateToNamespaces(chartIn(), 'g', { priority: 2000, subject: Namespaces.all(), peers: [Namespaces.all()] })],
+    ['BaselineDefaultDeny', () => new BaselineDefaultDeny(chartIn(), 'g', { priority: '5' as unknown as number, subject: Namespaces.all() })],
+  ])('%s', (construct, build) => {
+    expect(build).toThrow(new RegExp(`^test/g: ${construct} priority: is .*, and a priority is a whole number from 0 to 1000\\. Fix: `));
+  });
+});

@@ -30,8 +30,9 @@ export interface ClusterPolicyOptions {
   readonly egress?: ClusterPolicyRule[];
   /**
    * Say that this policy's decisions do not depend on its order against other policies of
-   * the same tier and priority whose subjects can overlap (upstream leaves their order
-   * undefined). Such a pair is a synthesis error unless both policies say so.
+   * the same tier and priority whose subjects can overlap, or of the same tier in the other API
+   * version (upstream leaves their order undefined). Such a pair is a synthesis error unless
+   * both policies say so.
    * @default false
    */
   readonly orderIndependent?: boolean;
@@ -204,22 +205,34 @@ export class ClusterNetworkPolicy extends Construct {
     });
   }
 
-  /** Same tier, same priority, rules in a common direction and subjects that can overlap: upstream leaves the order undefined. */
+  /**
+   * Pairs whose order upstream leaves undefined, with rules in a common direction and subjects
+   * that can overlap: the same tier and priority in one API version (B3), or the same tier in
+   * the two API versions, which upstream does not order against each other at all (B37).
+   */
   private tieErrors(): string[] {
-    if (this.kind === 'BaselineAdminNetworkPolicy') return [];
     const mine = this.subjectManifest();
     if (!mine) return [];
     return policiesOf(this)
-      .filter((other) => other !== this && !(other.orderIndependent && this.orderIndependent) && other.kind === this.kind && other.tier === this.tier
-        && other.priority === this.priority && sharesDirection(this, other))
+      .filter((other) => other !== this && !(other.orderIndependent && this.orderIndependent) && other.tier === this.tier
+        && (other.apiVersion !== this.apiVersion || (other.kind !== 'BaselineAdminNetworkPolicy' && other.priority === this.priority))
+        && sharesDirection(this, other))
       .filter((other) => {
         const theirs = other.subjectManifest();
         return theirs !== undefined && subjectsMayOverlap(mine, theirs);
       })
-      .map((other) => `spec.priority: the ${other.kind} "${other.name}" at ${other.node.path} is also in the ${this.tier} tier with priority `
-        + `${this.priority}, and its subject (${other.subject}) can select the same pods as this one (${this.subject}); upstream leaves the order `
-        + 'of equal priorities undefined, so which rule decides would depend on the implementation. '
-        + `Fix: give one of them another priority, or, if their rules never disagree, set orderIndependent: true on ${other.orderIndependent ? 'this one too' : this.orderIndependent ? 'the other one too' : 'both'}.`);
+      .map((other) => {
+        const both = other.orderIndependent ? 'this one too' : this.orderIndependent ? 'the other one too' : 'both';
+        const overlap = `its subject (${other.subject}) can select the same pods as this one (${this.subject})`;
+        if (other.apiVersion !== this.apiVersion) {
+          return `kind: the ${other.kind} "${other.name}" at ${other.node.path} is in the ${this.tier} tier too, and ${overlap}; upstream defines `
+            + `no order between ${other.kind} (${other.apiVersion}) and ${this.kind} (${this.apiVersion}), so which rule decides would depend on the `
+            + `implementation. Fix: render every cluster policy of the app with one apiVersion, or, if their rules never disagree, set orderIndependent: true on ${both}.`;
+        }
+        return `spec.priority: the ${other.kind} "${other.name}" at ${other.node.path} is also in the ${this.tier} tier with priority `
+          + `${this.priority}, and ${overlap}; upstream leaves the order of equal priorities undefined, so which rule decides would depend on `
+          + `the implementation. Fix: give one of them another priority, or, if their rules never disagree, set orderIndependent: true on ${both}.`;
+      });
   }
 
   private subjectManifest() {

@@ -216,6 +216,20 @@ describe('ClusterNetworkPolicy', () => {
       expect(synthError(chart)).toContain('set orderIndependent: true on the other one too');
     });
 
+    test('v1alpha1 and v1alpha2 policies of one tier have no order at all upstream (B37): an error whatever the priorities', () => {
+      const chart = chartIn();
+      new AdminNetworkPolicy(chart, 'old', { priority: 1, subject: Namespaces.all(), ingress: deny });
+      new ClusterNetworkPolicy(chart, 'new', { tier: PolicyTier.ADMIN, priority: 50, subject: Namespaces.labelled({ tenant: 'a' }), ingress: deny });
+      new BaselineAdminNetworkPolicy(chart, 'base', { subject: Namespaces.all(), ingress: deny });
+      new ClusterNetworkPolicy(chart, 'base2', { tier: PolicyTier.BASELINE, priority: 50, subject: Namespaces.all(), ingress: deny });
+      const message = synthError(chart);
+      expect(message).toContain('[test/new] kind: the AdminNetworkPolicy "old" at test/old is in the Admin tier too, and its subject (all namespaces) can select '
+        + 'the same pods as this one (namespaces tenant=a); upstream defines no order between AdminNetworkPolicy (policy.networking.k8s.io/v1alpha1) and '
+        + 'ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2)');
+      expect(message).toContain('Fix: render every cluster policy of the app with one apiVersion');
+      expect(message).toContain('[test/base2] kind: the BaselineAdminNetworkPolicy "default" at test/base');
+    });
+
     test('across charts of one app, too', () => {
       const app = new App({ outdir: Testing.app().outdir });
       new ClusterNetworkPolicy(new Chart(app, 'one'), 'a', { tier: PolicyTier.ADMIN, priority: 9, subject: Namespaces.all(), ingress: deny });

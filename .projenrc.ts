@@ -28,6 +28,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/js-yaml@^4',
     // The reference evaluator (a test oracle) parses addresses with a library of its own.
     'ipaddr.js@^2',
+    // A second opinion on cluster-policy validation: the upstream CRDs' openAPIV3Schema, checked by a JSON-schema validator.
+    'ajv@^8',
     'jsii-rosetta@~6.0.0',
     'jsii-docgen@^10',
     'jsii-pacmak@^1.140',

@@ -11,6 +11,7 @@ import { runValidate, VALIDATE_FORMATS } from './commands/validate';
 import { ClusterPolicyFlags, readDomainAddresses } from './evaluator';
 import { CliIo, ExitCode } from './io';
 import { DEFAULT_MAX_FILE_BYTES } from './load';
+import { CRD_CHANNELS } from '../validation/cluster-policy/crd-schemas';
 
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
@@ -79,14 +80,18 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
 
   program
     .command('validate')
-    .description('Check every NetworkPolicy as the API server would; exit 1 if one is invalid, 2 if input is unreadable.')
+    .description('Check every NetworkPolicy, ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy as the API server would; '
+      + 'exit 1 if one is invalid, 2 if input is unreadable.')
     .argument('<paths...>', 'YAML/JSON files or folders (read recursively: *.yaml, *.yml, *.json)')
     .option('--strict-cidr', 'reject ipBlock CIDRs with host bits set (API servers from 1.36)')
     .option('--no-strict-cidr', 'accept CIDRs with host bits set (API servers before 1.36)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
+    .addOption(new Option('--crd-channel <channel>', 'the network-policy-api CRD channel installed (cluster-scoped policies)')
+      .choices(CRD_CHANNELS).default('standard'))
     .addOption(maxFileSizeOption())
-    .action((paths: string[], opts: { strictCidr?: boolean; format: string; maxFileSize: number }) => {
-      setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, maxFileBytes: opts.maxFileSize }, io));
+    .action((paths: string[], opts: { strictCidr?: boolean; format: string; crdChannel: string; maxFileSize: number }) => {
+      const options = { strictCidr: opts.strictCidr, format: opts.format, crdChannel: opts.crdChannel, maxFileBytes: opts.maxFileSize };
+      setExit(runValidate(paths, options, io));
     });
 
   program

@@ -4,6 +4,7 @@ import { ClusterPolicyModel, kindOf, renderClusterPolicy } from './cluster-polic
 import { ClusterPolicyAction, ClusterPolicyApiVersion, ClusterPolicyRule, PolicyTier } from './cluster-policy-types';
 import { derivePolicyName } from './policy-name';
 import { PropsCheck } from './props-check';
+import { ORDER_INDEPENDENT_ANNOTATION } from '../lint/rules';
 import { subjectsMayOverlap } from '../lint/subject-overlap';
 import { validateClusterPolicy } from '../validation/cluster-policy/validate';
 import { formatClusterDiagnostic } from '../validation/cluster-policy/validator';
@@ -122,7 +123,11 @@ export class ClusterNetworkPolicy extends Construct {
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion,
       kind: this.kind,
-      metadata: { name: this.name },
+      metadata: {
+        name: this.name,
+        // Recorded in the object, so that linting the synthesized files later knows it too.
+        ...(given.orderIndependent === true ? { annotations: { [ORDER_INDEPENDENT_ANNOTATION]: 'true' } } : {}),
+      },
       spec: Lazy.any({ produce: () => this._toManifest().spec }),
     });
     // A chart's namespace would be added to every object; these kinds have none (the server clears it).

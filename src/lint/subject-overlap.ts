@@ -15,7 +15,12 @@ export interface ClusterPolicySubjectManifest {
 export function subjectsMayOverlap(a: ClusterPolicySubjectManifest, b: ClusterPolicySubjectManifest): boolean {
   const [namespacesA, podsA] = selectorsOf(a);
   const [namespacesB, podsB] = selectorsOf(b);
-  return !selectorIsContradictory(both(namespacesA, namespacesB)) && !selectorIsContradictory(both(podsA, podsB));
+  return selectorsMayOverlap(namespacesA, namespacesB) && selectorsMayOverlap(podsA, podsB);
+}
+
+/** False only when no label set can match both selectors (their requirements together contradict). */
+export function selectorsMayOverlap(a: LabelSelectorManifest, b: LabelSelectorManifest): boolean {
+  return !selectorIsContradictory(both(a, b));
 }
 
 function selectorsOf(subject: ClusterPolicySubjectManifest): [LabelSelectorManifest, LabelSelectorManifest] {

@@ -28,6 +28,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/js-yaml@^4',
     // The reference evaluator (a test oracle) parses addresses with a library of its own.
     'ipaddr.js@^2',
+    // A second opinion on cluster-policy validation: the upstream CRDs' openAPIV3Schema, checked by a JSON-schema validator.
+    'ajv@^8',
     'jsii-rosetta@~6.0.0',
     'jsii-docgen@^10',
     'jsii-pacmak@^1.140',
@@ -37,9 +39,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'knip@^6',
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
+    // Drives Debian's chromium in the HTML report's browser tests (test/browser, scripts/ci-browser.sh).
+    'playwright-core@^1.50',
+    // Renders the Mermaid output in chromium in the browser tests, as GitHub would (the dist bundle, loaded from disk).
+    'mermaid@^11',
   ],
-  // @streamparser/json: a synchronous streaming JSON parser (the CLI is synchronous), for JSON files over Node's string limit.
-  bundledDeps: ['yaml@^2', 'js-yaml@^4', 'commander@^14', '@streamparser/json@^0.0.26'],
+  // @viz-js/viz: Graphviz compiled to WebAssembly for `--format svg|html`, so no system Graphviz
+  // is needed. Chosen over @hpcc-js/wasm-graphviz because it ships a CommonJS build (jsii output
+  // is CommonJS), has no dependencies and inlines its WASM, so bundling it needs no extra files.
+  // @streamparser/json: a synchronous streaming JSON parser (the CLI reads synchronously), for JSON files over Node's string limit.
+  bundledDeps: ['yaml@^2', 'js-yaml@^4', 'commander@^14', '@viz-js/viz@^3', '@streamparser/json@^0.0.26'],
   bin: { 'cdk8s-netpol': 'bin/cdk8s-netpol' },
 
   // The other jsii languages: `npm run package-all` builds each into dist/ (see scripts/ci-languages.sh).

@@ -12,6 +12,8 @@ import { writeYamlFolder } from './yaml-files';
 
 interface Plan {
   readonly sizes: ClusterSize[];
+  /** Evaluated again with this many Admin-tier cluster policies and a Baseline-tier default deny. */
+  readonly clusterPolicies: { readonly size: ClusterSize; readonly admin: number };
   readonly reference: ClusterSize;
   readonly synth: ClusterSize;
   /** Lint runs over generated clusters of these sizes. */
@@ -36,6 +38,7 @@ const FULL: Plan = {
     { workloads: 2500, policies: 1000, namespaces: 100 },
     { workloads: 5000, policies: 2000, namespaces: 200 },
   ],
+  clusterPolicies: { size: { workloads: 5000, policies: 2000, namespaces: 200 }, admin: 50 },
   reference: { workloads: 1000, policies: 400, namespaces: 40 },
   synth: { workloads: 1000, policies: 1000, namespaces: 40 },
   lint: [{ workloads: 5000, policies: 5000, namespaces: 200 }, { workloads: 10000, policies: 17500, namespaces: 400 }],
@@ -55,6 +58,7 @@ const QUICK: Plan = {
     { workloads: 800, policies: 320, namespaces: 32 },
     { workloads: 1600, policies: 640, namespaces: 64 },
   ],
+  clusterPolicies: { size: { workloads: 1600, policies: 640, namespaces: 64 }, admin: 20 },
   reference: { workloads: 250, policies: 100, namespaces: 10 },
   synth: { workloads: 200, policies: 200, namespaces: 10 },
   lint: [{ workloads: 1000, policies: 1000, namespaces: 40 }],
@@ -183,6 +187,22 @@ function evaluationSection(plan: Plan): Section {
       growth_exponent_max: Number(fixed(Math.max(...growth), 2)),
       peak_rss_mib: Number(fixed(largest.peakRssMib, 0)),
     },
+  };
+}
+
+function clusterPolicySection(plan: Plan): Section {
+  const { size, admin } = plan.clusterPolicies;
+  const r = child('evaluate', [...sizeArgs(size), plan.repeats, plan.minSeconds, admin]);
+  const warm = [...r.runs.slice(1)].sort((a: any, b: any) => a.total - b.total);
+  const typical = warm[Math.floor((warm.length - 1) / 2)];
+  return {
+    rows: [[
+      `Index + full connectivity with ${admin} Admin-tier ClusterNetworkPolicies and a Baseline default deny, ${sizeText(size)}`,
+      `${fixed(typical.total)} s`,
+      `median of ${r.runs.length - 1} warm runs: index ${fixed(typical.build)} s + connectivity ${fixed(typical.connectivity)} s `
+        + `(cold first run ${fixed(r.runs[0].total)} s); ${r.pairs.toLocaleString('en-US')} allowed pairs; peak RSS ${fixed(r.peakRssMib, 0)} MiB`,
+    ]],
+    summary: { cluster_policies_admin: admin, cluster_policies_full_matrix_s: Number(fixed(typical.total)), cluster_policies_allowed_pairs: r.pairs },
   };
 }
 
@@ -422,16 +442,61 @@ function outputSection(plan: Plan): Section {
   }
 }
 
+/**
+ * The HTML report at the CLI's size (1,000 workloads in the full run): the CLI's time to write it,
+ * then in Debian's chromium the time from navigation to a usable page and to expand the largest namespace.
+ */
+function reportSection(plan: Plan): Section {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-netpol-report-'));
+  try {
+    writeYamlFolder(generateCluster(plan.cli), path.join(dir, 'cluster'));
+    const html = path.join(dir, 'report.html');
+    const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'connlist', path.join(dir, 'cluster'), '--format', 'html'];
+    const written = spawnSync(process.execPath, cli, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (written.status !== 0) throw new Error(`connlist --format html failed with exit code ${written.status}:\n${written.stderr}`);
+    fs.writeFileSync(html, written.stdout);
+    const writeSeconds = timeNode(cli, plan.repeats);
+    const load = spawnSync(process.execPath, [path.join(OUT_DIR, 'bench', 'report-load.js'), html, String(plan.repeats)], { encoding: 'utf8' });
+    if (load.status !== 0) throw new Error(`loading the report in chromium failed with exit code ${load.status}:\n${load.stderr}`);
+    const browser = JSON.parse(load.stdout.trim().split('\n').pop()!);
+    const what = `HTML report of ${sizeText(plan.cli)}`;
+    const writing = `\`connlist --format html\` writes it (${fixed(fs.statSync(html).size / 1024 / 1024, 2)} MiB) in ${fixed(writeSeconds)} s, start-up included`;
+    if (browser.skipped) {
+      return {
+        rows: [[what, 'not measured in a browser', `${browser.skipped}; ${writing}`]],
+        summary: { report_write_s: Number(fixed(writeSeconds)) },
+      };
+    }
+    return {
+      rows: [[
+        `${what}, loaded in chromium`,
+        `${fixed(browser.loadSeconds)} s to usable`,
+        `from navigation until its script has drawn the namespace matrix (best of ${plan.repeats}); expanding the largest namespace `
+          + `${fixed(browser.expandSeconds)} s (${browser.cells.toLocaleString('en-US')} cells); ${writing}`,
+      ]],
+      summary: {
+        report_load_s: Number(fixed(browser.loadSeconds)),
+        report_expand_s: Number(fixed(browser.expandSeconds)),
+        report_write_s: Number(fixed(writeSeconds)),
+      },
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const SECTIONS: Record<string, (plan: Plan) => Section> = {
-  evaluate: evaluationSection,
-  query: querySection,
-  reference: referenceSection,
-  synth: synthSection,
-  lint: lintSection,
-  reader: readerSection,
-  dump: dumpSection,
-  output: outputSection,
-  cli: cliSection,
+  'evaluate': evaluationSection,
+  'cluster-policies': clusterPolicySection,
+  'query': querySection,
+  'reference': referenceSection,
+  'synth': synthSection,
+  'lint': lintSection,
+  'reader': readerSection,
+  'dump': dumpSection,
+  'output': outputSection,
+  'cli': cliSection,
+  'report': reportSection,
 };
 
 function main(): void {

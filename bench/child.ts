@@ -1,11 +1,12 @@
 // One measurement, run in its own process by bench.ts so that memory and JIT state do not leak
 // between measurements. Prints one JSON object on its last line.
-import { ClusterSize, generateCluster, toCluster } from './generate';
+import { ClusterSize, generateCluster, generateClusterPolicies, toCluster } from './generate';
 import { Random } from './random';
 import { synthRaw, synthWithConstructs } from './synth';
 import { Evaluator } from '../src/eval/evaluator';
 import { lintCluster } from '../src/lint/lint-cluster';
-import { Protocol, WorkloadSpec, workloadKey } from '../src/model/cluster';
+import { Cluster, Protocol, WorkloadSpec, workloadKey } from '../src/model/cluster';
+import { readClusterPolicy } from '../src/model/cluster-policy';
 import { ReferenceEvaluator } from '../test/eval/reference-evaluator';
 
 const MIB = 1024 * 1024;
@@ -29,9 +30,12 @@ function size(args: string[]): ClusterSize {
  * passed (so that small clusters get as warm a JIT as large ones); the peak RSS of the process.
  */
 function evaluate(args: string[]): object {
-  const cluster = toCluster(generateCluster(size(args)));
+  const synthetic = generateCluster(size(args));
+  const cluster = toCluster(synthetic);
   const repeats = Number(args[3] ?? 3);
   const minSeconds = Number(args[4] ?? 2);
+  const adminPolicies = Number(args[5] ?? 0);
+  if (adminPolicies > 0) addClusterPolicies(cluster, generateClusterPolicies(synthetic, adminPolicies));
   const rssBeforeMib = process.memoryUsage().rss / MIB;
   const runs: { build: number; connectivity: number; total: number }[] = [];
   let pairs = 0;
@@ -51,6 +55,14 @@ function evaluate(args: string[]): object {
     rssBeforeMib,
     peakRssMib: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+function addClusterPolicies(cluster: Cluster, objects: object[]): void {
+  for (const object of objects) {
+    const reading = readClusterPolicy(object);
+    if ('error' in reading) throw new Error(`generated an unreadable cluster policy: ${reading.error}`);
+    cluster.addClusterPolicy(reading.policy);
+  }
 }
 
 /** Median latency of single queries after indexing: `verdict()` and `workloadConnections()`. */

@@ -398,3 +398,59 @@ function target(ctx: NamespaceContext, base: LabelSelectorManifest, tier?: strin
   const chosen = candidates[(ctx.round - 1) % candidates.length];
   return { ...base, matchLabels: { ...(base.matchLabels ?? {}), app: chosen.labels.app } };
 }
+
+/**
+ * A platform team's cluster-scoped policies for a generated cluster (v1alpha2 ClusterNetworkPolicy
+ * objects): `admin` Admin-tier policies with distinct priorities and one Baseline-tier default
+ * deny. The Admin tier mixes what such teams write: accept the monitoring scraper on the metrics
+ * port and DNS egress to the cluster DNS, deny the cloud metadata address, isolate each team
+ * (Pass within the team, Deny from the others), and Pass for development namespaces.
+ */
+export function generateClusterPolicies(synthetic: SyntheticCluster, admin: number): object[] {
+  const teams = [...new Set(synthetic.namespaces.map((n) => n.labels.team).filter((t): t is string => t !== undefined))];
+  const byName = (name: string) => ({ matchLabels: { [NAMESPACE_NAME_LABEL]: name } });
+  const cnp = (name: string, tier: 'Admin' | 'Baseline', priority: number, subject: object, rules: object): object => ({
+    apiVersion: 'policy.networking.k8s.io/v1alpha2',
+    kind: 'ClusterNetworkPolicy',
+    metadata: { name },
+    spec: { tier, priority, subject, ...rules },
+  });
+  const fixed = [
+    (p: number) => cnp('accept-monitoring', 'Admin', p, { namespaces: {} }, {
+      ingress: [{ action: 'Accept', from: [{ namespaces: byName('monitoring') }], protocols: [{ destinationNamedPort: 'metrics' }] }],
+    }),
+    (p: number) => cnp('accept-dns', 'Admin', p, { namespaces: {} }, {
+      egress: [{
+        action: 'Accept',
+        to: [{ pods: { namespaceSelector: byName('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } } }],
+        protocols: [{ udp: { destinationPort: { number: 53 } } }, { tcp: { destinationPort: { number: 53 } } }],
+      }],
+    }),
+    (p: number) => cnp('deny-cloud-metadata', 'Admin', p, { namespaces: {} }, {
+      egress: [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }],
+    }),
+    (p: number) => cnp('pass-dev', 'Admin', p, { namespaces: { matchLabels: { env: 'dev' } } }, {
+      ingress: [{ action: 'Pass', from: [{ namespaces: { matchLabels: { env: 'dev' } } }] }],
+    }),
+  ];
+  const policies: object[] = [];
+  for (let i = 0; i < admin; i++) {
+    if (i < fixed.length) {
+      policies.push(fixed[i](i));
+      continue;
+    }
+    const team = teams[(i - fixed.length) % Math.max(teams.length, 1)] ?? 'none';
+    const subject = { namespaces: { matchLabels: { team } } };
+    policies.push(cnp(`isolate-${team}-${i}`, 'Admin', i, subject, {
+      ingress: [
+        { name: 'same-team', action: 'Pass', from: [{ namespaces: { matchLabels: { team } } }] },
+        { name: 'platform', action: 'Pass', from: [{ namespaces: { matchLabels: { tier: 'platform' } } }] },
+        { name: 'other-teams', action: 'Deny', from: [{ namespaces: {} }] },
+      ],
+    }));
+  }
+  policies.push(cnp('default-deny', 'Baseline', 0, { namespaces: { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] } }, {
+    ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }],
+  }));
+  return policies;
+}

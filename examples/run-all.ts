@@ -4,6 +4,7 @@
  */
 import { App } from 'cdk8s';
 import { buildBookinfo } from './bookinfo';
+import { buildClusterGuardrails } from './cluster-guardrails';
 import { buildPlatformAndTeams } from './platform-and-teams';
 import { Protocol, Reachability } from '../src';
 import { printReachability } from '../src/testing/print-reachability';
@@ -18,6 +19,7 @@ export interface Example {
 export const EXAMPLES: Example[] = [
   { name: 'bookinfo', build: buildBookinfo },
   { name: 'platform-and-teams', build: buildPlatformAndTeams },
+  { name: 'cluster-guardrails', build: buildClusterGuardrails },
 ];
 
 /** A short summary of an App's objects: total, by kind, and policy names per namespace. */

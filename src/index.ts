@@ -8,6 +8,7 @@ export * from './values/namespaces';
 export * from './values/pods';
 export * from './values/peer';
 export * from './values/peers';
+export * from './values/cluster-peer';
 
 // --- constructs
 export * from './constructs/policy-type';
@@ -18,10 +19,17 @@ export * from './constructs/allow-dns-egress';
 export * from './constructs/allow-cluster-internal-egress';
 export * from './constructs/monitoring-port';
 export * from './constructs/namespace-baseline';
+export * from './constructs/cluster-policy-types';
+export * from './constructs/cluster-network-policy';
+export * from './constructs/cluster-guardrail';
+export * from './constructs/tenant-isolation';
+export * from './constructs/delegate-to-namespaces';
+export * from './constructs/baseline-default-deny';
 
 // --- validation
 export * from './validation/severity';
 export * from './validation/validator';
+export * from './validation/cluster-policy/validator';
 
 // --- evaluation and reachability assertions
 export * from './testing/endpoint';

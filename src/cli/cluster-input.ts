@@ -5,6 +5,7 @@ import { ReadProgress } from './progress';
 import { ReadLimits } from './read-limits';
 import { Cluster } from '../model/cluster';
 import { clusterAssembler } from '../model/cluster-from-manifests';
+import { isClusterPolicyObject, isPolicyApiGroupObject } from '../model/cluster-policy';
 import { concernsRules, errorsOf } from '../validation/admission';
 
 export interface ClusterInputOptions {
@@ -37,9 +38,10 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
   const findings: string[] = [];
   const rejected: string[] = [];
   const onObject = (o: LoadedObject): void => {
-    if (isAdminPolicy(o)) {
+    if (isPolicyApiGroupObject(o.object) && !isClusterPolicyObject(o.object)) {
       findings.push(`${o.source.file}:${o.source.line}: warning: ${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')} `
-        + 'is not evaluated (only networking.k8s.io/v1 NetworkPolicy is): the result ignores it\n');
+        + `is not evaluated (${String(o.object.apiVersion)} ${String(o.object.kind)} is not a kind this tool reads: `
+        + 'ClusterNetworkPolicy v1alpha2, AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1 are): the result ignores it\n');
       return;
     }
     const errors = isNetworkPolicy(o) ? errorsOf(o.object) : [];
@@ -71,9 +73,4 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
   const exitCode = unread > 0 ? ExitCode.BAD_INPUT : rejected.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   return { cluster, exitCode };
-}
-
-/** AdminNetworkPolicy, BaselineAdminNetworkPolicy and their successors (policy.networking.k8s.io). */
-function isAdminPolicy(o: LoadedObject): boolean {
-  return String(o.object.apiVersion).startsWith('policy.networking.k8s.io/');
 }

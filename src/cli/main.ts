@@ -3,22 +3,44 @@ import * as path from 'path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DIFF_FORMATS } from '../report/diff-formats';
 import { CONNLIST_FORMATS } from '../report/formats';
+import { GRAPH_FORMATS, isGraphFormat } from '../report/graph-formats';
 import { runConnlist } from './commands/connlist';
 import { FAIL_ON, runDiff } from './commands/diff';
 import { runExplain } from './commands/explain';
 import { runValidate, VALIDATE_FORMATS } from './commands/validate';
+import { ClusterPolicyFlags, readDomainAddresses } from './evaluator';
 import { CliIo, ExitCode } from './io';
 import { DEFAULT_READ_LIMITS, LIMIT_FLAGS, ReadLimits } from './read-limits';
+import { CRD_CHANNELS } from '../validation/cluster-policy/crd-schemas';
 
 const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr };
 
 /**
  * Runs the `cdk8s-netpol` command line with `argv` (without `node` and the script name) and
  * returns the exit code. Never throws for bad input or usage: both become messages and code 2.
+ * Synchronous, for every format but the pictures (`dot`, `mermaid`, `svg`, `html`), which need
+ * `mainAsync` (what bin/cdk8s-netpol calls).
  */
 export function main(argv: string[], io: CliIo = PROCESS_IO): number {
-  let exitCode: number = ExitCode.OK;
-  const program = buildProgram(io, (code) => { exitCode = code; });
+  const result = run(argv, io, false);
+  // run() refuses the picture formats when asynchronous work is not allowed, so this is a number.
+  return typeof result === 'number' ? result : ExitCode.BAD_INPUT;
+}
+
+/** `main` for every format, pictures included; what the `cdk8s-netpol` command runs. */
+export async function mainAsync(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  const result = run(argv, io, true);
+  if (typeof result === 'number') return result;
+  try {
+    return await result;
+  } catch (e) {
+    return internalError(e, io);
+  }
+}
+
+function run(argv: string[], io: CliIo, asyncAllowed: boolean): number | Promise<number> {
+  let exitCode: number | Promise<number> = ExitCode.OK;
+  const program = buildProgram(io, (code) => { exitCode = code; }, asyncAllowed);
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
@@ -26,13 +48,25 @@ export function main(argv: string[], io: CliIo = PROCESS_IO): number {
       // Help and version exit with 0; usage errors were already printed by commander.
       return e.exitCode === 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
-    io.stderr.write(`cdk8s-netpol: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug: please report it with the input)\n`);
-    return ExitCode.BAD_INPUT;
+    return internalError(e, io);
   }
   return exitCode;
 }
 
-function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+function internalError(e: unknown, io: CliIo): number {
+  io.stderr.write(`cdk8s-netpol: internal error: ${e instanceof Error ? e.message : String(e)} (this is a bug: please report it with the input)\n`);
+  return ExitCode.BAD_INPUT;
+}
+
+function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => void, asyncAllowed: boolean): Command {
+  /** Whether a command may run with this format; the picture formats need `mainAsync`. */
+  const formatRunsHere = (format: string): boolean => {
+    if (asyncAllowed || !isGraphFormat(format)) return true;
+    io.stderr.write(`cdk8s-netpol: internal error: --format ${format} runs asynchronously: call mainAsync, not main (this is a bug: please report it)\n`);
+    setExit(ExitCode.BAD_INPUT);
+    return false;
+  };
+
   const program = new Command('cdk8s-netpol')
     .description('Validate Kubernetes NetworkPolicies and compute the connectivity they allow.')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -46,29 +80,40 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('Check every NetworkPolicy as the API server would; exit 1 if one is invalid, 2 if input is unreadable.')
+    .description('Check every NetworkPolicy, ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy as the API server would; '
+      + 'exit 1 if one is invalid, 2 if input is unreadable.')
     .argument('<paths...>', 'YAML/JSON files or folders (read recursively: *.yaml, *.yml, *.json)')
     .option('--strict-cidr', 'reject ipBlock CIDRs with host bits set (API servers from 1.36)')
     .option('--no-strict-cidr', 'accept CIDRs with host bits set (API servers before 1.36)')
     .addOption(new Option('--format <format>', 'output format').choices(VALIDATE_FORMATS).default('text'))
-    .action((paths: string[], opts: ReadLimitFlags & { strictCidr?: boolean; format: string }) => {
-      setExit(runValidate(paths, { strictCidr: opts.strictCidr, format: opts.format, limits: readLimits(opts), quiet: opts.quiet }, io));
+    .addOption(new Option('--crd-channel <channel>', 'the network-policy-api CRD channel installed (cluster-scoped policies)')
+      .choices(CRD_CHANNELS).default('standard'))
+    .action((paths: string[], opts: ReadLimitFlags & { strictCidr?: boolean; format: string; crdChannel: string }) => {
+      const options = { strictCidr: opts.strictCidr, format: opts.format, crdChannel: opts.crdChannel, limits: readLimits(opts), quiet: opts.quiet };
+      setExit(runValidate(paths, options, io));
     });
 
   program
     .command('connlist')
     .description('List the allowed connections between workloads and external ranges (netpol-analyzer layout).')
     .argument('<paths...>', 'YAML/JSON files or folders with workloads, namespaces and NetworkPolicies')
-    .addOption(new Option('--format <format>', 'output format').choices(CONNLIST_FORMATS as string[]).default('txt'))
+    .addOption(new Option('--format <format>', 'output format').choices([...CONNLIST_FORMATS, ...GRAPH_FORMATS]).default('txt'))
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
+    .addOption(clusterPolicyOptions()[0])
+    .addOption(clusterPolicyOptions()[1])
+    .addOption(clusterPolicyOptions()[2])
+    .addOption(clusterPolicyOptions()[3])
+    .addOption(clusterPolicyOptions()[4])
     .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
+      if (!formatRunsHere(opts.format)) return;
       setExit(runConnlist(paths, {
         format: opts.format,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
+        clusterPolicies: clusterPolicyFlags(opts),
         ipFamily: opts.ipFamily,
         limits: readLimits(opts),
         quiet: opts.quiet,
@@ -81,18 +126,25 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       + '(netpol-analyzer layout, ref1 = OLD); with --fail-on, exit 1 when the change widens access or changes anything.')
     .argument('<old>', 'the policies before: a YAML/JSON file or folder')
     .argument('<new>', 'the policies after: a YAML/JSON file or folder')
-    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS as string[]).default('txt'))
+    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS, ...GRAPH_FORMATS]).default('txt'))
     .addOption(new Option('--fail-on <change>', 'exit 1 when a connection is added or widened (widen), or on any change (any)').choices(FAIL_ON))
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
+    .addOption(clusterPolicyOptions()[0])
+    .addOption(clusterPolicyOptions()[1])
+    .addOption(clusterPolicyOptions()[2])
+    .addOption(clusterPolicyOptions()[3])
+    .addOption(clusterPolicyOptions()[4])
     .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
+      if (!formatRunsHere(opts.format)) return;
       setExit(runDiff([oldPath], [newPath], {
         format: opts.format,
         failOn: opts.failOn,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
+        clusterPolicies: clusterPolicyFlags(opts),
         ipFamily: opts.ipFamily,
         limits: readLimits(opts),
         quiet: opts.quiet,
@@ -108,6 +160,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port of the destination such as tcp/http', 'tcp/80')
     .addOption(ipBlockPodsOption())
     .addOption(hostNetworkOption())
+    .addOption(clusterPolicyOptions()[0])
+    .addOption(clusterPolicyOptions()[1])
+    .addOption(clusterPolicyOptions()[2])
+    .addOption(clusterPolicyOptions()[3])
+    .addOption(clusterPolicyOptions()[4])
     .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
       setExit(runExplain(paths, {
         source: opts.from,
@@ -115,6 +172,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         port: opts.port,
         ipBlockMatchesPodIps: opts.ipblockPods === 'match',
         hostNetwork: opts.hostNetwork,
+        clusterPolicies: clusterPolicyFlags(opts),
         limits: readLimits(opts),
         quiet: opts.quiet,
       }, io));
@@ -161,12 +219,53 @@ function collect(value: string, previous: string[]): string[] {
 interface EvaluationFlags extends ReadLimitFlags {
   readonly ipblockPods: string;
   readonly hostNetwork: 'as-pod' | 'as-node';
+  readonly networksPods: string;
+  readonly equalPriorities: 'by-name' | 'error';
+  readonly mixedApiVersions: 'refuse' | 'v1alpha1-first' | 'v1alpha2-first';
+  readonly nodeAddressTypes: string[];
+  readonly domainAddresses?: Record<string, string[]>;
 }
 
 function hostNetworkOption(): Option {
   return new Option('--host-network <mode>',
     'hostNetwork pods: as-pod (selected by their labels, like netpol-analyzer) or as-node (invisible to selectors, like most plugins)')
     .choices(['as-pod', 'as-node']).default('as-pod');
+}
+
+/** Flags for cluster-scoped policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy). */
+function clusterPolicyOptions(): Option[] {
+  return [
+    new Option('--networks-pods <mode>',
+      'whether networks peers of cluster policies match pod IPs (match: the API\'s documented behaviour; ignore: netpol-analyzer)')
+      .choices(['match', 'ignore']).default('match'),
+    new Option('--equal-priorities <mode>',
+      'order of same-tier cluster policies with equal priorities: by-name (like kube-network-policies) or error')
+      .choices(['by-name', 'error']).default('by-name'),
+    new Option('--mixed-api-versions <mode>',
+      'when a tier holds both v1alpha1 and v1alpha2 cluster policies: refuse, or evaluate one version first')
+      .choices(['refuse', 'v1alpha1-first', 'v1alpha2-first']).default('refuse'),
+    new Option('--node-address-types <types>',
+      'which status.addresses of Node objects a nodes peer matches, comma-separated')
+      .default(['InternalIP', 'ExternalIP'], 'InternalIP,ExternalIP')
+      .argParser((value: string) => value.split(',').map((t) => t.trim()).filter((t) => t !== '')),
+    new Option('--domain-addresses <file>',
+      'YAML/JSON map from domain names to the addresses domainNames peers match (default: none, no DNS view)')
+      .argParser((file: string) => {
+        const read = readDomainAddresses(file);
+        if (typeof read === 'string') throw new InvalidArgumentError(read);
+        return read;
+      }),
+  ];
+}
+
+function clusterPolicyFlags(opts: EvaluationFlags): ClusterPolicyFlags {
+  return {
+    networksMatchPodIps: opts.networksPods === 'match',
+    equalPriorities: opts.equalPriorities,
+    mixedApiVersions: opts.mixedApiVersions,
+    nodeAddressTypes: opts.nodeAddressTypes,
+    ...(opts.domainAddresses ? { domainNameAddresses: opts.domainAddresses } : {}),
+  };
 }
 
 function ipBlockPodsOption(): Option {

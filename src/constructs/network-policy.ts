@@ -1,11 +1,12 @@
-import { Chart, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { checkNetworkPolicyProps, checkRuleArguments } from './network-policy-props';
 import { derivePolicyName } from './policy-name';
 import { PolicyType } from './policy-type';
 import { PropsCheck } from './props-check';
-import { renderRule, toKubeSpec } from './render';
+import { renderRule } from './render';
+import { notePolicyEdit, provideLintManifest } from '../lint/app-objects';
 import { NetworkPolicyManifest, NetworkPolicySpecManifest } from '../model/manifest';
 import { formatDiagnostic } from '../validation/diagnostic';
 import { validateNetworkPolicy } from '../validation/network-policy';
@@ -99,7 +100,10 @@ export class NetworkPolicy extends Construct {
   private readonly requestedNamespace?: string;
   /** Bumped by every rule or direction added, so that a kept validation result is never stale. */
   private rulesVersion = 0;
-  private keptValidation?: { readonly key: string; readonly errors: string[] };
+  private keptValidation?: { readonly rulesVersion: number; readonly namesakes: number; readonly errors: string[] };
+  /** The policies of this app with this policy's namespace and name, this one included. */
+  private readonly namesakes: NetworkPolicy[];
+  private keptSpec?: { readonly key: number; readonly spec: NetworkPolicySpecManifest };
 
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
     const check = PropsCheck.forChild(scope, id, 'NetworkPolicy');
@@ -113,12 +117,14 @@ export class NetworkPolicy extends Construct {
     for (const rule of checked.ingress ?? []) this.addIngressRule(rule.peers ?? [], rule.ports);
     for (const rule of checked.egress ?? []) this.addEgressRule(rule.peers ?? [], rule.ports);
 
-    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
+    this.apiObject = new RenderedNetworkPolicy(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespaceName },
-      spec: Lazy.any({ produce: () => toKubeSpec(this._renderSpec()) }),
+      spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
-    register(this);
+    this.namesakes = register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
+    provideLintManifest(this.apiObject, () => this.checkedManifest());
+    notePolicyEdit();
   }
 
   /**
@@ -133,6 +139,7 @@ export class NetworkPolicy extends Construct {
   public addIngressRule(peers: IPeer[], ports?: Port[]): void {
     const rule = checkRuleArguments(this, 'addIngressRule', peers, ports);
     this.rulesVersion++;
+    notePolicyEdit();
     this.policyTypes.add(PolicyType.INGRESS);
     this.ingressRules.push(rule);
   }
@@ -149,6 +156,7 @@ export class NetworkPolicy extends Construct {
   public addEgressRule(peers: IPeer[], ports?: Port[]): void {
     const rule = checkRuleArguments(this, 'addEgressRule', peers, ports);
     this.rulesVersion++;
+    notePolicyEdit();
     this.policyTypes.add(PolicyType.EGRESS);
     this.egressRules.push(rule);
   }
@@ -163,6 +171,7 @@ export class NetworkPolicy extends Construct {
     PropsCheck.forChild(this.node.scope!, this.node.id, 'NetworkPolicy.addPolicyType')
       .enumValue(policyType, 'policyType', Object.values(PolicyType), true);
     this.rulesVersion++;
+    notePolicyEdit();
     this.policyTypes.add(policyType);
   }
 
@@ -197,9 +206,31 @@ export class NetworkPolicy extends Construct {
     return this.apiObject.toJson() as NetworkPolicyManifest;
   }
 
+  /**
+   * The object as validation and the lints read it: the rendered spec, kept like the validation
+   * result (while the rules are unchanged, until the current synchronous synthesis ends), so that
+   * a synthesis renders each spec for checking once and not once per check.
+   */
+  private checkedManifest(): NetworkPolicyManifest {
+    return {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: this.apiObject.metadata.toJson(),
+      spec: this.checkedSpec(),
+    };
+  }
+
+  private checkedSpec(): NetworkPolicySpecManifest {
+    if (this.keptSpec?.key === this.rulesVersion) return this.keptSpec.spec;
+    const spec = this._renderSpec();
+    this.keptSpec = { key: this.rulesVersion, spec };
+    queueMicrotask(() => { this.keptSpec = undefined; });
+    return spec;
+  }
+
   /** Two policies with one namespace and name: applying both keeps only the last. */
   private duplicateNameErrors(): string[] {
-    const twins = (policiesByName.get(this.node.root)?.get(nameKey(this)) ?? []).filter((c) => c !== this);
+    const twins = this.namesakes.filter((c) => c !== this);
     return twins.map((twin) => `metadata.name: the NetworkPolicy at ${twin.node.path} has the same name "${this.name}"`
       + `${this.namespaceName ? ` in namespace "${this.namespaceName}"` : ''}, so applying both would keep only one of them. `
       + 'Fix: give one of them another construct id or policyName.');
@@ -212,11 +243,10 @@ export class NetworkPolicy extends Construct {
    * synchronous synthesis ends (selectors read from workloads may change before the next one).
    */
   private validatePolicy(): string[] {
-    const twins = policiesByName.get(this.node.root)?.get(nameKey(this))?.length ?? 0;
-    const key = `${this.rulesVersion}/${twins}`;
-    if (this.keptValidation?.key === key) return this.keptValidation.errors;
+    const kept = this.keptValidation;
+    if (kept?.rulesVersion === this.rulesVersion && kept.namesakes === this.namesakes.length) return kept.errors;
     const errors = this.policyErrors();
-    this.keptValidation = { key, errors };
+    this.keptValidation = { rulesVersion: this.rulesVersion, namesakes: this.namesakes.length, errors };
     queueMicrotask(() => { this.keptValidation = undefined; });
     return errors;
   }
@@ -237,7 +267,7 @@ export class NetworkPolicy extends Construct {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: { name: this.name, ...(this.namespaceName !== undefined ? { namespace: this.namespaceName } : {}) },
-        spec: this._renderSpec(),
+        spec: this.checkedSpec(),
       };
     } catch (e) {
       return [...errors, (e as Error).message];
@@ -250,6 +280,17 @@ export class NetworkPolicy extends Construct {
   }
 }
 
+/**
+ * The generated `KubeNetworkPolicy`, whose spec is produced already in manifest form: it renders
+ * like any `ApiObject` (resolvers, sorted keys, JSON patches), without the generated class's
+ * second pass that converts typed props back into manifest fields. The output is the same.
+ */
+class RenderedNetworkPolicy extends k8s.KubeNetworkPolicy {
+  public toJson(): any {
+    return ApiObject.prototype.toJson.call(this);
+  }
+}
+
 /** Every NetworkPolicy of an app by namespace and name; names and namespaces never change after construction. */
 const policiesByName = new WeakMap<IConstruct, Map<string, NetworkPolicy[]>>();
 
@@ -257,7 +298,8 @@ function nameKey(policy: NetworkPolicy): string {
   return `${policy.namespaceName ?? ''}/${policy.name}`;
 }
 
-function register(policy: NetworkPolicy): void {
+/** Records the policy under its app, namespace and name; returns the policies that share them. */
+function register(policy: NetworkPolicy): NetworkPolicy[] {
   const root = policy.node.root;
   let byName = policiesByName.get(root);
   if (!byName) {
@@ -265,5 +307,8 @@ function register(policy: NetworkPolicy): void {
     policiesByName.set(root, byName);
   }
   const key = nameKey(policy);
-  byName.set(key, [...(byName.get(key) ?? []), policy]);
+  let namesakes = byName.get(key);
+  if (!namesakes) byName.set(key, namesakes = []);
+  namesakes.push(policy);
+  return namesakes;
 }

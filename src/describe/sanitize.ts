@@ -7,6 +7,16 @@ import {
   NetworkPolicyPortManifest,
 } from '../model/manifest';
 
+const wellFormed = new WeakSet<object>();
+
+/**
+ * Marks a NetworkPolicy this library rendered itself: its fields have the manifest types by
+ * construction, so sanitizing it would only copy it.
+ */
+export function markWellFormed(manifest: object): void {
+  wellFormed.add(manifest);
+}
+
 /**
  * A NetworkPolicy read from any YAML or JSON, coerced into the manifest types so that
  * describing and linting never trip over a wrong type: a field of the wrong JSON type is
@@ -15,6 +25,7 @@ import {
  * is what reports such input; this only keeps the best-effort readers safe.
  */
 export function sanitizePolicy(input: unknown): NetworkPolicyManifest {
+  if (typeof input === 'object' && input !== null && wellFormed.has(input)) return input as NetworkPolicyManifest;
   const object = asRecord(input) ?? {};
   const metadata = asRecord(object.metadata);
   const spec = asRecord(object.spec);

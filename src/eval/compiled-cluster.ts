@@ -1,4 +1,5 @@
 import { Bitset } from './bitset';
+import { CompiledClusterPolicies } from './compiled-cluster-policies';
 import { hasNamedPort, ruleConnections } from './ports';
 import { EvaluatorOptions } from './types';
 import { Cluster, ContainerPortSpec, PolicySpec, WorkloadSpec } from '../model/cluster';
@@ -21,6 +22,8 @@ export interface Subject {
   readonly ips: readonly ParsedIp[];
   /** False for hostNetwork pods under `hostNetwork: 'as-node'`: selectors never see them. */
   readonly selectable: boolean;
+  /** hostNetwork pods: cluster policies never select them (B19), whatever `hostNetwork` says. */
+  readonly hostNetwork: boolean;
   readonly workloads: WorkloadSpec[];
 }
 
@@ -68,6 +71,11 @@ export function resolveOptions(options: EvaluatorOptions = {}): ResolvedOptions 
     hostNetwork: options.hostNetwork ?? 'as-pod',
     nodeEgressAlwaysAllowed: options.nodeEgressAlwaysAllowed ?? false,
     selfTraffic: options.selfTraffic ?? 'allowed',
+    networksMatchPodIps: options.networksMatchPodIps ?? true,
+    equalPriorities: options.equalPriorities ?? 'by-name',
+    mixedApiVersions: options.mixedApiVersions ?? 'refuse',
+    nodeAddressTypes: options.nodeAddressTypes ?? ['InternalIP', 'ExternalIP'],
+    domainNameAddresses: options.domainNameAddresses ?? {},
   };
 }
 
@@ -99,6 +107,8 @@ export class CompiledCluster {
   public readonly egressRules: (CompiledRule[] | undefined)[] = [];
   public readonly ingressPolicies: CompiledPolicy[][] = [];
   public readonly egressPolicies: CompiledPolicy[][] = [];
+  /** The cluster-scoped policies (Admin and Baseline tiers). */
+  public readonly clusterPolicies: CompiledClusterPolicies;
 
   private readonly subjectByWorkload = new Map<WorkloadSpec, Subject>();
   private readonly subjectsByNamespace = new Map<string, NamespaceIndex>();
@@ -122,6 +132,7 @@ export class CompiledCluster {
       this.ingressRules.push(undefined);
       this.egressRules.push(undefined);
     }
+    this.clusterPolicies = new CompiledClusterPolicies(cluster.clusterPolicies, cluster.nodes, this.subjects, options, (set) => this.intern(set));
     for (const policy of this.policies) {
       policy.selected.forEach((s) => {
         if (policy.normalized.isolatesIngress) {
@@ -190,6 +201,7 @@ export class CompiledCluster {
         [...w.ports].map((p) => [p.name ?? '', p.port, p.protocol]).sort(),
         [...w.podIps].sort(),
         selectable,
+        w.hostNetwork,
       ]);
       let subject = byKey.get(key);
       if (!subject) {
@@ -201,6 +213,7 @@ export class CompiledCluster {
           ports: w.ports,
           ips: w.podIps.map(parseIp).filter((ip): ip is ParsedIp => ip !== undefined),
           selectable,
+          hostNetwork: w.hostNetwork,
           workloads: [],
         };
         byKey.set(key, subject);

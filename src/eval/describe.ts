@@ -1,4 +1,4 @@
-import { PolicyRef, RuleRef } from './types';
+import { ClusterRuleRef, PolicyRef, RuleRef } from './types';
 import { SourceRef } from '../model/cluster';
 import { Direction, NormalizedRule } from '../model/normalize';
 import { describeNormalizedPeer } from '../phrases/peer';
@@ -53,4 +53,24 @@ export function describeRule(rule: NormalizedRule, direction: Direction, policyN
 /** One line for a rule that allowed a connection. */
 export function describeRuleRef(ref: RuleRef): string {
   return `${describePolicy(ref.policy)} ${ref.fieldPath}`;
+}
+
+/**
+ * A cluster policy rule with its tier and place, e.g.
+ * `Admin tier: ClusterNetworkPolicy guardrails (priority 10) spec.egress[1] "deny-db" (Deny) (policies.yaml:3)`.
+ */
+export function describeClusterRule(ref: ClusterRuleRef): string {
+  const priority = ref.priority !== undefined ? ` (priority ${ref.priority})` : '';
+  const name = ref.ruleName ? ` "${ref.ruleName}"` : '';
+  const where = describeSource(ref.source);
+  const tie = ref.tiedWith
+    ? `; tie-dependent: ${ref.tiedWith.join(', ')} share this priority and are ordered by name (option equalPriorities)`
+    : '';
+  return `${ref.tier} tier: ${ref.kind} ${ref.name}${priority} ${ref.fieldPath}${name} (${ref.action})${where ? ` (${where})` : ''}${tie}`;
+}
+
+/** The line for a Pass that handed the decision down to the next layer (B8, B9). */
+export function describePass(ref: ClusterRuleRef): string {
+  const next = ref.tier === 'Admin' ? 'the NetworkPolicies' : 'the default (allow)';
+  return `passed by ${describeClusterRule(ref)}: decided by ${next}`;
 }

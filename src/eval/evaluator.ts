@@ -1,10 +1,14 @@
 import { Bitset } from './bitset';
 import { CompiledCluster, CompiledPeer, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
-import { describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
+import { CompiledClusterRule, clusterSelectable, portsAdmit } from './compiled-cluster-policies';
+import { describeClusterRule, describePass, describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
 import { portEntryAdmits } from './ports';
+import { SetOps, TierHit, tieredConnections } from './tiers';
 import {
+  ClusterRuleRef,
   Connectivity,
+  DecidingTier,
   DirectionVerdict,
   QueryEnd,
   EvaluatorOptions,
@@ -44,6 +48,14 @@ export class Evaluator {
   private readonly compiled: CompiledCluster;
   private readonly unions = new Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>();
   private readonly intersections = new Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>();
+  private readonly differences = new Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>();
+  private readonly setIds = new Map<ConnectionSet, number>();
+  private readonly tieredCache = new Map<string, ConnectionSet>();
+  private readonly setOps: SetOps = {
+    union: (a, b) => this.memo(this.unions, a, b, (x, y) => x.union(y)),
+    intersect: (a, b) => this.memo(this.intersections, a, b, (x, y) => x.intersect(y)),
+    subtract: (a, b) => (a === b ? ConnectionSet.none() : this.memo(this.differences, a, b, (x, y) => x.subtract(y))),
+  };
 
   constructor(public readonly cluster: Cluster, options?: EvaluatorOptions) {
     this.options = resolveOptions(options);
@@ -52,8 +64,10 @@ export class Evaluator {
 
   /** Every connection the source workload may open to the destination workload. */
   public workloadConnections(source: WorkloadSpec, destination: WorkloadSpec): ConnectionSet {
-    if (source === destination && isSinglePod(source) && this.options.selfTraffic === 'allowed') return ConnectionSet.all();
-    return this.subjectConnections(this.compiled.subjectOf(source), this.compiled.subjectOf(destination));
+    const onePod = source === destination && isSinglePod(source);
+    if (onePod && this.options.selfTraffic === 'allowed') return ConnectionSet.all();
+    // B31: a pod reaching its own IP is exempt from cluster policies; NetworkPolicies still apply.
+    return this.subjectConnections(this.compiled.subjectOf(source), this.compiled.subjectOf(destination), onePod);
   }
 
   /** Full workload-level connectivity: every allowed ordered pair and every workload's external connections. */
@@ -67,6 +81,10 @@ export class Evaluator {
       if (rules) {
         candidates = new Bitset(subjects.length);
         for (const r of rules) candidates.addAll(r.subjects);
+        // An Admin Accept allows peers that no NetworkPolicy of an isolated pod lists (B6).
+        for (const r of this.compiled.clusterPolicies.rulesFor('Admin', 'ingress', destination) ?? []) {
+          if (r.action === 'Accept') candidates.addAll(r.subjects);
+        }
       }
       candidates.forEach((si) => {
         const source = subjects[si];
@@ -79,8 +97,9 @@ export class Evaluator {
         }
       });
     }
-    const ingress = new ExternalConnectivity(this.compiled, 'ingress');
-    const egress = new ExternalConnectivity(this.compiled, 'egress');
+    const tiered = (admin: readonly TierHit[], np: ConnectionSet | undefined, baseline: readonly TierHit[]) => this.tiered(admin, np, baseline);
+    const ingress = new ExternalConnectivity(this.compiled, 'ingress', tiered);
+    const egress = new ExternalConnectivity(this.compiled, 'egress', tiered);
     const external: ExternalConnections[] = this.cluster.workloads.map((workload) => {
       const subject = this.compiled.subjectOf(workload);
       return { workload, ingress: ingress.rangesFor(subject), egress: egress.rangesFor(subject) };
@@ -101,8 +120,9 @@ export class Evaluator {
     }
     const sameWorkload = source.kind === 'pod' && destination.kind === 'pod' && source.workload === destination.workload;
     const self = sameWorkload && isSinglePod(source.workload) && this.options.selfTraffic === 'allowed';
-    const egress = this.egressVerdict(source, destination, query, self);
-    const ingress = this.ingressVerdict(source, destination, query, self);
+    const onePod = sameWorkload && isSinglePod(source.workload);
+    const egress = this.egressVerdict(source, destination, query, self, onePod);
+    const ingress = this.ingressVerdict(source, destination, query, self, onePod);
     const allowed = egress.allowed && ingress.allowed;
     const selfCase = sameWorkload ? describeSelfCase(source.workload, self) : undefined;
     return withLazyText({ allowed, egress, ingress, ...(selfCase ? { selfCase } : {}) }, 'text', () => {
@@ -117,12 +137,56 @@ export class Evaluator {
     });
   }
 
-  private subjectConnections(source: Subject, destination: Subject): ConnectionSet {
+  private subjectConnections(source: Subject, destination: Subject, networkPoliciesOnly = false): ConnectionSet {
     // Egress first: sources usually have few egress rules, and most candidate pairs end there.
-    const egress = this.allowedConnections(this.compiled.egressRules[source.index], destination, destination);
+    const egress = this.sideConnections('egress', source, destination, destination, networkPoliciesOnly);
     if (egress.isEmpty()) return egress;
-    const ingress = this.allowedConnections(this.compiled.ingressRules[destination.index], source, destination);
+    const ingress = this.sideConnections('ingress', destination, source, destination, networkPoliciesOnly);
     return this.memo(this.intersections, egress, ingress, (a, b) => a.intersect(b));
+  }
+
+  /**
+   * What one direction allows at `subject` towards or from `peer` (B1–B13): the Admin tier, then
+   * the NetworkPolicies when they isolate the pod, else the Baseline tier, else allow.
+   */
+  private sideConnections(direction: Direction, subject: Subject, peer: Subject, destination: Subject, networkPoliciesOnly: boolean): ConnectionSet {
+    const npRules = direction === 'egress' ? this.compiled.egressRules[subject.index] : this.compiled.ingressRules[subject.index];
+    const tiers = this.compiled.clusterPolicies;
+    const admin = networkPoliciesOnly ? undefined : tiers.rulesFor('Admin', direction, subject);
+    const baseline = networkPoliciesOnly || (npRules && !admin) ? undefined : tiers.rulesFor('Baseline', direction, subject);
+    const networkPolicy = npRules ? this.allowedConnections(npRules, peer, destination) : undefined;
+    if (!admin && !baseline) return networkPolicy ?? ConnectionSet.all();
+    const adminHits = this.tierHits(admin, (r) => r.subjects.has(peer.index), destination);
+    const baselineHits = networkPolicy ? [] : this.tierHits(baseline, (r) => r.subjects.has(peer.index), destination);
+    if (adminHits.length === 0 && baselineHits.length === 0) return networkPolicy ?? ConnectionSet.all();
+    return this.tiered(adminHits, networkPolicy, baselineHits);
+  }
+
+  /** The matching rules of a tier, in order, with the connections each covers. */
+  private tierHits(
+    rules: readonly CompiledClusterRule[] | undefined,
+    matches: (r: CompiledClusterRule) => boolean,
+    destination: Subject | undefined,
+  ): TierHit[] {
+    const hits: TierHit[] = [];
+    for (const r of rules ?? []) {
+      if (matches(r)) hits.push({ action: r.action, connections: this.compiled.clusterPolicies.rulePorts(r, destination) });
+    }
+    return hits;
+  }
+
+  /** `tieredConnections`, memoized by the hits' actions and (interned) sets. */
+  private tiered(admin: readonly TierHit[], networkPolicy: ConnectionSet | undefined, baseline: readonly TierHit[]): ConnectionSet {
+    const id = (set: ConnectionSet) => {
+      let n = this.setIds.get(set);
+      if (n === undefined) this.setIds.set(set, n = set.isAll() ? -1 : set.isEmpty() ? -2 : this.setIds.size);
+      return n;
+    };
+    const key = `${admin.map((h) => `${h.action[0]}${id(h.connections)}`).join(',')}|${networkPolicy ? id(networkPolicy) : '-'}|`
+      + baseline.map((h) => `${h.action[0]}${id(h.connections)}`).join(',');
+    let result = this.tieredCache.get(key);
+    if (!result) this.tieredCache.set(key, result = this.compiled.intern(tieredConnections(admin, networkPolicy, baseline, this.setOps)));
+    return result;
   }
 
   /** Union of what the rules allow for the peer (undefined rules: not isolated, all allowed). */
@@ -171,7 +235,7 @@ export class Evaluator {
     return { kind: 'node' };
   }
 
-  private egressVerdict(source: Resolved, destination: Resolved, query: Query, self: boolean): DirectionVerdict {
+  private egressVerdict(source: Resolved, destination: Resolved, query: Query, self: boolean, onePod: boolean): DirectionVerdict {
     if (source.kind !== 'pod' || !source.subject.selectable) {
       return notApplicable(source.kind === 'pod'
         ? 'a hostNetwork pod sends node traffic, which NetworkPolicies do not police'
@@ -180,14 +244,18 @@ export class Evaluator {
     const policies = this.compiled.egressPolicies[source.subject.index];
     const isolatingPolicies = policies.map(policyRef);
     if (self) return selfVerdict(isolatingPolicies);
-    if (policies.length === 0) return notIsolated('egress', source.workload.namespace);
     if (destination.kind === 'node' && this.options.nodeEgressAlwaysAllowed) {
+      if (policies.length === 0) return notIsolated('egress', source.workload.namespace);
       return allowedWithoutRule(isolatingPolicies, 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)');
     }
-    return this.ruleVerdict('egress', policies, destination, query, isolatingPolicies);
+    const destinationPorts = destination.kind === 'pod' ? destination.subject.ports : undefined;
+    return this.tieredVerdict('egress', source.subject, destination, query, destinationPorts, onePod, isolatingPolicies, () => {
+      if (policies.length === 0) return undefined;
+      return this.ruleVerdict('egress', policies, destination, query, isolatingPolicies);
+    }, () => notIsolated('egress', source.workload.namespace));
   }
 
-  private ingressVerdict(source: Resolved, destination: Resolved, query: Query, self: boolean): DirectionVerdict {
+  private ingressVerdict(source: Resolved, destination: Resolved, query: Query, self: boolean, onePod: boolean): DirectionVerdict {
     if (destination.kind !== 'pod' || !destination.subject.selectable) {
       return notApplicable(destination.kind === 'pod'
         ? 'a hostNetwork pod receives node traffic, which NetworkPolicies do not police'
@@ -196,9 +264,79 @@ export class Evaluator {
     const policies = this.compiled.ingressPolicies[destination.subject.index];
     const isolatingPolicies = policies.map(policyRef);
     if (self) return selfVerdict(isolatingPolicies);
-    if (policies.length === 0) return notIsolated('ingress', destination.workload.namespace);
-    if (source.kind === 'node') return allowedWithoutRule(isolatingPolicies, 'ingress from the pod\'s own node is always allowed');
-    return this.ruleVerdict('ingress', policies, source, query, isolatingPolicies, destination);
+    return this.tieredVerdict('ingress', destination.subject, source, query, destination.subject.ports, onePod, isolatingPolicies, () => {
+      if (policies.length === 0) return undefined;
+      if (source.kind === 'node') return allowedWithoutRule(isolatingPolicies, 'ingress from the pod\'s own node is always allowed');
+      return this.ruleVerdict('ingress', policies, source, query, isolatingPolicies, destination);
+    }, () => notIsolated('ingress', destination.workload.namespace));
+  }
+
+  /**
+   * One direction through the layers (B1–B13): the Admin tier's first matching rule, then the
+   * NetworkPolicies (`networkPolicies` gives their verdict, or undefined when none isolates the
+   * pod in this direction), then the Baseline tier, then the default. Without cluster policies
+   * the verdict is the NetworkPolicy one as it always was.
+   */
+  private tieredVerdict(
+    direction: Direction,
+    subject: Subject,
+    peer: Resolved,
+    query: Query,
+    subjectOrPeerPorts: readonly ContainerPortSpec[] | undefined,
+    networkPoliciesOnly: boolean,
+    isolatingPolicies: PolicyRef[],
+    networkPolicies: () => DirectionVerdict | undefined,
+    notIsolatedVerdict: () => DirectionVerdict,
+  ): DirectionVerdict {
+    const tiers = this.compiled.clusterPolicies;
+    if (!tiers.any) return networkPolicies() ?? notIsolatedVerdict();
+    // Named ports resolve on the destination pod; a node address (hostNetwork pod) has none (B30).
+    const destination = direction === 'ingress' ? { kind: 'pod' as const, subject } : peer;
+    const destinationPorts = destination.kind === 'pod' && clusterSelectable(destination.subject) ? subjectOrPeerPorts : undefined;
+    const passedBy: ClusterRuleRef[] = [];
+    if (!networkPoliciesOnly) {
+      const admin = this.tierDecision(tiers.rulesFor('Admin', direction, subject), peer, query, destinationPorts, subject);
+      if (admin && admin.action !== 'Pass') return decidedByRule(admin, passedBy, isolatingPolicies);
+      if (admin) passedBy.push(admin);
+    }
+    const fromNetworkPolicies = networkPolicies();
+    if (fromNetworkPolicies) return withTier(fromNetworkPolicies, 'NetworkPolicy', passedBy);
+    if (!networkPoliciesOnly) {
+      const baseline = this.tierDecision(tiers.rulesFor('Baseline', direction, subject), peer, query, destinationPorts, subject);
+      if (baseline && baseline.action !== 'Pass') return decidedByRule(baseline, passedBy, isolatingPolicies);
+      if (baseline) passedBy.push(baseline);
+    }
+    const verdict = withTier(notIsolatedVerdict(), 'default', passedBy);
+    return networkPoliciesOnly ? withNote(verdict, 'cluster policies do not apply to a pod reaching itself') : verdict;
+  }
+
+  /** The first rule of a tier that matches the peer and the port (B4, B5), as a reference. */
+  private tierDecision(
+    rules: readonly CompiledClusterRule[] | undefined,
+    peer: Resolved,
+    query: Query,
+    destinationPorts: readonly ContainerPortSpec[] | undefined,
+    subject: Subject,
+  ): ClusterRuleRef | undefined {
+    for (const rule of rules ?? []) {
+      if (this.clusterPeerIndex(rule, peer) === undefined) continue;
+      if (portsAdmit(rule.rule.ports, query.protocol, query.port, destinationPorts) === undefined) continue;
+      return clusterRuleRef(rule, subject);
+    }
+    return undefined;
+  }
+
+  /** Index of the rule's first peer matching the other end (-1: a rule that fails closed, B33), undefined when none does. */
+  private clusterPeerIndex(rule: CompiledClusterRule, peer: Resolved): number | undefined {
+    switch (peer.kind) {
+      case 'pod': {
+        if (!rule.subjects.has(peer.subject.index)) return undefined;
+        const index = rule.peers.findIndex((p) => p.subjects.has(peer.subject.index));
+        return index >= 0 ? index : -1;
+      }
+      case 'ip': return rule.direction === 'egress' ? this.compiled.clusterPolicies.peerMatchingAddress(rule, peer.address) : undefined;
+      default: return rule.direction === 'egress' && rule.failClosed ? -1 : undefined;
+    }
   }
 
   /**
@@ -361,6 +499,57 @@ function onlySomeAddressesText(peer: Resolved, uncovered: readonly ParsedIp[]): 
     + `${uncovered.map(formatParsedIp).join(', ')} (${families}) are DENIED`;
 }
 
+/** The verdict of a cluster policy rule that accepted or denied. */
+function decidedByRule(ref: ClusterRuleRef, passedBy: readonly ClusterRuleRef[], isolatingPolicies: PolicyRef[]): DirectionVerdict {
+  const allowed = ref.action === 'Accept';
+  const verdict = {
+    applies: true,
+    isolated: isolatingPolicies.length > 0,
+    isolatingPolicies,
+    allowedBy: [],
+    allowed,
+    decidedBy: ref.tier,
+    clusterRule: ref,
+    ...(passedBy.length > 0 ? { passedBy } : {}),
+  };
+  return withLazyText(verdict, 'reason', () => [
+    ...passedBy.map(describePass),
+    `${allowed ? 'accepted' : 'denied'} by ${describeClusterRule(ref)}`,
+  ].join('\n'));
+}
+
+/** A NetworkPolicy or default verdict, with the layer that decided and the Passes that led there. */
+function withTier(verdict: DirectionVerdict, decidedBy: DecidingTier, passedBy: readonly ClusterRuleRef[]): DirectionVerdict {
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(verdict)) if (key !== 'reason') result[key] = (verdict as unknown as Record<string, unknown>)[key];
+  result.decidedBy = decidedBy;
+  if (passedBy.length > 0) result.passedBy = passedBy;
+  const tail = decidedBy === 'default' ? ['no Admin, NetworkPolicy or Baseline rule decides: allowed by default'] : [];
+  return withLazyText(result as unknown as DirectionVerdict, 'reason', () => [...passedBy.map(describePass), verdict.reason, ...tail].join('\n'));
+}
+
+function withNote(verdict: DirectionVerdict, note: string): DirectionVerdict {
+  return { ...verdict, reason: `${verdict.reason}\n${note}` };
+}
+
+function clusterRuleRef(rule: CompiledClusterRule, subject: Subject): ClusterRuleRef {
+  const spec = rule.policy.spec;
+  const tied = rule.policy.tiedWith.filter((p) => p.selected.has(subject.index)).map((p) => p.spec.name);
+  return {
+    tier: spec.tier,
+    kind: spec.kind,
+    name: spec.name,
+    ...(spec.priority !== undefined ? { priority: spec.priority } : {}),
+    direction: rule.direction,
+    ruleIndex: rule.rule.index,
+    ...(rule.rule.name ? { ruleName: rule.rule.name } : {}),
+    action: rule.action,
+    fieldPath: `spec.${rule.direction}[${rule.rule.index}]`,
+    ...(spec.source ? { source: spec.source } : {}),
+    ...(tied.length > 0 ? { tiedWith: [spec.name, ...tied].sort() } : {}),
+  };
+}
+
 function notApplicable(reason: string): DirectionVerdict {
   return { applies: false, isolated: false, isolatingPolicies: [], allowedBy: [], allowed: true, reason: `not checked: ${reason}` };
 }
@@ -402,9 +591,10 @@ function describeEndpoint(endpoint: Resolved): string {
 function sideText(direction: Direction, endpoint: Resolved, verdict: DirectionVerdict): string[] {
   const label = `${direction} at ${describeEndpoint(endpoint)}`;
   if (!verdict.applies) return [`  ${label}: ${verdict.reason}`];
-  const isolation = verdict.isolated
-    ? `isolated by ${verdict.isolatingPolicies.map(describePolicy).join(', ')}`
-    : 'not isolated';
+  const isolation = [
+    verdict.isolated ? `isolated by ${verdict.isolatingPolicies.map(describePolicy).join(', ')}` : 'not isolated',
+    ...(verdict.decidedBy === 'Admin' || verdict.decidedBy === 'Baseline' ? [`decided by the ${verdict.decidedBy} tier`] : []),
+  ].join('; ');
   const lines = [`  ${label}: ${verdict.allowed ? 'allowed' : 'DENIED'} (${isolation})`];
   for (const line of verdict.reason.split('\n')) lines.push(`    ${line}`);
   return lines;

@@ -1,4 +1,5 @@
 import { Protocol, SourceRef, WorkloadSpec } from '../model/cluster';
+import { ClusterPolicyAction, ClusterPolicyTier } from '../model/cluster-policy';
 import { ConnectionSet } from '../model/connection-set';
 import { Direction } from '../model/normalize';
 import { IpFamily } from '../net/cidr';
@@ -33,6 +34,42 @@ export interface EvaluatorOptions {
    * @default 'allowed'
    */
   readonly selfTraffic?: 'allowed' | 'evaluated';
+  /**
+   * Whether a cluster policy's `networks` peer also matches pods whose IP lies in one of its CIDRs
+   * (B22: upstream says it does, so `0.0.0.0/0` covers pod-to-pod traffic; netpol-analyzer says
+   * no). hostNetwork pods share their node's IPs and are always matched by address.
+   * @default true
+   */
+  readonly networksMatchPodIps?: boolean;
+  /**
+   * Order of two policies of one tier with the same priority (I1; upstream leaves it undefined).
+   * `by-name`: by name, as kube-network-policies does, and the explanation says the verdict
+   * depends on that tie. `error`: refuse to evaluate when two such policies select a common pod.
+   * @default 'by-name'
+   */
+  readonly equalPriorities?: 'by-name' | 'error';
+  /**
+   * When one tier holds both v1alpha1 (AdminNetworkPolicy / BaselineAdminNetworkPolicy) and
+   * v1alpha2 (ClusterNetworkPolicy) policies, which no upstream rule orders (B37, I12):
+   * `refuse` to evaluate, or evaluate one API version's policies of that tier first.
+   * @default 'refuse'
+   */
+  readonly mixedApiVersions?: 'refuse' | 'v1alpha1-first' | 'v1alpha2-first';
+  /**
+   * Which `status.addresses` of a Node a cluster policy `nodes` peer matches (I3; the API says
+   * "IPs present in node.Status.Addresses", kube-network-policies uses these two). Nodes come
+   * from Node objects in the input; without them a `nodes` peer matches nothing.
+   * @default ['InternalIP', 'ExternalIP']
+   */
+  readonly nodeAddressTypes?: readonly string[];
+  /**
+   * The addresses a domain name stands for, for cluster policy `domainNames` peers (I4: an
+   * implementation learns them from DNS answers, which a static evaluator does not see). Keys are
+   * names (`api.example.com`); a peer's `*.example.com` matches keys with one or more labels in
+   * front of `example.com`. Values are IP addresses or CIDRs.
+   * @default {} (a domainNames peer matches nothing)
+   */
+  readonly domainNameAddresses?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -77,6 +114,28 @@ export interface RuleRef {
   readonly fieldPath: string;
 }
 
+/** A rule of a cluster-scoped policy, for explanations. */
+export interface ClusterRuleRef {
+  readonly tier: ClusterPolicyTier;
+  /** ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy. */
+  readonly kind: string;
+  readonly name: string;
+  readonly priority?: number;
+  readonly direction: Direction;
+  readonly ruleIndex: number;
+  readonly ruleName?: string;
+  /** Accept, Deny or Pass (as the model reads it: v1alpha1 `Allow` is `Accept`). */
+  readonly action: ClusterPolicyAction;
+  /** `spec.egress[2]`. */
+  readonly fieldPath: string;
+  readonly source?: SourceRef;
+  /** Names of same-tier policies with the same priority that also apply here, ordered by name (I1). */
+  readonly tiedWith?: readonly string[];
+}
+
+/** Which layer decided a direction. */
+export type DecidingTier = 'Admin' | 'NetworkPolicy' | 'Baseline' | 'default';
+
 /** The verdict of one side (egress at the source, ingress at the destination). */
 export interface DirectionVerdict {
   /** False when this end is not a pod (external address, node, or hostNetwork pod under `as-node`). */
@@ -93,6 +152,12 @@ export interface DirectionVerdict {
   readonly deniedPeerIps?: readonly string[];
   /** One or more lines explaining the outcome. */
   readonly reason: string;
+  /** The layer that decided (absent when this side does not apply). */
+  readonly decidedBy?: DecidingTier;
+  /** The cluster policy rule that accepted or denied (Admin or Baseline tier). */
+  readonly clusterRule?: ClusterRuleRef;
+  /** The cluster policy rules whose Pass handed the decision down to the next layer. */
+  readonly passedBy?: readonly ClusterRuleRef[];
 }
 
 /** The answer to a query, with an explanation per direction. */

@@ -1,6 +1,64 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { markWellFormed } from '../describe/sanitize';
 import { ManifestDocument } from '../model/cluster-from-manifests';
+
+let policyEdits = 0;
+
+/** Called by the policy constructs whenever one is created or gains a rule. */
+export function notePolicyEdit(): void {
+  policyEdits++;
+}
+
+/**
+ * A cheap text that changes when policies are created or edited, or when a chart gains or loses
+ * a direct child: what lints kept within one synthesis are keyed on. (Walking every construct
+ * would cost more than the lints save, since cdk8s validates the whole app once per chart.)
+ */
+export function appShape(root: IConstruct): string {
+  const cached = chartsCache.get(root);
+  if (cached) {
+    const shape = shapeOf(root, cached.charts);
+    if (shape === cached.shape) return shape;
+  }
+  // Something changed: look for the charts again (a nested chart may have been added).
+  const charts = chartsIn(root);
+  const shape = shapeOf(root, charts);
+  chartsCache.set(root, { shape, charts });
+  return shape;
+}
+
+const chartsCache = new WeakMap<IConstruct, { readonly shape: string; readonly charts: readonly Chart[] }>();
+
+function shapeOf(root: IConstruct, charts: readonly Chart[]): string {
+  const counts: number[] = [policyEdits, root.node.children.length];
+  for (const chart of charts) counts.push(chart.node.children.length);
+  return counts.join(',');
+}
+
+function chartsIn(root: IConstruct): Chart[] {
+  const charts: Chart[] = [];
+  const visit = (scope: IConstruct) => {
+    for (const child of scope.node.children) {
+      if (!Chart.isChart(child)) continue;
+      charts.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return charts;
+}
+
+const providedManifests = new WeakMap<ApiObject, () => unknown>();
+
+/**
+ * Lets a construct hand the lints its object as it already computed it for validation, so that
+ * linting at synthesis does not render that object a second time. Used only while the object
+ * has no JSON patches (a patch changes what is rendered).
+ */
+export function provideLintManifest(apiObject: ApiObject, manifest: () => unknown): void {
+  providedManifests.set(apiObject, manifest);
+}
 
 /**
  * Renders every `ApiObject` below `scope` with its construct path, without running the app's
@@ -13,11 +71,23 @@ export function renderApiObjects(scope: IConstruct): ManifestDocument[] {
     if (!ApiObject.isApiObject(construct)) continue;
     let object: unknown;
     try {
-      object = construct.toJson();
+      const provided = providedManifests.get(construct);
+      if (provided && !hasJsonPatches(construct)) {
+        object = provided();
+        markWellFormed(object as object);
+      } else {
+        object = construct.toJson();
+      }
     } catch {
       continue;
     }
     docs.push({ object, source: { constructPath: construct.node.path } });
   }
   return docs;
+}
+
+function hasJsonPatches(apiObject: ApiObject): boolean {
+  // cdk8s keeps the patches private; when that field is not found, assume there are patches.
+  const patches = (apiObject as unknown as { patches?: unknown }).patches;
+  return !Array.isArray(patches) || patches.length > 0;
 }

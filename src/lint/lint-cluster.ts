@@ -1,4 +1,8 @@
 import { Cluster } from '../model/cluster';
+import { ClusterPolicySpec } from '../model/cluster-policy';
+import {
+  checkBaselineNotWidened, checkEqualPriorities, checkOverriddenNetworkPolicyRules, checkShadowedClusterRules,
+} from './checks/cluster-policies';
 import { checkEgressDns } from './checks/dns';
 import { checkDnsPortProtocol } from './checks/dns-port-protocol';
 import { checkOneSidedAllows } from './checks/one-sided-allow';
@@ -29,6 +33,10 @@ const CHECKS: readonly Check[] = [
   checkAllowAllRules,
   checkNamespaceDefaultDeny,
   checkOneSidedAllows,
+  checkEqualPriorities,
+  checkShadowedClusterRules,
+  checkOverriddenNetworkPolicyRules,
+  checkBaselineNotWidened,
 ];
 
 /**
@@ -55,11 +63,17 @@ export function lintCluster(cluster: Cluster, manifests: readonly unknown[], opt
 
 /** `warning shop/web spec.egress [egress-without-dns]: message Fix: …` on one line, with the source when known. */
 export function formatFinding(finding: LintFinding): string {
-  const object = finding.kind === 'Namespace' ? `Namespace ${finding.name}` : `${finding.namespaceName}/${finding.name}`;
+  const object = findingObject(finding);
   const field = finding.fieldPath ? ` ${finding.fieldPath}` : '';
   const source = finding.source ? ` (${finding.source})` : '';
   const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
   return `${finding.severity} ${object}${field} [${finding.rule}]: ${finding.message}${fix}${source}`;
+}
+
+/** What a finding is about: `shop/web`, `Namespace shop`, or a cluster-scoped `ClusterNetworkPolicy guardrails`. */
+export function findingObject(finding: Pick<LintFinding, 'kind' | 'namespaceName' | 'name'>): string {
+  if (finding.kind === 'Namespace' || finding.namespaceName === '') return `${finding.kind} ${finding.name}`;
+  return `${finding.namespaceName}/${finding.name}`;
 }
 
 function resolveLevels(options: LintOptions): Map<string, LintLevel> {
@@ -93,13 +107,20 @@ function severityOf(level: LintLevel): Severity {
 }
 
 function ignoredByAnnotation(raw: CheckFinding): boolean {
-  const text = raw.policy?.spec.manifest.metadata?.annotations?.[LINT_IGNORE_ANNOTATION];
+  const annotations = raw.policy?.spec.manifest.metadata?.annotations ?? clusterPolicyAnnotations(raw.clusterPolicy);
+  const text = annotations?.[LINT_IGNORE_ANNOTATION];
   if (typeof text !== 'string') return false;
   return text.split(',').map((s) => s.trim()).includes(raw.rule);
 }
 
+function clusterPolicyAnnotations(policy: ClusterPolicySpec | undefined): Record<string, unknown> | undefined {
+  const metadata = (policy?.manifest as { metadata?: { annotations?: unknown } } | undefined)?.metadata;
+  const annotations = metadata?.annotations;
+  return typeof annotations === 'object' && annotations !== null ? annotations as Record<string, unknown> : undefined;
+}
+
 function toFinding(raw: CheckFinding, severity: Severity): LintFinding {
-  const source = formatSource(raw.policy?.spec.source);
+  const source = formatSource(raw.policy?.spec.source ?? raw.clusterPolicy?.source);
   return {
     rule: raw.rule,
     severity,

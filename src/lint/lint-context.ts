@@ -1,6 +1,7 @@
 import { ServiceSpec } from './services';
 import { sanitizePolicy } from '../describe/sanitize';
 import { Cluster, NamespaceSpec, PolicySpec, SourceRef, WorkloadSpec, workloadKey } from '../model/cluster';
+import { ClusterPolicySpec } from '../model/cluster-policy';
 import { isEmptySelector, selectorMatches } from '../model/labels';
 import { Direction, NormalizedPeer, NormalizedPolicy, NormalizedRule, normalizePolicy } from '../model/normalize';
 
@@ -17,6 +18,8 @@ export type SelectorPeer = Extract<NormalizedPeer, { kind: 'pods' }>;
 export interface LintContext {
   readonly policies: readonly LintedPolicy[];
   readonly services: readonly ServiceSpec[];
+  /** ClusterNetworkPolicies, AdminNetworkPolicies and BaselineAdminNetworkPolicies. */
+  readonly clusterPolicies: readonly ClusterPolicySpec[];
   readonly namespaces: readonly NamespaceSpec[];
   readonly workloads: readonly WorkloadSpec[];
   /** The workloads of each namespace that has any: checks look up by namespace, never scan all. */
@@ -28,7 +31,8 @@ export interface LintContext {
 /** What a check reports, before severities and ignore annotations are applied. */
 export interface CheckFinding {
   readonly rule: string;
-  readonly kind: 'NetworkPolicy' | 'Namespace';
+  /** NetworkPolicy, Namespace, or the kind of a cluster-scoped policy. */
+  readonly kind: string;
   readonly namespaceName: string;
   readonly name: string;
   readonly fieldPath: string;
@@ -36,6 +40,8 @@ export interface CheckFinding {
   readonly fix?: string;
   /** The policy concerned, for its ignore annotations and source. */
   readonly policy?: LintedPolicy;
+  /** The cluster-scoped policy concerned, for its ignore annotations and source. */
+  readonly clusterPolicy?: ClusterPolicySpec;
 }
 
 /** A check: one or more rules computed together. */
@@ -51,6 +57,7 @@ export function lintContext(cluster: Cluster, services: readonly ServiceSpec[]):
   return {
     policies,
     services,
+    clusterPolicies: cluster.clusterPolicies,
     namespaces: cluster.namespaces,
     workloads: cluster.workloads,
     workloadsByNamespace: groupBy(cluster.workloads, (w) => w.namespace),

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { renderApiObjects } from './app-objects';
+import { appShape, renderApiObjects } from './app-objects';
 import { lintDocuments } from './lint';
 import { formatFinding } from './lint-cluster';
 import { LintFinding } from './lint-finding';
@@ -76,7 +76,7 @@ export class Linting extends Construct {
   }
 
   private readonly reported = new Set<string>();
-  private kept?: { readonly constructs: number; readonly findings: LintFinding[] };
+  private kept?: { readonly shape: string; readonly findings: LintFinding[] };
   private readonly options: LintingOptions;
   private disabled = false;
 
@@ -112,15 +112,16 @@ export class Linting extends Construct {
 
   /**
    * cdk8s validates the whole app once per chart within one `synth()`/`synthYaml()`, so the
-   * app would be linted once per chart. The findings are kept while no construct is added,
-   * and only until the current synchronous synthesis ends.
+   * app would be linted once per chart. The findings are kept while no policy is added or
+   * edited and no chart gains or loses a child, and only until the current synchronous
+   * synthesis ends.
    */
   private synthesisFindings(): LintFinding[] {
     if (this.disabled) return [];
-    const constructs = this.node.root.node.findAll().length;
-    if (this.kept?.constructs === constructs) return this.kept.findings;
+    const shape = appShape(this.node.root);
+    if (this.kept?.shape === shape) return this.kept.findings;
     const findings = this.findings();
-    this.kept = { constructs, findings };
+    this.kept = { shape, findings };
     queueMicrotask(() => { this.kept = undefined; });
     return findings;
   }

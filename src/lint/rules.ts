@@ -3,6 +3,11 @@ import { Severity } from '../validation/severity';
 
 /** The annotation that lists rule ids to skip for one policy, comma-separated. */
 export const LINT_IGNORE_ANNOTATION = 'cdk8s-netpol.io/lint-ignore';
+/**
+ * The annotation on a cluster-scoped policy that says its order against other policies of its
+ * tier at the same priority does not matter (`"true"`; the constructs' `orderIndependent`).
+ */
+export const ORDER_INDEPENDENT_ANNOTATION = 'cdk8s-netpol.io/order-independent';
 /** The annotation that says the selected pods need no DNS (`"true"`). */
 export const ALLOW_NO_DNS_ANNOTATION = 'cdk8s-netpol.io/allow-no-dns';
 
@@ -24,6 +29,10 @@ export const LINT_RULES: readonly LintRuleInfo[] = [
   rule('allow-all-rule', Severity.INFO, 'a rule allows everything; no other policy can narrow it'),
   rule('namespace-without-default-deny', Severity.INFO, 'a namespace with workloads has no policy selecting all its pods'),
   rule('one-sided-allow', Severity.WARNING, 'an allow whose other end is isolated and never opened, so the traffic stays denied'),
+  rule('cluster-policy-equal-priority', Severity.WARNING, 'two cluster policies of one tier share a priority and can select the same pods'),
+  rule('cluster-rule-shadowed', Severity.WARNING, 'a cluster policy rule that an earlier rule of the same policy always matches first'),
+  rule('network-policy-rule-overridden', Severity.WARNING, 'a NetworkPolicy rule for traffic an Admin-tier rule always decides first'),
+  rule('baseline-deny-not-widened', Severity.INFO, 'workloads under a Baseline-tier deny that no NetworkPolicy of theirs widens'),
 ];
 
 /** The rule with this id, or undefined. */

@@ -1,4 +1,5 @@
 import { Cluster, ContainerPortSpec, DEFAULT_NAMESPACE, SourceRef, workloadKey } from './cluster';
+import { clusterPolicyLabel, isClusterPolicyObject, readClusterPolicy } from './cluster-policy';
 import { Labels } from './labels';
 import { isKubernetesNetworkPolicy, NetworkPolicyManifest } from './manifest';
 import { isProtocol } from './protocol';
@@ -60,7 +61,11 @@ interface PendingWorkload {
  * - replicas: `spec.replicas` (Kubernetes defaults it to 1), a Job's `parallelism`, unknown for a
  *   DaemonSet or a workload that a HorizontalPodAutoscaler scales, else the number of its Pods;
  * - a workload object read twice (same kind, namespace and name) is replaced by the later one,
- *   as `kubectl apply` would, with a warning; NetworkPolicies behave the same.
+ *   as `kubectl apply` would, with a warning; NetworkPolicies behave the same;
+ * - Nodes keep their labels and `status.addresses`, which cluster policy `nodes` peers match;
+ * - ClusterNetworkPolicy (v1alpha2), AdminNetworkPolicy and BaselineAdminNetworkPolicy (v1alpha1)
+ *   become cluster policies (docs/cluster-policies.md); one that cannot be read is skipped with a
+ *   warning naming the field.
  * Never throws on odd shapes: whatever cannot be read is reported in `warnings`.
  */
 export function clusterFromManifests(docs: readonly ManifestDocument[], options: ClusterFromManifestsOptions = {}): ClusterFromManifests {
@@ -83,6 +88,7 @@ export function clusterAssembler(options: ClusterFromManifestsOptions = {}): Clu
   const warnings: string[] = [];
   const workloads = new Map<string, PendingWorkload>();
   const seenPolicies = new Map<string, () => string>();
+  const seenClusterPolicies = new Map<string, () => string>();
   const autoscaled = new Set<string>();
 
   const visit = (object: unknown, source: SourceRef | undefined, inherited?: { apiVersion: string; kind: string }): void => {
@@ -107,6 +113,20 @@ export function clusterAssembler(options: ClusterFromManifestsOptions = {}): Clu
     }
     const metadata = isRecord(object.metadata) ? object.metadata : {};
     const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+    if (isClusterPolicyObject(object)) {
+      const reading = readClusterPolicy(object, source);
+      if ('error' in reading) {
+        warnings.push(`Skipped ${kind} ${name ?? '(unnamed)'}${whereOf()}, which cannot be evaluated: ${reading.error}.`);
+        return;
+      }
+      for (const w of reading.warnings) warnings.push(`${kind} ${name ?? '(unnamed)'}${whereOf()}: ${w}.`);
+      const key = clusterPolicyLabel(reading.policy);
+      const earlier = seenClusterPolicies.get(key);
+      if (earlier !== undefined) warnings.push(`${key}${whereOf()} replaces the one with the same kind and name${earlier()}.`);
+      seenClusterPolicies.set(key, whereOf);
+      cluster.addClusterPolicy(reading.policy);
+      return;
+    }
     const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : defaultNamespace;
     const spec = isRecord(object.spec) ? object.spec : {};
     const labelOf = () => `${kind} ${name ?? '(unnamed)'}${whereOf()}`;
@@ -130,6 +150,18 @@ export function clusterAssembler(options: ClusterFromManifestsOptions = {}): Clu
         seenPolicies.set(key, whereOf);
         const manifest = withNamespace(object as NetworkPolicyManifest, namespace);
         cluster.addPolicy(manifest, source);
+        return;
+      }
+      case 'Node': {
+        if (!name) {
+          warnings.push(`Skipped a Node${whereOf()} without metadata.name.`);
+          return;
+        }
+        const addresses = (Array.isArray(asRecord(object.status).addresses) ? asRecord(object.status).addresses : [])
+          .map(asRecord)
+          .filter((a: Record<string, any>) => typeof a.type === 'string' && typeof a.address === 'string')
+          .map((a: Record<string, any>) => ({ type: a.type as string, address: a.address as string }));
+        cluster.addNode({ name, labels: readLabels(metadata.labels, () => `${labelOf()} metadata.labels`, warnings), addresses });
         return;
       }
       case 'Pod': {

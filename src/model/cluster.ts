@@ -1,3 +1,4 @@
+import { ClusterPolicySpec } from './cluster-policy';
 import { Labels } from './labels';
 import { NAMESPACE_NAME_LABEL, NetworkPolicyManifest } from './manifest';
 import { Protocol } from './protocol';
@@ -57,6 +58,13 @@ export function describeReplicas(w: Pick<WorkloadSpec, 'replicas'>): string {
 export interface NamespaceSpec {
   readonly name: string;
   readonly labels: Labels;
+}
+
+/** A Node: its labels and `status.addresses` (what cluster policy `nodes` peers match). */
+export interface NodeSpec {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly addresses: readonly { readonly type: string; readonly address: string }[];
 }
 
 /** A NetworkPolicy as stored in the cluster, with its (effective) namespace and name. */
@@ -133,7 +141,8 @@ function policyKey(p: Pick<PolicySpec, 'namespace' | 'name'>): string {
 }
 
 /**
- * The world an evaluator looks at: namespaces with labels, workloads and NetworkPolicies.
+ * The world an evaluator looks at: namespaces with labels, workloads, NetworkPolicies and
+ * cluster-scoped policies.
  * Built incrementally; every namespace that a workload or policy lives in exists implicitly
  * with just its name label, and declared labels are merged in whenever they are added.
  */
@@ -141,6 +150,8 @@ export class Cluster {
   private readonly namespaceMap = new Map<string, NamespaceSpec>();
   private readonly workloadMap = new Map<string, WorkloadSpec>();
   private readonly policyMap = new Map<string, PolicySpec>();
+  private readonly clusterPolicyMap = new Map<string, ClusterPolicySpec>();
+  private readonly nodeMap = new Map<string, NodeSpec>();
 
   /** Namespaces in the order they were first seen. */
   public get namespaces(): readonly NamespaceSpec[] {
@@ -155,6 +166,39 @@ export class Cluster {
   /** Policies in the order they were added (a replaced policy keeps its place). */
   public get policies(): readonly PolicySpec[] {
     return [...this.policyMap.values()];
+  }
+
+  /**
+   * Cluster-scoped policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy)
+   * in the order they were added (a replaced policy keeps its place).
+   */
+  public get clusterPolicies(): readonly ClusterPolicySpec[] {
+    return [...this.clusterPolicyMap.values()];
+  }
+
+  /** Nodes in the order they were added (a node read twice keeps its place). */
+  public get nodes(): readonly NodeSpec[] {
+    return [...this.nodeMap.values()];
+  }
+
+  /** Adds a Node, or replaces the one of the same name. */
+  public addNode(node: NodeSpec): NodeSpec {
+    const spec: NodeSpec = Object.freeze({
+      name: node.name,
+      labels: Object.freeze({ ...node.labels }),
+      addresses: Object.freeze([...node.addresses]),
+    });
+    this.nodeMap.set(spec.name, spec);
+    return spec;
+  }
+
+  /**
+   * Adds a cluster-scoped policy (read with `readClusterPolicy`). One with the same kind and
+   * name replaces the earlier one, as `kubectl apply` would.
+   */
+  public addClusterPolicy(spec: ClusterPolicySpec): ClusterPolicySpec {
+    this.clusterPolicyMap.set(`${spec.kind}/${spec.name}`, spec);
+    return spec;
   }
 
   /**

@@ -2,7 +2,7 @@ import { formatBlock, intervalOf } from './address-text';
 import { Endpoint } from './endpoint';
 import { DirectionReport, ReachabilityVerdict } from './reachability-verdict';
 import { closeMatches } from './suggest';
-import { DirectionVerdict, ExternalRange, QueryEnd, Verdict } from '../eval/types';
+import { ClusterRuleRef, DirectionVerdict, ExternalRange, QueryEnd, Verdict } from '../eval/types';
 import { Cluster, WorkloadSpec, workloadKey } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol, PROTOCOLS } from '../model/protocol';
@@ -230,5 +230,12 @@ function directionReport(v: DirectionVerdict): DirectionReport {
     isolatingPolicies: v.isolatingPolicies.map((p) => `${p.namespace}/${p.name}`),
     allowedBy: v.allowedBy.map((r) => `${r.policy.namespace}/${r.policy.name} ${r.fieldPath}`),
     reason: v.reason,
+    ...(v.decidedBy ? { decidedBy: v.decidedBy } : {}),
+    ...(v.clusterRule ? { clusterRule: clusterRuleText(v.clusterRule) } : {}),
+    ...(v.passedBy ? { passedBy: v.passedBy.map(clusterRuleText) } : {}),
   };
+}
+
+function clusterRuleText(r: ClusterRuleRef): string {
+  return `${r.tier} ${r.kind} ${r.name} ${r.fieldPath} (${r.action})`;
 }

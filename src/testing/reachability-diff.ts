@@ -1,4 +1,7 @@
 import { DiffEntry, widens } from '../report/connectivity-diff';
+import { toDot } from '../report/dot-formatter';
+import { diffGraph } from '../report/graph-model';
+import { toMermaid } from '../report/mermaid-formatter';
 
 /** One pair whose allowed connections differ between two reachabilities. */
 export class ReachabilityChange {
@@ -46,14 +49,16 @@ export class ReachabilityChange {
 export class ReachabilityDiff {
   /** @internal */
   public static _of(entries: readonly DiffEntry[]): ReachabilityDiff {
-    return new ReachabilityDiff(entries.map(ReachabilityChange._of));
+    return new ReachabilityDiff(entries);
   }
 
   /** Every change, sorted by source and destination. */
   public readonly changes: ReachabilityChange[];
+  private readonly entries: readonly DiffEntry[];
 
-  private constructor(changes: ReachabilityChange[]) {
-    this.changes = changes;
+  private constructor(entries: readonly DiffEntry[]) {
+    this.entries = entries;
+    this.changes = entries.map(ReachabilityChange._of);
   }
 
   /** The changes that allow something new: added pairs, and changed ones that gained connections. */
@@ -64,6 +69,20 @@ export class ReachabilityDiff {
   /** True when nothing changed. */
   public get isEmpty(): boolean {
     return this.changes.length === 0;
+  }
+
+  /**
+   * The changes as a Mermaid flowchart (GitHub renders it in Markdown): workloads grouped by
+   * namespace, added edges thick green, removed dashed red, changed dotted amber, with a legend.
+   * The same text as `cdk8s-netpol diff --format mermaid`.
+   */
+  public toMermaid(): string {
+    return toMermaid(diffGraph(this.entries));
+  }
+
+  /** The changes as a Graphviz DOT graph, as `cdk8s-netpol diff --format dot` prints it. */
+  public toDot(): string {
+    return toDot(diffGraph(this.entries));
   }
 
   /** netpol-analyzer's diff layout: `Connectivity diff:` and one line per change; empty when nothing changed. */

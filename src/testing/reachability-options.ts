@@ -11,6 +11,24 @@ export enum HostNetworkMode {
   AS_NODE = 'as-node',
 }
 
+/** Order of two cluster-scoped policies of one tier with the same priority, which upstream leaves undefined. */
+export enum EqualPriorityOrder {
+  /** By name (as kube-network-policies does); explanations say the verdict depends on the tie. */
+  BY_NAME = 'by-name',
+  /** Refuse to evaluate when two such policies select a common pod. */
+  ERROR = 'error',
+}
+
+/** What to do when one tier holds both v1alpha1 (AdminNetworkPolicy / BaselineAdminNetworkPolicy) and v1alpha2 (ClusterNetworkPolicy) policies. */
+export enum MixedApiVersions {
+  /** Refuse to evaluate: upstream defines no order between the two API versions. */
+  REFUSE = 'refuse',
+  /** Evaluate the tier's v1alpha1 policies first. */
+  V1ALPHA1_FIRST = 'v1alpha1-first',
+  /** Evaluate the tier's v1alpha2 policies first. */
+  V1ALPHA2_FIRST = 'v1alpha2-first',
+}
+
 /** Choices for behaviour that Kubernetes leaves to the network plugin. */
 export interface ReachabilityOptions {
   /**
@@ -28,6 +46,35 @@ export interface ReachabilityOptions {
    * @default HostNetworkMode.AS_POD
    */
   readonly hostNetwork?: HostNetworkMode;
+
+  /**
+   * Whether a cluster-scoped policy's `networks` peer also selects pods whose IP lies in one of
+   * its CIDRs (the API documents it does; netpol-analyzer says no).
+   *
+   * @default true
+   */
+  readonly networksMatchPodIps?: boolean;
+
+  /**
+   * Order of same-tier cluster-scoped policies with equal priorities.
+   *
+   * @default EqualPriorityOrder.BY_NAME
+   */
+  readonly equalPriorities?: EqualPriorityOrder;
+
+  /**
+   * When a tier holds both v1alpha1 and v1alpha2 cluster-scoped policies.
+   *
+   * @default MixedApiVersions.REFUSE
+   */
+  readonly mixedApiVersions?: MixedApiVersions;
+
+  /**
+   * Which `status.addresses` types of the Node objects a cluster policy `nodes` peer matches.
+   *
+   * @default ['InternalIP', 'ExternalIP']
+   */
+  readonly nodeAddressTypes?: string[];
 
   /**
    * For `Reachability.of(chart)`: only the objects of that chart (and the charts nested in it),

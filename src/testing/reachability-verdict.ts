@@ -17,6 +17,25 @@ export interface DirectionReport {
 
   /** Why, in one or more lines. */
   readonly reason: string;
+
+  /**
+   * The layer that decided, when the cluster has cluster-scoped policies: `Admin`,
+   * `NetworkPolicy`, `Baseline` or `default`.
+   * @default - the cluster has no cluster-scoped policy (NetworkPolicies decide)
+   */
+  readonly decidedBy?: string;
+
+  /**
+   * The cluster policy rule that accepted or denied, e.g. `Admin ClusterNetworkPolicy guardrails spec.ingress[0] (Deny)`.
+   * @default - no cluster policy rule decided
+   */
+  readonly clusterRule?: string;
+
+  /**
+   * The cluster policy rules whose Pass handed the decision down, in the same form as `clusterRule`.
+   * @default - none
+   */
+  readonly passedBy?: string[];
 }
 
 /**

@@ -4,7 +4,7 @@ import { Endpoint } from './endpoint';
 import { renderMatrix } from './matrix';
 import { QuestionEngine, answer } from './question';
 import { ReachabilityDiff } from './reachability-diff';
-import { HostNetworkMode, ReachabilityOptions } from './reachability-options';
+import { EqualPriorityOrder, HostNetworkMode, MixedApiVersions, ReachabilityOptions } from './reachability-options';
 import { ReachabilityVerdict } from './reachability-verdict';
 import { WorkloadDeclaration } from './workload-declaration';
 import { Evaluator } from '../eval/evaluator';
@@ -233,6 +233,10 @@ export class Reachability {
         evaluator: new Evaluator(this.cluster, {
           ipBlockMatchesPodIps: this.options.ipBlockMatchesPodIps ?? true,
           hostNetwork: (this.options.hostNetwork ?? HostNetworkMode.AS_POD) === HostNetworkMode.AS_NODE ? 'as-node' : 'as-pod',
+          networksMatchPodIps: this.options.networksMatchPodIps ?? true,
+          equalPriorities: this.options.equalPriorities === EqualPriorityOrder.ERROR ? 'error' : 'by-name',
+          mixedApiVersions: mixedApiVersions(this.options.mixedApiVersions),
+          ...(this.options.nodeAddressTypes ? { nodeAddressTypes: this.options.nodeAddressTypes } : {}),
         }),
       };
     }
@@ -267,4 +271,12 @@ function policyName(object: unknown): string {
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : 'default';
   const name = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : '<unnamed>';
   return `${namespace}/${name}`;
+}
+
+function mixedApiVersions(choice: MixedApiVersions | undefined): 'refuse' | 'v1alpha1-first' | 'v1alpha2-first' {
+  switch (choice) {
+    case MixedApiVersions.V1ALPHA1_FIRST: return 'v1alpha1-first';
+    case MixedApiVersions.V1ALPHA2_FIRST: return 'v1alpha2-first';
+    default: return 'refuse';
+  }
 }

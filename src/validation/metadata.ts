@@ -20,8 +20,8 @@ const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
  * `ValidateObjectMeta` for a namespaced object (docs/semantics.md#validation). A missing namespace is not an
  * error here: in a file it is filled in by the client from its context.
  */
-export function validateObjectMeta(findings: Findings, value: unknown): void {
-  const meta = readObject(findings, { path: 'metadata', owner: 'NetworkPolicy' }, value, 'v1.ObjectMeta', OBJECT_META_FIELDS) ?? {};
+export function validateObjectMeta(findings: Findings, value: unknown, kind = 'NetworkPolicy'): void {
+  const meta = readObject(findings, { path: 'metadata', owner: kind }, value, 'v1.ObjectMeta', OBJECT_META_FIELDS) ?? {};
   const owner = 'ObjectMeta';
 
   const generateName = readString(findings, { path: 'metadata.generateName', owner }, meta.generateName) ?? '';

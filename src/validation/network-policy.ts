@@ -121,6 +121,23 @@ function validateSpec(findings: Findings, value: unknown, options: IpBlockOption
   validatePolicyTypes(findings, spec.policyTypes);
 }
 
+/** Hints for fields written at the rule level that belong elsewhere (built once: every rule is checked). */
+function misplacedInRule(peersName: 'from' | 'to'): Record<string, string> {
+  return {
+    ...(peersName === 'from'
+      ? { to: 'ingress rules list their peers under "from"' }
+      : { from: 'egress rules list their peers under "to"' }),
+    ...Object.fromEntries(['podSelector', 'namespaceSelector', 'ipBlock'].map((f) => [
+      f, `${f} belongs inside a "${peersName}" list item: ${peersName}: [{${f}: ...}] (check the indentation)`,
+    ])),
+    port: 'port belongs inside a "ports" list item: ports: [{port: 80}]',
+    protocol: 'protocol belongs inside a "ports" list item: ports: [{protocol: UDP, port: 53}]',
+  };
+}
+
+const MISPLACED_IN_INGRESS_RULE = misplacedInRule('from');
+const MISPLACED_IN_EGRESS_RULE = misplacedInRule('to');
+
 function validateRules(findings: Findings, value: unknown, direction: 'ingress' | 'egress', options: IpBlockOptions): void {
   const ingress = direction === 'ingress';
   const listPath = `spec.${direction}`;
@@ -130,19 +147,8 @@ function validateRules(findings: Findings, value: unknown, direction: 'ingress' 
 
   rules.forEach((ruleValue, i) => {
     const rulePath = indexPath(listPath, i);
-    const misplacedPeers: Record<string, string> = ingress
-      ? { to: 'ingress rules list their peers under "from"' }
-      : { from: 'egress rules list their peers under "to"' };
-    const misplacedPeerFields = Object.fromEntries(['podSelector', 'namespaceSelector', 'ipBlock'].map((f) => [
-      f, `${f} belongs inside a "${peersName}" list item: ${peersName}: [{${f}: ...}] (check the indentation)`,
-    ]));
     const rule = readObject(findings, { path: rulePath, owner: 'NetworkPolicySpec' }, ruleValue, `v1.${goRule}`,
-      ingress ? INGRESS_RULE_FIELDS : EGRESS_RULE_FIELDS, {
-        ...misplacedPeers,
-        ...misplacedPeerFields,
-        port: 'port belongs inside a "ports" list item: ports: [{port: 80}]',
-        protocol: 'protocol belongs inside a "ports" list item: ports: [{protocol: UDP, port: 53}]',
-      }) ?? {};
+      ingress ? INGRESS_RULE_FIELDS : EGRESS_RULE_FIELDS, ingress ? MISPLACED_IN_INGRESS_RULE : MISPLACED_IN_EGRESS_RULE) ?? {};
 
     const portsField: FieldRef = { path: childPath(rulePath, 'ports'), owner: goRule };
     const ports = readArray(findings, portsField, rule.ports, '[]v1.NetworkPolicyPort') ?? [];

@@ -10,6 +10,16 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
+/** Hints for fields written in a peer that belong elsewhere (built once: every peer is checked). */
+const MISPLACED_IN_PEER = {
+  matchLabels: 'matchLabels belongs under podSelector or namespaceSelector (check the indentation)',
+  matchExpressions: 'matchExpressions belongs under podSelector or namespaceSelector (check the indentation)',
+  cidr: 'cidr belongs under ipBlock (check the indentation)',
+  except: 'except belongs under ipBlock (check the indentation)',
+};
+const MISPLACED_IN_INGRESS_PEER = { to: '"to" belongs to egress rules; ingress peers are listed under "from"', ...MISPLACED_IN_PEER };
+const MISPLACED_IN_EGRESS_PEER = { from: '"from" belongs to ingress rules; egress peers are listed under "to"', ...MISPLACED_IN_PEER };
+
 /** `ValidateNetworkPolicyPeer` (docs/semantics.md#validation): one of the selectors, or an ipBlock alone. */
 export function validateNetworkPolicyPeer(
   findings: Findings,
@@ -18,16 +28,8 @@ export function validateNetworkPolicyPeer(
   listName: 'from' | 'to',
   options: IpBlockOptions,
 ): void {
-  const misplaced: Record<string, string> = listName === 'from'
-    ? { to: '"to" belongs to egress rules; ingress peers are listed under "from"' }
-    : { from: '"from" belongs to ingress rules; egress peers are listed under "to"' };
-  const peer = readObject(findings, field, value, 'v1.NetworkPolicyPeer', PEER_FIELDS, {
-    ...misplaced,
-    matchLabels: 'matchLabels belongs under podSelector or namespaceSelector (check the indentation)',
-    matchExpressions: 'matchExpressions belongs under podSelector or namespaceSelector (check the indentation)',
-    cidr: 'cidr belongs under ipBlock (check the indentation)',
-    except: 'except belongs under ipBlock (check the indentation)',
-  }) ?? {};
+  const peer = readObject(findings, field, value, 'v1.NetworkPolicyPeer', PEER_FIELDS,
+    listName === 'from' ? MISPLACED_IN_INGRESS_PEER : MISPLACED_IN_EGRESS_PEER) ?? {};
 
   const owner = 'NetworkPolicyPeer';
   if (present(peer.podSelector)) {

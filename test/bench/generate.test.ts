@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { generateCluster, SYSTEM_NAMESPACES, toCluster } from '../../bench/generate';
+import { generateCluster, generateClusterPolicies, SYSTEM_NAMESPACES, toCluster } from '../../bench/generate';
 import { writeYamlFolder } from '../../bench/yaml-files';
 import { clusterFromManifests } from '../../src/model/cluster-from-manifests';
+import { readClusterPolicy } from '../../src/model/cluster-policy';
 import { NetworkPolicyManifest } from '../../src/model/manifest';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
 
@@ -120,3 +121,20 @@ function selectorsOf(p: NetworkPolicyManifest) {
     ...peers.flatMap((peer) => [peer.podSelector, peer.namespaceSelector].filter((s) => s !== undefined && s !== null)),
   ].filter((s): s is NonNullable<typeof s> => s !== undefined && s !== null);
 }
+
+describe('generateClusterPolicies', () => {
+  test('gives the requested number of Admin-tier policies with distinct priorities and one Baseline policy, all readable', () => {
+    const synthetic = generateCluster({ workloads: 200, policies: 80, namespaces: 12 });
+    const objects = generateClusterPolicies(synthetic, 20);
+    const policies = objects.map((o) => {
+      const reading = readClusterPolicy(o);
+      if ('error' in reading) throw new Error(reading.error);
+      return reading.policy;
+    });
+    const admin = policies.filter((p) => p.tier === 'Admin');
+    expect(admin).toHaveLength(20);
+    expect(new Set(admin.map((p) => p.priority)).size).toBe(20);
+    expect(policies.filter((p) => p.tier === 'Baseline')).toHaveLength(1);
+    expect(new Set(policies.map((p) => p.name)).size).toBe(policies.length);
+  });
+});

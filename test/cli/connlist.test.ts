@@ -191,15 +191,68 @@ describe('connlist command', () => {
       expect(run.stderr).toContain(`${file}:9: warning: default/deny: status: strict decoding error: unknown field "status"\n`);
     });
 
-    test('admin network policies are not evaluated, and a warning says so', () => {
+    test('admin network policies are evaluated: an AdminNetworkPolicy Deny removes the connections it matches', () => {
       const file = write('anp.yaml', [
         'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
-        'apiVersion: policy.networking.k8s.io/v1alpha1', 'kind: AdminNetworkPolicy', 'metadata: {name: deny-all}',
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: b, labels: {app: b}}', '---',
+        'apiVersion: policy.networking.k8s.io/v1alpha1', 'kind: AdminNetworkPolicy', 'metadata: {name: deny-to-b}',
+        'spec: {priority: 1, subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: b}}}}, '
+        + 'ingress: [{action: Deny, from: [{namespaces: {}}]}]}', '',
+      ].join('\n'));
+      const run = runCli('connlist', file);
+      expect(run).toEqual({
+        code: 0,
+        stdout: [
+          '0.0.0.0-255.255.255.255[External] => default/a[Pod] : All Connections',
+          '0.0.0.0-255.255.255.255[External] => default/b[Pod] : All Connections',
+          'default/a[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+          'default/b[Pod] => 0.0.0.0-255.255.255.255[External] : All Connections',
+          'default/b[Pod] => default/a[Pod] : All Connections',
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+    });
+
+    test('a kind of the policy API group this tool cannot read is not evaluated, and a warning says so', () => {
+      const file = write('future.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
+        'apiVersion: policy.networking.k8s.io/v1beta1', 'kind: ClusterNetworkPolicy', 'metadata: {name: deny-all}',
+        'spec: {tier: Admin, priority: 1, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}', '',
+      ].join('\n'));
+      const run = runCli('connlist', file);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe(`${file}:5: warning: ClusterNetworkPolicy deny-all is not evaluated (policy.networking.k8s.io/v1beta1 ClusterNetworkPolicy `
+        + 'is not a kind this tool reads: ClusterNetworkPolicy v1alpha2, AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1 are): the result ignores it\n');
+    });
+
+    test('a cluster policy that cannot be read is left out with a warning naming the field', () => {
+      const file = write('bad-cnp.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
+        'apiVersion: policy.networking.k8s.io/v1alpha2', 'kind: ClusterNetworkPolicy', 'metadata: {name: no-tier}',
         'spec: {priority: 1, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}', '',
       ].join('\n'));
       const run = runCli('connlist', file);
       expect(run.code).toBe(0);
-      expect(run.stderr).toBe(`${file}:5: warning: AdminNetworkPolicy deny-all is not evaluated (only networking.k8s.io/v1 NetworkPolicy is): the result ignores it\n`);
+      expect(run.stderr).toBe(`warning: Skipped ClusterNetworkPolicy no-tier in ${file}:5, which cannot be evaluated: `
+        + 'spec.tier: Required value: write "Admin" or "Baseline".\n');
+    });
+
+    test('v1alpha1 and v1alpha2 policies in one tier are refused unless --mixed-api-versions orders them', () => {
+      const file = write('mixed.yaml', [
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: a, labels: {app: a}}', '---',
+        'apiVersion: v1', 'kind: Pod', 'metadata: {name: b, labels: {app: b}}', '---',
+        'apiVersion: policy.networking.k8s.io/v1alpha1', 'kind: AdminNetworkPolicy', 'metadata: {name: old}',
+        'spec: {priority: 1, subject: {namespaces: {}}, ingress: [{action: Deny, from: [{namespaces: {}}]}]}', '---',
+        'apiVersion: policy.networking.k8s.io/v1alpha2', 'kind: ClusterNetworkPolicy', 'metadata: {name: new}',
+        'spec: {tier: Admin, priority: 0, subject: {namespaces: {}}, ingress: [{action: Accept, from: [{namespaces: {}}]}]}', '',
+      ].join('\n'));
+      const refused = runCli('connlist', file);
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toContain('error: The Admin tier holds both AdminNetworkPolicy old (v1alpha1) and ClusterNetworkPolicy new (v1alpha2)');
+      expect(runCli('connlist', file, '--mixed-api-versions', 'v1alpha2-first').stdout).toContain('default/a[Pod] => default/b[Pod] : All Connections');
+      expect(runCli('connlist', file, '--mixed-api-versions', 'v1alpha1-first').stdout).not.toContain('default/a[Pod] => default/b[Pod]');
     });
 
     test('a folder without manifests gives an empty list and a warning', () => {

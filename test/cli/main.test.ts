@@ -49,9 +49,10 @@ describe('cdk8s-netpol command line', () => {
   });
 
   test('an invalid choice names the valid ones', () => {
-    const run = runCli('connlist', '--format', 'dot', 'x.yaml');
+    // `dot` was the invalid example until the picture formats came; `png` is not one of them.
+    const run = runCli('connlist', '--format', 'png', 'x.yaml');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Allowed choices are txt, json, md, csv/);
+    expect(run.stderr).toMatch(/Allowed choices are txt, json, md, csv, dot, mermaid, svg, html/);
   });
 
   test('lint and describe run on the shop fixture', () => {

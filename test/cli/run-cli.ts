@@ -1,5 +1,5 @@
 import { CliIo } from '../../src/cli/io';
-import { main } from '../../src/cli/main';
+import { main, mainAsync } from '../../src/cli/main';
 
 /** What one in-process run of the CLI printed and returned. */
 export interface CliRun {
@@ -23,5 +23,12 @@ export function captureIo(): { io: CliIo; out: () => string; err: () => string }
 export function runCli(...args: string[]): CliRun {
   const { io, out, err } = captureIo();
   const code = main(args, io);
+  return { code, stdout: out(), stderr: err() };
+}
+
+/** Runs the CLI in-process through the asynchronous entry point, which the picture formats need. */
+export async function runCliAsync(...args: string[]): Promise<CliRun> {
+  const { io, out, err } = captureIo();
+  const code = await mainAsync(args, io);
   return { code, stdout: out(), stderr: err() };
 }

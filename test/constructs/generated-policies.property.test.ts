@@ -1,10 +1,12 @@
 import { App, Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import {
   AllowClusterInternalEgress, AllowDnsEgress, AllowFrom, AllowTo, DefaultDenyAll, IPeer, LabelExpression, LabelSelector,
   MonitoringPort, Namespaces, NamespaceBaseline, NetworkPolicy, Peer, PolicyType, Pods, Port, Protocol,
 } from '../../src';
+import { toKubeSpec } from '../../src/constructs/render';
 import { formatIpv4, formatIpv6 } from '../../src/net/cidr';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
 import { propertyRuns } from '../property-runs';
@@ -138,6 +140,26 @@ describe('generated constructs', () => {
         }
         expect(app.synthYaml()).not.toMatch(/port: 0\b/);
         expect(JSON.stringify(objects)).not.toMatch(/"port":0\b/);
+      }),
+      { numRuns: propertyRuns(150) },
+    );
+  });
+
+  test('each policy renders exactly as the generated KubeNetworkPolicy renders the same spec, key order included', () => {
+    fc.assert(
+      fc.property(fc.array(construct, { minLength: 1, maxLength: 4 }), (builds) => {
+        const chart = new Chart(new App({ outdir: 'cdk8s.out/property' }), 'generated', { namespace: 'generated', labels: { team: 'a' } });
+        builds.forEach((build, i) => build(chart, `policy-${i}`));
+        const generated = new Chart(new App({ outdir: 'cdk8s.out/property' }), 'generated', { namespace: 'generated' });
+        const policies = chart.node.findAll().filter((c): c is NetworkPolicy => c instanceof NetworkPolicy);
+        expect(policies.length).toBeGreaterThan(0);
+        policies.forEach((policy, i) => {
+          const reference = new k8s.KubeNetworkPolicy(generated, `p${i}`, {
+            metadata: policy.apiObject.metadata.toJson(),
+            spec: toKubeSpec(policy._renderSpec()),
+          });
+          expect(JSON.stringify(policy.apiObject.toJson())).toBe(JSON.stringify(reference.toJson()));
+        });
       }),
       { numRuns: propertyRuns(150) },
     );

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { EvaluatorOptions, Query, QueryEnd } from '../../src/eval/types';
 import { Cluster, ContainerPortSpec } from '../../src/model/cluster';
+import { readClusterPolicy } from '../../src/model/cluster-policy';
 import { NetworkPolicyManifest } from '../../src/model/manifest';
 
 /**
@@ -75,6 +76,70 @@ const policyArb = fc.record({
   egress: listArb(ruleArb('to'), 2),
 });
 
+const NETWORKS = ['10.0.0.0/8', '10.0.0.0/24', '10.0.0.1/32', '0.0.0.0/0', '192.168.0.0/16', 'fd00::/8', '::/0', '8.8.8.0/24'];
+
+/** A cluster policy peer: ingress peers are only namespaces/pods; egress also networks, nodes, domainNames, and rarely an unknown field (B33). */
+const clusterPeerArb = (direction: 'ingress' | 'egress') => fc.oneof(
+  { weight: 3, arbitrary: fc.record({ namespaces: namespaceSelectorArb }) },
+  { weight: 3, arbitrary: fc.record({ pods: fc.record({ namespaceSelector: namespaceSelectorArb, podSelector: podSelectorArb }, { requiredKeys: ['podSelector'] }) }) },
+  { weight: direction === 'egress' ? 3 : 0, arbitrary: fc.record({ networks: fc.uniqueArray(fc.constantFrom(...NETWORKS), { minLength: 1, maxLength: 2 }) }) },
+  { weight: direction === 'egress' ? 2 : 0, arbitrary: fc.constantFrom({ nodes: {} }, { nodes: { matchLabels: { zone: 'a' } } }, { domainNames: ['example.com'] }, { domainNames: ['*.example.com'] }) },
+  { weight: 1, arbitrary: fc.constant({ futurePeer: { x: 1 } }) },
+);
+
+const PROTOCOL_KEYS = ['tcp', 'udp', 'sctp'];
+const v1alpha2PortArb = fc.oneof(
+  fc.record({ p: fc.constantFrom(...PROTOCOL_KEYS), n: fc.constantFrom(...PORT_NUMBERS) })
+    .map(({ p, n }) => ({ [p]: { destinationPort: { number: n } } })),
+  fc.record({ p: fc.constantFrom(...PROTOCOL_KEYS), n: fc.constantFrom(...PORT_NUMBERS), w: fc.integer({ min: 1, max: 3 }) })
+    .map(({ p, n, w }) => ({ [p]: { destinationPort: { range: { start: n, end: n + w } } } })),
+  fc.constantFrom(...PORT_NAMES).map((name) => ({ destinationNamedPort: name })),
+);
+const v1alpha1PortArb = fc.oneof(
+  fc.record({ protocol: fc.constantFrom('TCP', 'UDP', 'SCTP', 'ICMP'), port: fc.constantFrom(...PORT_NUMBERS) }, { requiredKeys: ['port'] }).map((portNumber) => ({ portNumber })),
+  fc.record({ protocol: fc.constantFrom('TCP', 'UDP', 'SCTP'), start: fc.constantFrom(...PORT_NUMBERS), end: fc.constantFrom(...PORT_NUMBERS) }, { requiredKeys: ['start', 'end'] })
+    .map((portRange) => ({ portRange })),
+  fc.constantFrom(...PORT_NAMES).map((namedPort) => ({ namedPort })),
+);
+
+const clusterRuleArb = (direction: 'ingress' | 'egress', version: 'v1alpha1' | 'v1alpha2', actions: string[]) => fc.record({
+  action: fc.constantFrom(...actions),
+  peers: fc.array(clusterPeerArb(direction), { minLength: 1, maxLength: 2 }),
+  ports: fc.option(fc.array<object>(version === 'v1alpha2' ? v1alpha2PortArb : v1alpha1PortArb as fc.Arbitrary<object>, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+}).map(({ action, peers, ports }) => dropUndefined({
+  action,
+  [direction === 'ingress' ? 'from' : 'to']: peers,
+  [version === 'v1alpha2' ? 'protocols' : 'ports']: ports,
+}));
+
+const clusterSubjectArb = fc.oneof(
+  fc.record({ namespaces: namespaceSelectorArb }),
+  fc.record({ pods: fc.record({ namespaceSelector: namespaceSelectorArb, podSelector: podSelectorArb }, { requiredKeys: ['podSelector'] }) }),
+);
+
+/** A ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy object (the name is set by the cluster arbitrary). */
+const clusterPolicyArb = fc.constantFrom('CNP-Admin', 'CNP-Baseline', 'ANP', 'BANP').chain((shape) => {
+  const version = shape.startsWith('CNP') ? 'v1alpha2' as const : 'v1alpha1' as const;
+  const actions = shape === 'BANP' ? ['Allow', 'Deny'] : version === 'v1alpha1' ? ['Allow', 'Deny', 'Pass'] : ['Accept', 'Deny', 'Pass'];
+  return fc.record({
+    priority: fc.constantFrom(0, 1, 1, 5, 1000),
+    subject: clusterSubjectArb,
+    ingress: fc.array(clusterRuleArb('ingress', version, actions), { maxLength: 2 }),
+    egress: fc.array(clusterRuleArb('egress', version, actions), { maxLength: 2 }),
+  }).map(({ priority, subject, ingress, egress }) => ({
+    apiVersion: `policy.networking.k8s.io/${version}`,
+    kind: shape === 'ANP' ? 'AdminNetworkPolicy' : shape === 'BANP' ? 'BaselineAdminNetworkPolicy' : 'ClusterNetworkPolicy',
+    metadata: { name: shape === 'BANP' ? 'default' : '' },
+    spec: dropUndefined({
+      tier: shape === 'CNP-Admin' ? 'Admin' : shape === 'CNP-Baseline' ? 'Baseline' : undefined,
+      priority: shape === 'BANP' ? undefined : priority,
+      subject,
+      ingress,
+      egress,
+    }),
+  }));
+});
+
 const containerPortArb: fc.Arbitrary<ContainerPortSpec> = fc.record(
   { name: fc.constantFrom(...PORT_NAMES), port: fc.constantFrom(...PORT_NUMBERS), protocol: fc.constantFrom('TCP', 'UDP', 'SCTP') },
   { requiredKeys: ['port', 'protocol'] },
@@ -101,13 +166,24 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
   namespaces: fc.array(fc.record({ name: fc.constantFrom(...NAMESPACES), labels: labelsArb(['team', 'env']) }), { maxLength: 3 }),
   workloads: fc.array(workloadArb, { minLength: 2, maxLength: 5 }),
   policies: fc.array(policyArb, { maxLength: 4 }),
+  clusterPolicies: fc.array(clusterPolicyArb, { maxLength: 3 }),
+  nodes: fc.array(fc.record({
+    zone: fc.constantFrom('a', 'b'),
+    internal: fc.constantFrom(...POD_IPS, '8.8.8.8'),
+    external: fc.constantFrom('203.0.113.5', '10.0.1.5', 'fd00::2:1'),
+  }), { maxLength: 2 }),
   options: fc.record({
+    nodeAddressTypes: fc.constantFrom(undefined, ['InternalIP'], ['ExternalIP', 'Hostname']),
+    domainNameAddresses: fc.constantFrom(undefined, { 'example.com': ['8.8.8.8'] }, { 'api.example.com': ['10.0.0.1', '8.8.8.0/24'], 'example.com': ['fd00::1'] }),
+    networksMatchPodIps: fc.boolean(),
+    mixedApiVersions: fc.constantFrom('v1alpha1-first' as const, 'v1alpha2-first' as const),
     ipBlockMatchesPodIps: fc.boolean(),
     hostNetwork: fc.constantFrom('as-pod' as const, 'as-node' as const),
     selfTraffic: fc.constantFrom('allowed' as const, 'evaluated' as const),
     nodeEgressAlwaysAllowed: fc.boolean(),
   }),
-}).map(({ namespaces, workloads, policies, options }) => {
+}).map(({ namespaces, workloads, policies, clusterPolicies, nodes, options: rawOptions }) => {
+  const options = dropUndefined(rawOptions) as EvaluatorOptions;
   const cluster = new Cluster();
   for (const ns of namespaces) cluster.addNamespace(ns.name, ns.labels);
   workloads.forEach((w, i) => cluster.addWorkload({ ...w, name: `w${i}`, kind: i % 2 === 0 ? 'Deployment' : 'Pod' }));
@@ -120,7 +196,25 @@ export const clusterArb: fc.Arbitrary<GeneratedCase> = fc.record({
     };
     cluster.addPolicy(manifest);
   });
-  const description = JSON.stringify({ namespaces, workloads, policies: cluster.policies.map((p) => p.manifest), options });
+  nodes.forEach((n, i) => cluster.addNode({
+    name: `n${i}`,
+    labels: { zone: n.zone },
+    addresses: [{ type: 'InternalIP', address: n.internal }, { type: 'ExternalIP', address: n.external }, { type: 'Hostname', address: `n${i}` }],
+  }));
+  clusterPolicies.forEach((p, i) => {
+    const object = p.metadata.name === 'default' ? p : { ...p, metadata: { name: `c${i}` } };
+    const reading = readClusterPolicy(object);
+    if ('error' in reading) throw new Error(`generated an unreadable cluster policy: ${reading.error}`);
+    cluster.addClusterPolicy(reading.policy);
+  });
+  const description = JSON.stringify({
+    namespaces,
+    workloads,
+    policies: cluster.policies.map((p) => p.manifest),
+    clusterPolicies: cluster.clusterPolicies.map((p) => p.manifest),
+    nodes,
+    options,
+  });
   return { cluster, options, description };
 });
 

@@ -9,7 +9,8 @@ import { propertyRuns } from '../property-runs';
 
 /**
  * The indexed Evaluator must agree with the ReferenceEvaluator (written straight from the spec)
- * on every generated cluster: 4,000 full-connectivity cases, 1,000 external-range cases and
+ * on every generated cluster (NetworkPolicies mixed with Admin and Baseline cluster policies of
+ * both API versions): 4,000 full-connectivity cases, 1,000 external-range cases and
  * 6,000 query cases (each with up to 8 queries).
  */
 describe('Evaluator agrees with the reference evaluator', () => {
@@ -115,8 +116,17 @@ function checkQueries(c: GeneratedCase, queries: Query[]): void {
       throw new Error(`${JSON.stringify(query)}: evaluator says ${got.allowed}, reference says ${want.allowed}\n${got.text}\n${c.description}`);
     }
     expect(got.allowed).toBe(got.egress.allowed && got.ingress.allowed);
-    if (got.ingress.allowed && got.ingress.isolated && got.ingress.applies && !got.text.includes('itself') && !('node' in query.source)) {
+    // A NetworkPolicy decision names the allowing rule; a cluster tier decision names its rule (and tier).
+    const byNetworkPolicy = got.ingress.decidedBy === undefined || got.ingress.decidedBy === 'NetworkPolicy';
+    if (got.ingress.allowed && got.ingress.isolated && got.ingress.applies && byNetworkPolicy && !got.text.includes('itself') && !('node' in query.source)) {
       expect(got.ingress.allowedBy.length).toBeGreaterThan(0);
+    }
+    for (const side of [got.egress, got.ingress]) {
+      if (side.decidedBy === 'Admin' || side.decidedBy === 'Baseline') {
+        expect(side.clusterRule?.tier).toBe(side.decidedBy);
+        expect(side.clusterRule?.action).toBe(side.allowed ? 'Accept' : 'Deny');
+      }
+      for (const pass of side.passedBy ?? []) expect(pass.action).toBe('Pass');
     }
     if ('workload' in query.source && 'workload' in query.destination) {
       const set = main.workloadConnections(query.source.workload as WorkloadSpec, query.destination.workload as WorkloadSpec);

@@ -35,6 +35,17 @@ test('Reachability.diff lists each changed pair with the connections before and 
   expect(Reachability.diff(before(), before()).isEmpty).toBe(true);
 });
 
+test('a diff draws itself as Mermaid and DOT, its added edges styled as added', () => {
+  const diff = Reachability.diff(before(), after());
+  const mermaid = diff.toMermaid().split('\n');
+  expect(mermaid[0]).toBe('flowchart LR');
+  expect(mermaid).toContain('    n0["api[Deployment]"]');
+  expect(mermaid).toContain('  n0 ==>|"TCP 5432"| n1');
+  expect(mermaid).toContain('  n2 ==>|"TCP 5432"| n1');
+  expect(mermaid).toContain('  linkStyle 0 stroke:#1a7f37,stroke-width:2px');
+  expect(diff.toDot()).toContain('"shop/web[Deployment]" -> "shop/db[Deployment]" [label="TCP 5432", color="#1a7f37", fontcolor="#1a7f37", style=solid, penwidth=2];');
+});
+
 test('toWidenOnly passes when every widening is expected, and fails listing the others', () => {
   expect(after()).toWidenOnly(before(), ['shop/api -> shop/db', 'shop/web -> shop/db']);
   expect(() => expect(after()).toWidenOnly(before(), ['shop/api -> shop/db'])).toThrow(

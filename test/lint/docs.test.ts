@@ -14,7 +14,7 @@ describe('docs/checks.md', () => {
 describe('Lint.rules', () => {
   test('lists every rule once, with a summary', () => {
     const rules = Lint.rules();
-    expect(rules.length).toBe(16);
+    expect(rules.length).toBe(20);
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
     for (const r of rules) expect(r.summary.length).toBeGreaterThan(10);
   });

@@ -1,12 +1,17 @@
-import { Chart, Testing } from 'cdk8s';
+import { Chart, JsonPatch, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DefaultDenyAll } from '../../src/constructs/default-deny-all';
 import { NamespaceBaseline } from '../../src/constructs/namespace-baseline';
+import { NetworkPolicy } from '../../src/constructs/network-policy';
+import { PolicyType } from '../../src/constructs/policy-type';
 import { Lint } from '../../src/lint/lint';
 import { LintFinding, LintLevel } from '../../src/lint/lint-finding';
 import { ILintReporter, Linting } from '../../src/lint/linting';
+import { LINT_IGNORE_ANNOTATION } from '../../src/lint/rules';
 import { Reachability } from '../../src/testing/reachability';
+import { Namespaces } from '../../src/values/namespaces';
+import { Port } from '../../src/values/port';
 
 class Recorder implements ILintReporter {
   public readonly findings: LintFinding[] = [];
@@ -227,5 +232,46 @@ describe('linting by default', () => {
     // THEN
     expect(output).not.toContain('cdk8s-netpol lint');
     expect(Lint.of(app).map((f) => f.rule)).toContain('egress-without-dns');
+  });
+
+  test('a rule added between two syntheses in the same tick is linted by the second one', () => {
+    // GIVEN an egress lockdown of our own construct, failing synthesis for want of DNS
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const lockdown = new NetworkPolicy(chart, 'lockdown', { policyTypes: [PolicyType.EGRESS] });
+    Linting.enable(chart, { rules: { 'egress-without-dns': LintLevel.ERROR }, reporter: new Recorder() });
+    expect(() => Testing.synth(chart)).toThrow(/egress-without-dns/);
+
+    // WHEN DNS is allowed, synchronously
+    lockdown.addEgressRule([Namespaces.all()], [Port.DNS_UDP, Port.DNS_TCP]);
+
+    // THEN
+    expect(() => Testing.synth(chart)).not.toThrow();
+  });
+
+  test('a construct added in a chart nested in another between two syntheses is linted by the second one', () => {
+    const app = Testing.app();
+    const outer = new Chart(app, 'outer', { namespace: 'shop' });
+    Linting.enable(app, { rules: { 'egress-without-dns': LintLevel.ERROR }, reporter: new Recorder() });
+    app.synthYaml();
+    const inner = new Chart(outer, 'inner', { namespace: 'shop' });
+    app.synthYaml();
+    denyAllEgress(inner, 'deny-all');
+    expect(() => app.synthYaml()).toThrow(/egress-without-dns/);
+  });
+
+  test('a policy changed by a JSON patch is linted as rendered, patch applied', () => {
+    // GIVEN two lockdowns without DNS; a JSON patch adds the annotation that silences the lint to one
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const patched = new NetworkPolicy(chart, 'patched', { policyTypes: [PolicyType.EGRESS] });
+    const plain = new NetworkPolicy(chart, 'plain', { policyTypes: [PolicyType.EGRESS] });
+    patched.apiObject.addJsonPatch(JsonPatch.add('/metadata/annotations', { [LINT_IGNORE_ANNOTATION]: 'egress-without-dns' }));
+    const reporter = new Recorder();
+    Linting.enable(chart, { reporter });
+
+    // WHEN
+    Testing.synth(chart);
+
+    // THEN
+    expect(reporter.findings.filter((f) => f.rule === 'egress-without-dns').map((f) => f.name)).toEqual([plain.name]);
   });
 });

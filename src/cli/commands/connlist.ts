@@ -1,9 +1,11 @@
-import { Evaluator } from '../../eval/evaluator';
 import { Cluster } from '../../model/cluster';
 import { ChunkedOutput } from '../../report/chunked-output';
 import { connlistFormatter } from '../../report/formats';
+import { formatGraph, isGraphFormat } from '../../report/graph-formats';
+import { connlistGraph, workloadPeerNames } from '../../report/graph-model';
 import { loadCluster } from '../cluster-input';
 import { connlistTable, IpFamilyFilter } from '../connlist-entries';
+import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
@@ -16,6 +18,8 @@ export interface ConnlistOptions {
   readonly ipBlockMatchesPodIps?: boolean;
   /** @default 'as-pod' */
   readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
+  readonly clusterPolicies?: ClusterPolicyFlags;
   /** @default 'ipv4' */
   readonly ipFamily?: string;
   /** What stops hostile input; unset limits take their defaults. */
@@ -24,32 +28,47 @@ export interface ConnlistOptions {
   readonly quiet?: boolean;
 }
 
-/** `connlist PATH...`: the workload-level connectivity list; only the list goes to stdout. */
-export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo): ExitCode {
-  const formatter = connlistFormatter(options.format ?? 'txt');
+/**
+ * `connlist PATH...`: the workload-level connectivity list; only the list goes to stdout. The
+ * picture formats (`dot`, `mermaid`, `svg`, `html`) draw it instead and make the command asynchronous.
+ */
+export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo): ExitCode | Promise<ExitCode> {
+  const format = options.format ?? 'txt';
+  const formatter = isGraphFormat(format) ? undefined : connlistFormatter(format);
   const families = (options.ipFamily ?? 'ipv4') as IpFamilyFilter;
   const progress = progressFor(io, options.quiet);
   const input = loadCluster(paths, { limits: options.limits, progress }, io);
   progress.phase('evaluating');
-  const evaluator = new Evaluator(input.cluster, {
+  const evaluator = createEvaluator(input.cluster, {
     ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
     hostNetwork: options.hostNetwork ?? 'as-pod',
-  });
+    ...options.clusterPolicies,
+  }, io);
+  if (!evaluator) return ExitCode.BAD_INPUT;
   const connectivity = evaluator.connectivity();
   progress.done();
-  const out = new ChunkedOutput(io.stdout);
-  formatter.write(connlistTable(connectivity, families).sorted(), out);
-  out.flush();
+  const table = connlistTable(connectivity, families);
+  if (formatter) {
+    const out = new ChunkedOutput(io.stdout);
+    formatter.write(table.sorted(), out);
+    out.flush();
+  }
   if (families === 'ipv4' && usesIpv6(input.cluster)) {
     io.stderr.write('note: policies use IPv6 ipBlocks but only IPv4 external ranges are listed; pass --ip-family all to see both\n');
   }
   if (options.ipBlockMatchesPodIps ?? true) {
     for (const note of splitAddressNotes(input.cluster)) io.stderr.write(`${note}\n`);
   }
-  return input.exitCode;
+  if (formatter) return input.exitCode;
+  const graph = connlistGraph([...table.sorted()], workloadPeerNames(connectivity));
+  return formatGraph(graph, format, `Connectivity of ${paths.join(', ')}`).then((text) => {
+    io.stdout.write(text);
+    return input.exitCode;
+  });
 }
 
-/** Whether some ipBlock of some policy is IPv6, so that hiding IPv6 ranges hides information. */
+/** Whether some ipBlock of some policy, or some cluster policy network, is IPv6, so that hiding IPv6 ranges hides information. */
 function usesIpv6(cluster: Cluster): boolean {
-  return cluster.policies.some((p) => JSON.stringify(p.manifest.spec ?? {}).match(/"cidr":"[^"]*:/) !== null);
+  return cluster.policies.some((p) => JSON.stringify(p.manifest.spec ?? {}).match(/"cidr":"[^"]*:/) !== null)
+    || cluster.clusterPolicies.some((p) => p.egress.some((r) => r.peers.some((peer) => peer.kind === 'networks' && peer.cidrs.some((c) => c.includes(':')))));
 }

@@ -1,7 +1,9 @@
-import { Evaluator } from '../../eval/evaluator';
-import { connectivityDiff, DiffFamilies, widens } from '../../report/connectivity-diff';
+import { connectivityDiff, DiffEntry, DiffFamilies, widens } from '../../report/connectivity-diff';
 import { formatDiff } from '../../report/diff-formats';
+import { formatGraph, isGraphFormat } from '../../report/graph-formats';
+import { diffGraph } from '../../report/graph-model';
 import { loadCluster } from '../cluster-input';
+import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { progressFor } from '../progress';
 import { ReadLimits } from '../read-limits';
@@ -15,6 +17,8 @@ export interface DiffOptions {
   readonly ipBlockMatchesPodIps?: boolean;
   /** @default 'as-pod' */
   readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
+  readonly clusterPolicies?: ClusterPolicyFlags;
   /** @default 'ipv4' */
   readonly ipFamily?: string;
   /** What stops hostile input; unset limits take their defaults. */
@@ -32,24 +36,39 @@ export const FAIL_ON = ['widen', 'any'];
  * when the change widens access (`widen`) or changes anything (`any`), with the reasons on stderr.
  * Exit 2 when either side could not be read completely.
  */
-export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOptions, io: CliIo): ExitCode {
+export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOptions, io: CliIo): ExitCode | Promise<ExitCode> {
   const progress = progressFor(io, options.quiet);
   const evaluate = (paths: string[]) => {
     const input = loadCluster(paths, { limits: options.limits, progress }, io);
     progress.phase('evaluating');
-    const evaluator = new Evaluator(input.cluster, {
+    const evaluator = createEvaluator(input.cluster, {
       ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
       hostNetwork: options.hostNetwork ?? 'as-pod',
-    });
-    const connectivity = evaluator.connectivity();
+      ...options.clusterPolicies,
+    }, io);
+    const connectivity = evaluator?.connectivity();
     progress.done();
-    return { connectivity, exitCode: input.exitCode };
+    return evaluator && connectivity ? { connectivity, exitCode: input.exitCode } : undefined;
   };
   const before = evaluate(oldPaths);
   const after = evaluate(newPaths);
+  if (!before || !after) return ExitCode.BAD_INPUT;
   const entries = connectivityDiff(before.connectivity, after.connectivity, (options.ipFamily ?? 'ipv4') as DiffFamilies);
-  io.stdout.write(formatDiff(entries, options.format ?? 'txt'));
-  if (before.exitCode === ExitCode.BAD_INPUT || after.exitCode === ExitCode.BAD_INPUT) return ExitCode.BAD_INPUT;
+  const format = options.format ?? 'txt';
+  if (!isGraphFormat(format)) {
+    io.stdout.write(formatDiff(entries, format));
+    return diffExitCode(entries, before.exitCode, after.exitCode, options, io);
+  }
+  const title = `Connectivity diff: ${oldPaths.join(', ')} \u2192 ${newPaths.join(', ')}`;
+  return formatGraph(diffGraph(entries), format, title).then((text) => {
+    io.stdout.write(text);
+    return diffExitCode(entries, before.exitCode, after.exitCode, options, io);
+  });
+}
+
+/** Exit 2 when a side could not be read; 1 when `--fail-on` finds what it looks for (listed on stderr). */
+function diffExitCode(entries: readonly DiffEntry[], beforeCode: ExitCode, afterCode: ExitCode, options: DiffOptions, io: CliIo): ExitCode {
+  if (beforeCode === ExitCode.BAD_INPUT || afterCode === ExitCode.BAD_INPUT) return ExitCode.BAD_INPUT;
 
   const failing = options.failOn === 'any' ? entries : options.failOn === 'widen' ? entries.filter(widens) : [];
   if (failing.length > 0) {
@@ -58,5 +77,5 @@ export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOpt
     for (const e of failing) io.stderr.write(`  ${e.source} -> ${e.destination}: ${e.ref1} => ${e.ref2}\n`);
     return ExitCode.FINDINGS;
   }
-  return before.exitCode === ExitCode.OK && after.exitCode === ExitCode.OK ? ExitCode.OK : ExitCode.FINDINGS;
+  return beforeCode === ExitCode.OK && afterCode === ExitCode.OK ? ExitCode.OK : ExitCode.FINDINGS;
 }

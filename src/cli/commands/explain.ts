@@ -1,7 +1,7 @@
-import { Evaluator } from '../../eval/evaluator';
 import { QueryEnd } from '../../eval/types';
 import { Cluster, workloadKey } from '../../model/cluster';
 import { loadCluster } from '../cluster-input';
+import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { progressFor } from '../progress';
 import { ArgumentError, EndpointArg, PortArg, parseEndpoint, parsePort } from '../query-args';
@@ -16,6 +16,8 @@ export interface ExplainOptions {
   readonly ipBlockMatchesPodIps?: boolean;
   /** @default 'as-pod' */
   readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
+  readonly clusterPolicies?: ClusterPolicyFlags;
   /** What stops hostile input; unset limits take their defaults. */
   readonly limits?: Partial<ReadLimits>;
   /** No progress line, even on a terminal. @default false */
@@ -51,10 +53,12 @@ export function runExplain(paths: string[], options: ExplainOptions, io: CliIo):
     resolved.push(endpoint);
   }
 
-  const evaluator = new Evaluator(input.cluster, {
+  const evaluator = createEvaluator(input.cluster, {
     ipBlockMatchesPodIps: options.ipBlockMatchesPodIps ?? true,
     hostNetwork: options.hostNetwork ?? 'as-pod',
-  });
+    ...options.clusterPolicies,
+  }, io);
+  if (!evaluator) return ExitCode.BAD_INPUT;
   const numbers = portNumbers(port, resolved[1], io);
   if (numbers === undefined) return ExitCode.BAD_INPUT;
   let allowed = true;

@@ -1,4 +1,5 @@
 import { lintDocuments } from '../../lint/lint';
+import { findingObject } from '../../lint/lint-cluster';
 import { LintFinding, LintLevel } from '../../lint/lint-finding';
 import { LINT_RULES } from '../../lint/rules';
 import { Severity } from '../../validation/severity';
@@ -53,7 +54,7 @@ export function runLint(paths: string[], options: LintCommandOptions, io: CliIo)
   } else {
     const lines = loaded.problems.map((p) => (p.fatal ? formatProblem(p) : `${formatProblem(p)} (warning)`));
     for (const f of findings) {
-      const object = f.kind === 'Namespace' ? `Namespace ${f.name}` : `${f.namespaceName}/${f.name}`;
+      const object = findingObject(f);
       const field = f.fieldPath ? ` ${f.fieldPath}` : '';
       lines.push(`${f.source ? `${f.source}: ` : ''}${f.severity} [${f.rule}] ${object}${field}: ${f.message}`);
       if (f.fix) lines.push(`    fix: ${f.fix}`);

@@ -1,3 +1,5 @@
+import { Channel } from '../../validation/cluster-policy/crd-schemas';
+import { claimsClusterPolicyKind, validateClusterPolicy } from '../../validation/cluster-policy/validate';
 import { Diagnostic } from '../../validation/diagnostic';
 import { validateNetworkPolicy } from '../../validation/network-policy';
 import { Severity } from '../../validation/severity';
@@ -16,33 +18,48 @@ export interface ValidateOptions {
   readonly limits?: Partial<ReadLimits>;
   /** No progress line, even on a terminal. @default false */
   readonly quiet?: boolean;
+  /** The CRD channel cluster-scoped policies are checked against. @default 'standard' */
+  readonly crdChannel?: string;
 }
 
 interface CheckedPolicy {
   readonly file: string;
   readonly line: number;
   readonly policy: string;
+  /** The object's kind. */
+  readonly kind: string;
   readonly diagnostics: (Diagnostic & { readonly line: number })[];
 }
 
 export const VALIDATE_FORMATS = ['text', 'json'];
 
-/** `validate PATH...`: every NetworkPolicy is checked with the API server's rules. */
+/**
+ * `validate PATH...`: every NetworkPolicy is checked with the API server's rules, and every
+ * ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy with the rules of
+ * the upstream CRDs (schema and CEL).
+ */
 export function runValidate(paths: string[], options: ValidateOptions, io: CliIo): ExitCode {
   const progress = progressFor(io, options.quiet);
-  // Only NetworkPolicies are kept: a dump's other objects are read and let go.
+  // Only policies are kept: a dump's other objects are read and let go.
   const policies: LoadedObject[] = [];
-  const loaded = loadManifests(paths, { limits: options.limits, progress, onObject: (o) => { if (isNetworkPolicy(o)) policies.push(o); } });
+  const onObject = (o: LoadedObject): void => {
+    if (isNetworkPolicy(o) || claimsClusterPolicyKind(o.object)) policies.push(o);
+  };
+  const loaded = loadManifests(paths, { limits: options.limits, progress, onObject });
   progress.done();
   const firstSeen = new Map<string, string>();
+  const channel = (options.crdChannel ?? 'standard') as Channel;
   const checked: CheckedPolicy[] = policies.map((o) => {
-    const policy = objectName(o);
-    const diagnostics = validateNetworkPolicy(o.object, { strictCidr: options.strictCidr })
-      .map((d) => ({ ...d, line: o.lineOf(d.fieldPath) }));
-    const earlier = firstSeen.get(policy);
-    if (earlier !== undefined) diagnostics.push({ ...duplicateOf(earlier), line: o.lineOf('metadata.name') });
-    else firstSeen.set(policy, `${o.source.file}:${o.source.line}`);
-    return { file: o.source.file, line: o.source.line, policy, diagnostics };
+    const kind = String(o.object.kind);
+    const clusterScoped = !isNetworkPolicy(o);
+    const policy = clusterScoped ? clusterObjectName(o.object) : objectName(o);
+    const found = clusterScoped ? validateClusterPolicy(o.object, { channel }) : validateNetworkPolicy(o.object, { strictCidr: options.strictCidr });
+    const diagnostics = found.map((d) => ({ ...d, line: o.lineOf(d.fieldPath) }));
+    const key = `${kind}/${policy}`;
+    const earlier = firstSeen.get(key);
+    if (earlier !== undefined) diagnostics.push({ ...duplicateOf(earlier, kind), line: o.lineOf('metadata.name') });
+    else firstSeen.set(key, `${o.source.file}:${o.source.line}`);
+    return { file: o.source.file, line: o.source.line, policy, kind, diagnostics };
   });
   const invalid = checked.filter((c) => c.diagnostics.some((d) => d.severity === 'error'));
   const fatal = loaded.problems.some((p) => p.fatal);
@@ -57,14 +74,21 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
 }
 
 /** A second policy with the same namespace and name: not an API error, but one of them is lost. */
-function duplicateOf(earlier: string): Diagnostic {
+function duplicateOf(earlier: string, kind: string): Diagnostic {
+  const clusterScoped = kind !== 'NetworkPolicy';
   return {
     severity: Severity.WARNING,
     rule: 'duplicate-name',
     fieldPath: 'metadata.name',
-    message: `the same namespace and name as the NetworkPolicy at ${earlier}; applied together, this one replaces it`,
-    fix: 'give each NetworkPolicy its own name, or delete one of them',
+    message: `the same ${clusterScoped ? 'name' : 'namespace and name'} as the ${kind} at ${earlier}; applied together, this one replaces it`,
+    fix: `give each ${kind} its own name, or delete one of them`,
   };
+}
+
+/** The name of a cluster-scoped object, which has no namespace. */
+function clusterObjectName(object: Record<string, unknown>): string {
+  const name = (object.metadata as { name?: unknown } | undefined)?.name;
+  return `${String(object.kind)} ${typeof name === 'string' && name !== '' ? name : '<unnamed>'}`;
 }
 
 function toText(checked: CheckedPolicy[], problems: LoadProblem[], invalid: number, files: number): string {
@@ -76,11 +100,14 @@ function toText(checked: CheckedPolicy[], problems: LoadProblem[], invalid: numb
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
       const label = d.severity === 'error' ? '' : `${d.severity}: `;
-      lines.push(`${c.file}:${d.line}: ${label}${c.policy}: ${d.fieldPath}: ${d.message}`);
+      lines.push(`${c.file}:${d.line}: ${label}${c.policy}: ${d.fieldPath || '<nil>'}: ${d.message}`);
       if (d.fix) lines.push(`    fix: ${d.fix}`);
     }
   }
-  const policies = plural(checked.length, 'NetworkPolicy', 'NetworkPolicies');
+  const clusterScoped = checked.filter((c) => c.kind !== 'NetworkPolicy').length;
+  const namespaced = plural(checked.length - clusterScoped, 'NetworkPolicy', 'NetworkPolicies');
+  const clusterText = plural(clusterScoped, 'cluster-scoped policy', 'cluster-scoped policies');
+  const policies = clusterScoped === 0 ? namespaced : checked.length === clusterScoped ? clusterText : `${namespaced} and ${clusterText}`;
   const unread = problems.filter((p) => p.fatal).length;
   const verdict = invalid > 0 ? `${invalid} invalid` : unread > 0 ? 'none invalid in what could be read' : 'all valid';
   const details = [plural(errors, 'error', 'errors'), plural(warnings, 'warning', 'warnings')];
@@ -96,6 +123,7 @@ function toJson(checked: CheckedPolicy[], problems: LoadProblem[], invalid: numb
       file: c.file,
       line: c.line,
       policy: c.policy,
+      kind: c.kind,
       valid: !c.diagnostics.some((d) => d.severity === 'error'),
       diagnostics: c.diagnostics,
     })),

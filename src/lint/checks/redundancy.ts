@@ -11,7 +11,7 @@ import {
   policyFinding,
   rulePath,
 } from '../lint-context';
-import { canonicalRule, hasInvalidPeer, ruleContains } from '../rule-algebra';
+import { canonicalRule, hasInvalidPeer, ruleContains, RuleScope } from '../rule-algebra';
 import { canonicalSelector, selectorContains, selectorsEquivalent } from '../selector-algebra';
 
 interface RuleRef {
@@ -27,19 +27,15 @@ interface RuleRef {
  * rules (as sets). The later one is reported.
  */
 export function checkIdenticalPolicies(ctx: LintContext): CheckFinding[] {
-  const seen = new Map<string, LintedPolicy>();
   const findings: CheckFinding[] = [];
-  for (const policy of ctx.policies) {
-    const key = canonicalPolicy(policy);
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, policy);
-      continue;
+  for (const twins of identicalGroups(ctx)) {
+    const [first, ...later] = twins;
+    for (const policy of later) {
+      findings.push(policyFinding(policy, 'identical-policies', '',
+        `The policy has the same effect as policy "${first.spec.name}" in namespace "${policy.spec.namespace}": `
+        + 'it selects the same pods, isolates the same directions and allows the same connections.',
+        'Remove one of the two policies.'));
     }
-    findings.push(policyFinding(policy, 'identical-policies', '',
-      `The policy has the same effect as policy "${first.spec.name}" in namespace "${policy.spec.namespace}": `
-      + 'it selects the same pods, isolates the same directions and allows the same connections.',
-      'Remove one of the two policies.'));
   }
   return findings;
 }
@@ -55,13 +51,15 @@ export function checkRedundantRules(ctx: LintContext): CheckFinding[] {
   const identical = identicalPairs(ctx);
   const refs = allRules(ctx);
   // Only rules of one namespace and direction can cover each other: compare within those groups.
-  const groups = groupBy(refs, (ref) => `${ref.policy.spec.namespace}\u0000${ref.direction}`);
+  // A rule with a peer the API server rejects matches nothing: it neither covers nor is covered.
+  const comparable = refs.filter((ref) => !hasInvalidPeer(ref.rule));
+  const groups = groupBy(comparable, (ref) => `${ref.policy.spec.namespace}\u0000${ref.direction}`);
   const findings: CheckFinding[] = [];
-  for (const inner of refs) {
-    if (hasInvalidPeer(inner.rule)) continue;
-    const group = groups.get(`${inner.policy.spec.namespace}\u0000${inner.direction}`) ?? [];
-    const candidates = group.filter((outer) => outer !== inner && covers(ctx, outer, inner, identical));
-    const isEquivalent = (outer: RuleRef) => covers(ctx, inner, outer, identical)
+  for (const inner of comparable) {
+    const group = groups.get(`${inner.policy.spec.namespace}\u0000${inner.direction}`)!;
+    const scope = { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces };
+    const candidates = group.filter((outer) => outer !== inner && covers(outer, inner, identical, scope));
+    const isEquivalent = (outer: RuleRef) => covers(inner, outer, identical, scope)
       && selectorsEquivalent(inner.policy.normalized.podSelector, outer.policy.normalized.podSelector);
     const earlierTwin = candidates.find((outer) => outer.order < inner.order && isEquivalent(outer));
     const covering = earlierTwin ?? candidates.find((outer) => !isEquivalent(outer));
@@ -104,12 +102,12 @@ export function checkAllowAllRules(ctx: LintContext): CheckFinding[] {
   return findings;
 }
 
-function covers(ctx: LintContext, outer: RuleRef, inner: RuleRef, identical: Set<string>): boolean {
-  if (outer.direction !== inner.direction || outer.policy.spec.namespace !== inner.policy.spec.namespace) return false;
-  if (hasInvalidPeer(outer.rule)) return false;
+/** Whether `outer` allows every connection `inner` does, to the same pods; both of one namespace and direction. */
+function covers(outer: RuleRef, inner: RuleRef, identical: IdenticalGroupOf, scope: RuleScope): boolean {
   if (!podsCovered(outer.policy, inner.policy)) return false;
-  if (outer.policy !== inner.policy && identical.has(pairKey(outer.policy, inner.policy))) return false;
-  return ruleContains(outer.rule, inner.rule, { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces });
+  const twins = identical.get(outer.policy);
+  if (outer.policy !== inner.policy && twins !== undefined && twins === identical.get(inner.policy)) return false;
+  return ruleContains(outer.rule, inner.rule, scope);
 }
 
 const podsCoveredCache = new WeakMap<LintedPolicy, WeakMap<LintedPolicy, boolean>>();
@@ -136,17 +134,35 @@ function allRules(ctx: LintContext): RuleRef[] {
   return refs;
 }
 
-function identicalPairs(ctx: LintContext): Set<string> {
-  const pairs = new Set<string>();
-  for (const twins of groupBy(ctx.policies, canonicalPolicy).values()) {
-    for (const a of twins) for (const b of twins) if (a !== b) pairs.add(pairKey(a, b));
-  }
-  return pairs;
+/** The group of identical policies each such policy belongs to (policies with no twin are absent). */
+type IdenticalGroupOf = ReadonlyMap<LintedPolicy, readonly LintedPolicy[]>;
+
+function identicalPairs(ctx: LintContext): IdenticalGroupOf {
+  const groupOf = new Map<LintedPolicy, readonly LintedPolicy[]>();
+  for (const twins of identicalGroups(ctx)) for (const policy of twins) groupOf.set(policy, twins);
+  return groupOf;
 }
 
+const identicalGroupsCache = new WeakMap<LintContext, readonly (readonly LintedPolicy[])[]>();
 
-function pairKey(a: LintedPolicy, b: LintedPolicy): string {
-  return `${a.spec.namespace}/${a.spec.name}\u0000${b.spec.namespace}/${b.spec.name}`;
+/**
+ * Groups of two or more policies with the same effect, each in input order; computed once per
+ * lint run. Policies are first grouped by namespace, pods and isolated directions, which is
+ * cheap: only policies that share those are compared by their rules.
+ */
+function identicalGroups(ctx: LintContext): readonly (readonly LintedPolicy[])[] {
+  let groups = identicalGroupsCache.get(ctx);
+  if (groups) return groups;
+  const candidates = groupBy(ctx.policies, (policy) => JSON.stringify([
+    policy.spec.namespace, canonicalSelector(policy.normalized.podSelector),
+    policy.normalized.isolatesIngress, policy.normalized.isolatesEgress,
+  ]));
+  groups = [...candidates.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) => [...groupBy(group, canonicalPolicy).values()])
+    .filter((twins) => twins.length > 1);
+  identicalGroupsCache.set(ctx, groups);
+  return groups;
 }
 
 const canonicalPolicies = new WeakMap<LintedPolicy, string>();

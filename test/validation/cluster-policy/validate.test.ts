@@ -1,0 +1,188 @@
+import { DOMAIN_NAME_PATTERN } from '../../../src/validation/cluster-policy/crd-schemas';
+import { validateClusterPolicy } from '../../../src/validation/cluster-policy/validate';
+import { ClusterPolicyValidator, CrdChannel } from '../../../src/validation/cluster-policy/validator';
+
+/** The API server's wording for each kind of schema finding, the fixes, and what is accepted with a warning. */
+
+const cnp = (spec: any, metadata: any = { name: 'p' }) => ({ apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata, spec });
+const anp = (spec: any) => ({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'p' }, spec });
+const admin = { tier: 'Admin', priority: 1, subject: { namespaces: {} } };
+
+function lines(object: unknown, channel: 'standard' | 'experimental' = 'standard'): string[] {
+  return validateClusterPolicy(object, { channel }).map((d) => `${d.severity} ${d.fieldPath || '<nil>'}: ${d.message}`);
+}
+
+function only(object: unknown, channel: 'standard' | 'experimental' = 'standard') {
+  const found = validateClusterPolicy(object, { channel }).filter((d) => d.rule !== 'cel-not-checked');
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+describe('schema findings in the API server\'s words', () => {
+  test.each([
+    ['a missing tier', { priority: 1, subject: { namespaces: {} } }, 'spec.tier', 'Required value', 'tier: Admin'],
+    ['a lower-case tier', { ...admin, tier: 'admin' }, 'spec.tier', 'Unsupported value: "admin": supported values: "Admin", "Baseline"', 'write tier: Admin'],
+    ['a quoted priority', { ...admin, priority: '10' }, 'spec.priority', 'Invalid value: "string": spec.priority in body must be of type integer: "string"', 'priority: 10'],
+    ['a priority above 1000', { ...admin, priority: 1001 }, 'spec.priority', 'Invalid value: 1001: spec.priority in body should be less than or equal to 1000', '0 to 1000'],
+    ['two subjects', { ...admin, subject: { namespaces: {}, pods: { podSelector: {} } } }, 'spec.subject', 'Too many: 2: must have at most 1 items', 'exactly one'],
+    ['an empty subject', { ...admin, subject: {} }, 'spec.subject', 'Invalid value: 0: spec.subject in body should have at least 1 properties', 'exactly one'],
+    ['a null member (dropped, then the one-of is empty)', { ...admin, subject: { namespaces: null } }, 'spec.subject',
+      'Invalid value: 0: spec.subject in body should have at least 1 properties', 'exactly one'],
+    ['an empty from', { ...admin, ingress: [{ action: 'Deny', from: [] }] }, 'spec.ingress[0].from',
+      'Invalid value: 0: spec.ingress[0].from in body should have at least 1 items', 'namespaces: {}'],
+    ['26 ingress rules', { ...admin, ingress: Array.from({ length: 26 }, () => ({ action: 'Deny', from: [{ namespaces: {} }] })) }, 'spec.ingress',
+      'Too many: 26: must have at most 25 items', 'at most 25'],
+    ['a rule name of 101 bytes', { ...admin, ingress: [{ name: 'x'.repeat(101), action: 'Deny', from: [{ namespaces: {} }] }] }, 'spec.ingress[0].name',
+      'Too long: may not be more than 100 bytes', 'at most 100'],
+    ['a tcp entry without a port', { ...admin, ingress: [{ action: 'Deny', from: [{ namespaces: {} }], protocols: [{ tcp: {} }] }] },
+      'spec.ingress[0].protocols[0].tcp', 'Invalid value: 0: spec.ingress[0].protocols[0].tcp in body should have at least 1 properties', 'no protocol-only form'],
+    ['port 0', { ...admin, ingress: [{ action: 'Deny', from: [{ namespaces: {} }], protocols: [{ udp: { destinationPort: { number: 0 } } }] }] },
+      'spec.ingress[0].protocols[0].udp.destinationPort.number',
+      'Invalid value: 0: spec.ingress[0].protocols[0].udp.destinationPort.number in body should be greater than or equal to 1', '1 to 65535'],
+    ['a repeated network', { ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8', '10.0.0.0/8'] }] }] },
+      'spec.egress[0].to[0].networks[1]', 'Duplicate value: "10.0.0.0/8"', 'remove'],
+    ['v1alpha1 ports in a v1alpha2 rule', { ...admin, ingress: [{ action: 'Deny', from: [{ namespaces: {} }], ports: [{ portNumber: { port: 80 } }] }] },
+      'spec.ingress[0].ports', 'strict decoding error: unknown field "spec.ingress[0].ports"', 'protocols'],
+    ['an ipBlock peer', { ...admin, egress: [{ action: 'Deny', to: [{ ipBlock: { cidr: '10.0.0.0/8' }, networks: ['10.0.0.0/8'] }] }] },
+      'spec.egress[0].to[0].ipBlock', 'strict decoding error: unknown field "spec.egress[0].to[0].ipBlock"', 'networks'],
+    ['a lists given as a map', { ...admin, ingress: { action: 'Deny' } }, 'spec.ingress',
+      'Invalid value: "object": spec.ingress in body must be of type array: "object"', 'as a list'],
+  ])('%s', (_, spec, path, message, fix) => {
+    const d = only(cnp(spec));
+    expect([d.fieldPath, d.message]).toEqual([path, message]);
+    expect(d.fix).toContain(fix);
+  });
+
+  test('the pre-v0.1.3 NamespacedPeer shape: unknown, and then an empty one-of (pruned, it would select every namespace)', () => {
+    const object = anp({ priority: 1, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ namespaces: { namespaceSelector: { matchLabels: { a: 'b' } } } }] }] });
+    const found = validateClusterPolicy(object);
+    expect(found.map((d) => d.fieldPath)).toEqual(['spec.ingress[0].from[0].namespaces.namespaceSelector']);
+    expect(found[0].fix).toContain('every namespace');
+  });
+
+  test('a peer with two members, and one whose only field is unknown (pruned: then it is empty)', () => {
+    const two = only(cnp({ ...admin, ingress: [{ action: 'Deny', from: [{ namespaces: {}, pods: { podSelector: {} } }] }] }));
+    expect([two.fieldPath, two.message]).toEqual(['spec.ingress[0].from[0]', 'Too many: 2: must have at most 1 items']);
+    expect(two.fix).toContain('split it into several entries of from');
+    const unknownOnly = validateClusterPolicy(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }] }));
+    expect(unknownOnly.map((d) => [d.fieldPath, d.message])).toEqual([
+      ['spec.egress[0].to[0].ipBlock', 'strict decoding error: unknown field "spec.egress[0].to[0].ipBlock"'],
+      ['spec.egress[0].to[0]', 'Invalid value: 0: spec.egress[0].to[0] in body should have at least 1 properties'],
+    ]);
+    expect(unknownOnly[1].fix).toContain('exactly one of namespaces, pods or networks');
+  });
+
+  test('experimental peers are unknown fields in the standard channel, with the way out in the fix', () => {
+    const object = cnp({ ...admin, egress: [{ action: 'Accept', to: [{ domainNames: ['example.com'] }] }] });
+    const found = validateClusterPolicy(object).filter((d) => d.rule === 'unknown-field');
+    expect(found.map((d) => d.fieldPath)).toEqual(['spec.egress[0].to[0].domainNames']);
+    expect(found[0].fix).toContain('experimental channel');
+    expect(lines(object, 'experimental')).toEqual([]);
+  });
+
+  test('v1alpha1 defaulting: a portNumber without protocol is TCP, not a missing field', () => {
+    expect(lines(anp({ priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ namespaces: {} }], ports: [{ portNumber: { port: 80 } }] }] }))).toEqual([]);
+  });
+
+  test('v1alpha1 requires namespaceSelector in a pods subject; v1alpha2 does not', () => {
+    expect(lines(anp({ priority: 0, subject: { pods: { podSelector: {} } } }))).toEqual([
+      'error spec.subject.pods.namespaceSelector: Required value',
+      'info <nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+    ]);
+    expect(lines(cnp({ ...admin, subject: { pods: { podSelector: {} } } }))).toEqual([
+      'info spec.subject.pods: pods without namespaceSelector are the matching pods of every namespace (a cluster policy has no namespace of its own)',
+    ]);
+    expect(lines(cnp({ ...admin, subject: { pods: { namespaceSelector: {}, podSelector: {} } } }))).toEqual([]);
+  });
+
+  test('actions are spelled per version, and the fix says so', () => {
+    expect(only(cnp({ ...admin, ingress: [{ action: 'Allow', from: [{ namespaces: {} }] }] })).fix).toBe('ClusterNetworkPolicy spells it Accept: write action: Accept');
+    expect(only(anp({ priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Accept', from: [{ namespaces: {} }] }] })).fix).toBe('v1alpha1 spells it Allow: write action: Allow');
+  });
+});
+
+describe('kind, apiVersion and metadata', () => {
+  test('an AdminNetworkPolicy under v1alpha2 points to ClusterNetworkPolicy', () => {
+    const d = only({ ...anp({}), apiVersion: 'policy.networking.k8s.io/v1alpha2' });
+    expect([d.fieldPath, d.message]).toEqual(['apiVersion', 'Invalid value: "policy.networking.k8s.io/v1alpha2": no kind "AdminNetworkPolicy" is registered for version "policy.networking.k8s.io/v1alpha2"']);
+    expect(d.fix).toContain('ClusterNetworkPolicy with tier: Admin');
+  });
+
+  test('a kind in the wrong case', () => {
+    expect(only({ ...cnp(admin), kind: 'clusterNetworkPolicy' }).fix).toBe('kinds are case-sensitive: write kind: ClusterNetworkPolicy');
+  });
+
+  test('the object name is a DNS subdomain', () => {
+    const d = only(cnp(admin, { name: 'Guard_rail' }));
+    expect(d.fieldPath).toBe('metadata.name');
+    expect(d.message).toMatch(/^Invalid value: "Guard_rail": a lowercase RFC 1123 subdomain/);
+  });
+
+  test('a namespace is cleared by the server: a warning, not an error', () => {
+    expect(lines(cnp(admin, { name: 'p', namespace: 'shop' }))).toEqual([
+      'warning metadata.namespace: ClusterNetworkPolicy is cluster-scoped: the API server clears metadata.namespace ("shop")',
+    ]);
+  });
+
+  test('not an object at all', () => {
+    expect(lines('text')).toEqual(['error <nil>: a cluster network policy must be a map of fields, got string']);
+  });
+});
+
+describe('accepted, but probably a mistake (warnings, spec A.9)', () => {
+  test.each([
+    ['an operator selectors do not know', cnp({ ...admin, subject: { namespaces: { matchExpressions: [{ key: 'a', operator: 'Equals', values: ['b'] }] } } }),
+      'spec.subject.namespaces.matchExpressions[0].operator', 'selector-operator'],
+    ['In without values', cnp({ ...admin, ingress: [{ action: 'Deny', from: [{ pods: { namespaceSelector: {}, podSelector: { matchExpressions: [{ key: 'a', operator: 'In' }] } } }] }] }),
+      'spec.ingress[0].from[0].pods.podSelector.matchExpressions[0].values', 'selector-values-required'],
+    ['a CIDR with host bits', cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.1/8'] }] }] }), 'spec.egress[0].to[0].networks[0]', 'networks-host-bits'],
+    ['domain names in a Deny rule', cnp({ ...admin, egress: [{ action: 'Deny', to: [{ domainNames: ['example.com'] }] }] }), 'spec.egress[0].to[0].domainNames', 'domain-names-action'],
+    ['a v1alpha1 protocol in lower case', anp({ priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ namespaces: {} }], ports: [{ portNumber: { protocol: 'tcp', port: 80 } }] }] }),
+      'spec.ingress[0].ports[0].portNumber.protocol', 'port-protocol'],
+    ['a v1alpha2 pods peer without namespaceSelector (a note: every namespace)', cnp({ ...admin, egress: [{ action: 'Deny', to: [{ pods: { podSelector: {} } }] }] }),
+      'spec.egress[0].to[0].pods', 'pods-in-all-namespaces'],
+    ['an inverted v1alpha1 range', anp({ priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ namespaces: {} }], ports: [{ portRange: { start: 90, end: 80 } }] }] }),
+      'spec.ingress[0].ports[0].portRange', 'port-range-order'],
+  ])('%s', (_, object, path, rule) => {
+    const found = validateClusterPolicy(object, { channel: 'experimental' });
+    // Every item is a warning, but for the note on pods in every namespace, which is often meant.
+    const severity = rule === 'pods-in-all-namespaces' ? 'info' : 'warning';
+    expect(found.map((d) => [d.severity, d.fieldPath, d.rule])).toEqual([[severity, path, rule]]);
+  });
+});
+
+describe('the DomainName pattern, typo included (A.8)', () => {
+  const pattern = new RegExp(DOMAIN_NAME_PATTERN);
+  test.each([
+    ['kubernetes.io', true], ['example.com.', true], ['Example.COM', true], ['*.kubernetes.io', true], ['_sip.example.com', true],
+    ['^.com', true], ['1.2.3.4', true], ['x.y_z', true],
+    ['localhost', false], ['io', false], ['*.io', false], ['*example.com', false], ['ex*.com', false], ['*.*.example.com', false], ['a_.com', false], ['-a.com', false],
+  ])('%j → %s', (name, accepted) => {
+    expect(pattern.test(name)).toBe(accepted);
+  });
+});
+
+describe('ClusterPolicyValidator (public API)', () => {
+  const object = cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0'] }] }] });
+
+  test('validate and isValid', () => {
+    const problems = ClusterPolicyValidator.validate(object);
+    expect(problems.map((p) => p.fieldPath)).toEqual(['spec.egress[0].to[0].networks[0]']);
+    expect(ClusterPolicyValidator.isValid(object)).toBe(false);
+    expect(ClusterPolicyValidator.isValid(cnp(admin))).toBe(true);
+  });
+
+  test('the channel option', () => {
+    const withNodes = cnp({ ...admin, egress: [{ action: 'Accept', to: [{ nodes: {} }] }] });
+    expect(ClusterPolicyValidator.isValid(withNodes)).toBe(false);
+    expect(ClusterPolicyValidator.isValid(withNodes, { channel: CrdChannel.EXPERIMENTAL })).toBe(true);
+  });
+
+  test('formatProblem prints the field path, the message and the fix; <nil> for the object itself', () => {
+    const [problem] = ClusterPolicyValidator.validate(object);
+    expect(ClusterPolicyValidator.formatProblem(problem)).toBe(
+      'spec.egress[0].to[0].networks[0]: Invalid value: "string": Invalid CIDR format provided Fix: add the prefix length, e.g. "10.0.0.0/32"');
+    const [singleton] = ClusterPolicyValidator.validate({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'x' }, spec: { subject: { namespaces: {} } } });
+    expect(ClusterPolicyValidator.formatProblem(singleton)).toMatch(/^<nil>: Invalid value: "object": Only one baseline admin network policy/);
+  });
+});

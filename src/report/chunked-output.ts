@@ -28,3 +28,16 @@ export class ChunkedOutput implements TextSink {
     this.length = 0;
   }
 }
+
+/**
+ * Writes an array of objects row by row, byte for byte as `JSON.stringify(rows, undefined, 2)`
+ * writes it whole, then a line break.
+ */
+export function writeJsonRows(rows: Iterable<object>, out: TextSink): void {
+  let first = true;
+  for (const row of rows) {
+    out.write(`${first ? '[\n' : ',\n'}  ${JSON.stringify(row, undefined, 2).replace(/\n/g, '\n  ')}`);
+    first = false;
+  }
+  out.write(first ? '[]\n' : '\n]\n');
+}

@@ -1,20 +1,16 @@
-import { TextSink } from './chunked-output';
+import { TextSink, writeJsonRows } from './chunked-output';
 import { ConnlistEntry } from './connlist-entry';
 import { ConnlistFormatter } from './formatter';
 
-/**
- * netpol-analyzer's json layout: an array of `{ src, dst, conn }`, two-space indented exactly as
- * `JSON.stringify(rows, undefined, 2)` writes it, one row at a time.
- */
+/** netpol-analyzer's json layout: an array of `{ src, dst, conn }`, written one row at a time. */
 export class JsonFormatter implements ConnlistFormatter {
   public readonly name = 'json';
 
   public write(entries: Iterable<ConnlistEntry>, out: TextSink): void {
-    let first = true;
-    for (const e of entries) {
-      out.write(`${first ? '[\n' : ',\n'}  {\n    "src": ${JSON.stringify(e.source)},\n    "dst": ${JSON.stringify(e.destination)},\n    "conn": ${JSON.stringify(e.connections)}\n  }`);
-      first = false;
-    }
-    out.write(first ? '[]\n' : '\n]\n');
+    writeJsonRows(rows(entries), out);
   }
+}
+
+function* rows(entries: Iterable<ConnlistEntry>): IterableIterator<object> {
+  for (const e of entries) yield { src: e.source, dst: e.destination, conn: e.connections };
 }

@@ -68,6 +68,13 @@ test.each([
   expect(run.stdout).toContain(expected);
 });
 
+test('--format json is the array of rows, as one JSON.stringify would write it', () => {
+  const run = runCli('diff', folder(base), folder([...base, ...webToApi([{ port: 8080 }])]), '--format', 'json');
+  const rows = JSON.parse(run.stdout);
+  expect(rows).toContainEqual({ diffType: 'added', source: 'shop/web[Deployment]', destination: 'shop/api[Deployment]', ref1: 'No Connections', ref2: 'TCP 8080' });
+  expect(run.stdout).toBe(JSON.stringify(rows, undefined, 2) + '\n');
+});
+
 test('changed pairs come first, then added, then removed, and two new ends are named together', () => {
   const before = folder([deployment('web', 8080), deployment('api', 8080), denyAll, ...webToApi([{ port: 8080 }])]);
   const after = folder([deployment('web', 8080), deployment('db', 5432), deployment('cache', 6379)]);

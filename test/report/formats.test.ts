@@ -1,4 +1,4 @@
-import { ChunkedOutput } from '../../src/report/chunked-output';
+import { ChunkedOutput, writeJsonRows } from '../../src/report/chunked-output';
 import { ConnlistEntry } from '../../src/report/connlist-entry';
 import { ConnlistTable } from '../../src/report/connlist-table';
 import { CsvFormatter } from '../../src/report/csv-formatter';
@@ -73,6 +73,18 @@ describe('connlist formats', () => {
       out.flush();
       expect(chunks.join('')).toBe('abcd'.repeat(7));
       expect(chunks).toHaveLength(3);
+    });
+  });
+
+  describe('writeJsonRows', () => {
+    test('writes row by row exactly what JSON.stringify(rows, undefined, 2) writes whole', () => {
+      const rows = [{ a: 'x', b: { c: [1, 2], d: 'q"\\' } }, { e: 'é\u2028', f: [] }, {}];
+      for (const list of [rows, rows.slice(0, 1), []]) {
+        const pieces: string[] = [];
+        writeJsonRows(list, { write: (text: string) => pieces.push(text) });
+        expect(pieces.join('')).toBe(JSON.stringify(list, undefined, 2) + '\n');
+        expect(pieces.length).toBe(list.length + 1);
+      }
     });
   });
 

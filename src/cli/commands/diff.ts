@@ -1,5 +1,6 @@
+import { ChunkedOutput } from '../../report/chunked-output';
 import { connectivityDiff, DiffEntry, DiffFamilies, widens } from '../../report/connectivity-diff';
-import { formatDiff } from '../../report/diff-formats';
+import { writeDiff } from '../../report/diff-formats';
 import { formatGraph, isGraphFormat } from '../../report/graph-formats';
 import { diffGraph } from '../../report/graph-model';
 import { loadCluster } from '../cluster-input';
@@ -56,7 +57,9 @@ export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOpt
   const entries = connectivityDiff(before.connectivity, after.connectivity, (options.ipFamily ?? 'ipv4') as DiffFamilies);
   const format = options.format ?? 'txt';
   if (!isGraphFormat(format)) {
-    io.stdout.write(formatDiff(entries, format));
+    const out = new ChunkedOutput(io.stdout);
+    writeDiff(entries, format, out);
+    out.flush();
     return diffExitCode(entries, before.exitCode, after.exitCode, options, io);
   }
   const title = `Connectivity diff: ${oldPaths.join(', ')} \u2192 ${newPaths.join(', ')}`;

@@ -7,6 +7,8 @@ import { Cluster } from '../model/cluster';
 import { clusterAssembler } from '../model/cluster-from-manifests';
 import { isClusterPolicyObject, isPolicyApiGroupObject } from '../model/cluster-policy';
 import { concernsRules, errorsOf } from '../validation/admission';
+import { validateClusterPolicy } from '../validation/cluster-policy/validate';
+import { Severity } from '../validation/severity';
 
 export interface ClusterInputOptions {
   /** What stops hostile input; unset limits take their defaults. */
@@ -30,7 +32,8 @@ export interface ClusterInput {
  * code 1. Errors outside `spec` (an invalid name, an unknown top-level field such as the `status`
  * that `kubectl get -o yaml` prints) do not change what a policy allows: they are printed as
  * warnings and the policy is evaluated. CIDRs with host bits set are accepted, as API servers
- * before 1.36 do, and read with the host bits masked.
+ * before 1.36 do, and read with the host bits masked. A cluster-scoped policy the API server would
+ * reject is reported field by field as a warning; what the reader can make of it is evaluated.
  */
 export function loadCluster(paths: string[], options: ClusterInputOptions, io: CliIo): ClusterInput {
   // Objects are folded into the cluster as they are read: a dump of 150,000 pods is never held whole.
@@ -43,6 +46,14 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
         + `is not evaluated (${String(o.object.apiVersion)} ${String(o.object.kind)} is not a kind this tool reads: `
         + 'ClusterNetworkPolicy v1alpha2, AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1 are): the result ignores it\n');
       return;
+    }
+    if (isClusterPolicyObject(o.object)) {
+      // What the reader can read is evaluated, as netpol-analyzer does, but never silently: the run says what the API server would refuse.
+      for (const d of validateClusterPolicy(o.object).filter((each) => each.severity === Severity.ERROR)) {
+        findings.push(`${o.source.file}:${o.lineOf(d.fieldPath)}: warning: ${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')}: `
+          + `${d.fieldPath}: ${d.message} (the API server would reject this object)\n`);
+        if (d.fix) findings.push(`    fix: ${d.fix}\n`);
+      }
     }
     const errors = isNetworkPolicy(o) ? errorsOf(o.object) : [];
     for (const d of errors) {

@@ -234,7 +234,9 @@ describe('connlist command', () => {
       ].join('\n'));
       const run = runCli('connlist', file);
       expect(run.code).toBe(0);
-      expect(run.stderr).toBe(`warning: Skipped ClusterNetworkPolicy no-tier in ${file}:5, which cannot be evaluated: `
+      expect(run.stderr).toBe(`${file}:8: warning: ClusterNetworkPolicy no-tier: spec.tier: Required value (the API server would reject this object)\n`
+        + '    fix: set tier: Admin (decided before NetworkPolicies) or tier: Baseline (after them); there is no default, on purpose\n'
+        + `warning: Skipped ClusterNetworkPolicy no-tier in ${file}:5, which cannot be evaluated: `
         + 'spec.tier: Required value: write "Admin" or "Baseline".\n');
     });
 

@@ -100,3 +100,14 @@ describe('the flags for nodes and domain names', () => {
     expect(run.stderr).toContain(`--domain-addresses ${bad}: "api.example.com" must list IP addresses or CIDRs`);
   });
 });
+
+test('a cluster policy the API server would reject is evaluated as read, with a warning naming the field', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'explain-cnp-'));
+  const f = path.join(dir, 'cluster.yaml');
+  // A rule name over the CRD's maximum length of 100 characters.
+  fs.writeFileSync(f, yaml.replace('name: deny-rest', `name: ${'d'.repeat(101)}`));
+  const run = runCli('explain', f, '--from', 'tenant/app', '--to', 'shop/web', '--port', 'tcp/81');
+  expect(run.stderr).toMatch(new RegExp(`${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: warning: ClusterNetworkPolicy delegate: spec\\.ingress\\[1\\]\\.name: .*100.*`
+    + '\\(the API server would reject this object\\)'));
+  expect(run.stdout).toContain('denied by Admin tier: ClusterNetworkPolicy delegate (priority 10) spec.ingress[1]');
+});

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { parse } from 'yaml';
 import { CliIo } from './io';
+import { ReadLimits } from './read-limits';
 import { ClusterPolicyOrderError } from '../eval/compiled-cluster-policies';
 import { Evaluator } from '../eval/evaluator';
 import { EvaluatorOptions } from '../eval/types';
@@ -8,6 +9,20 @@ import { Cluster } from '../model/cluster';
 import { cidrInterval } from '../net/cidr';
 
 /** The evaluator options for cluster-scoped policies that the evaluating commands take as flags. */
+/** What every command that evaluates policies (connlist, diff, explain) is told about reading and evaluating them. */
+export interface EvaluationRunOptions {
+  /** @default true */
+  readonly ipBlockMatchesPodIps?: boolean;
+  /** @default 'as-pod' */
+  readonly hostNetwork?: 'as-pod' | 'as-node';
+  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
+  readonly clusterPolicies?: ClusterPolicyFlags;
+  /** What stops hostile input; unset limits take their defaults. */
+  readonly limits?: Partial<ReadLimits>;
+  /** No progress line, even on a terminal. @default false */
+  readonly quiet?: boolean;
+}
+
 export type ClusterPolicyFlags = Pick<EvaluatorOptions,
 'networksMatchPodIps' | 'equalPriorities' | 'mixedApiVersions' | 'nodeAddressTypes' | 'domainNameAddresses'>;
 

@@ -93,18 +93,11 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
       setExit(runValidate(paths, options, io));
     });
 
-  program
+  withEvaluationOptions(program
     .command('connlist')
     .description('List the allowed connections between workloads and external ranges (netpol-analyzer layout).')
     .argument('<paths...>', 'YAML/JSON files or folders with workloads, namespaces and NetworkPolicies')
-    .addOption(new Option('--format <format>', 'output format').choices([...CONNLIST_FORMATS, ...GRAPH_FORMATS]).default('txt'))
-    .addOption(ipBlockPodsOption())
-    .addOption(hostNetworkOption())
-    .addOption(clusterPolicyOptions()[0])
-    .addOption(clusterPolicyOptions()[1])
-    .addOption(clusterPolicyOptions()[2])
-    .addOption(clusterPolicyOptions()[3])
-    .addOption(clusterPolicyOptions()[4])
+    .addOption(new Option('--format <format>', 'output format').choices([...CONNLIST_FORMATS, ...GRAPH_FORMATS]).default('txt')))
     .addOption(new Option('--ip-family <family>', 'which external address ranges to list (netpol-analyzer lists IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .action((paths: string[], opts: EvaluationFlags & { format: string; ipFamily: string }) => {
@@ -120,21 +113,14 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
       }, io));
     });
 
-  program
+  withEvaluationOptions(program
     .command('diff')
     .description('What a change to the policies grants or removes: the pairs whose connections differ between OLD and NEW '
       + '(netpol-analyzer layout, ref1 = OLD); with --fail-on, exit 1 when the change widens access or changes anything.')
     .argument('<old>', 'the policies before: a YAML/JSON file or folder')
     .argument('<new>', 'the policies after: a YAML/JSON file or folder')
     .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS, ...GRAPH_FORMATS]).default('txt'))
-    .addOption(new Option('--fail-on <change>', 'exit 1 when a connection is added or widened (widen), or on any change (any)').choices(FAIL_ON))
-    .addOption(ipBlockPodsOption())
-    .addOption(hostNetworkOption())
-    .addOption(clusterPolicyOptions()[0])
-    .addOption(clusterPolicyOptions()[1])
-    .addOption(clusterPolicyOptions()[2])
-    .addOption(clusterPolicyOptions()[3])
-    .addOption(clusterPolicyOptions()[4])
+    .addOption(new Option('--fail-on <change>', 'exit 1 when a connection is added or widened (widen), or on any change (any)').choices(FAIL_ON)))
     .addOption(new Option('--ip-family <family>', 'which external address ranges to compare (netpol-analyzer compares IPv4 only)')
       .choices(['ipv4', 'ipv6', 'all']).default('ipv4'))
     .action((oldPath: string, newPath: string, opts: EvaluationFlags & { format: string; failOn?: string; ipFamily: string }) => {
@@ -151,20 +137,13 @@ function buildProgram(io: CliIo, setExit: (code: number | Promise<number>) => vo
       }, io));
     });
 
-  program
+  withEvaluationOptions(program
     .command('explain')
     .description('Explain whether one connection is allowed; exit 0 if allowed, 1 if denied, 2 on bad input.')
     .argument('<paths...>', 'YAML/JSON files or folders with workloads, namespaces and NetworkPolicies')
     .requiredOption('--from <peer>', 'source: ns/name, ns/name[Kind], a pod name as ns/pod, an IP address, or internet')
     .requiredOption('--to <peer>', 'destination: ns/name, ns/name[Kind], a pod name as ns/pod, an IP address, or internet')
-    .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port of the destination such as tcp/http', 'tcp/80')
-    .addOption(ipBlockPodsOption())
-    .addOption(hostNetworkOption())
-    .addOption(clusterPolicyOptions()[0])
-    .addOption(clusterPolicyOptions()[1])
-    .addOption(clusterPolicyOptions()[2])
-    .addOption(clusterPolicyOptions()[3])
-    .addOption(clusterPolicyOptions()[4])
+    .option('--port <port>', 'destination port: tcp/80, udp/53, sctp/9000, 80 (TCP), or a named port of the destination such as tcp/http', 'tcp/80'))
     .action((paths: string[], opts: EvaluationFlags & { from: string; to: string; port: string }) => {
       setExit(runExplain(paths, {
         source: opts.from,
@@ -224,6 +203,12 @@ interface EvaluationFlags extends ReadLimitFlags {
   readonly mixedApiVersions: 'refuse' | 'v1alpha1-first' | 'v1alpha2-first';
   readonly nodeAddressTypes: string[];
   readonly domainAddresses?: Record<string, string[]>;
+}
+
+/** Adds the options of every command that evaluates policies: how ipBlocks, hostNetwork pods and cluster policies are read. */
+function withEvaluationOptions(command: Command): Command {
+  for (const option of [ipBlockPodsOption(), hostNetworkOption(), ...clusterPolicyOptions()]) command.addOption(option);
+  return command;
 }
 
 function hostNetworkOption(): Option {

@@ -5,27 +5,16 @@ import { formatGraph, isGraphFormat } from '../../report/graph-formats';
 import { connlistGraph, workloadPeerNames } from '../../report/graph-model';
 import { loadCluster } from '../cluster-input';
 import { connlistTable, IpFamilyFilter } from '../connlist-entries';
-import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
+import { createEvaluator, EvaluationRunOptions } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { progressFor } from '../progress';
-import { ReadLimits } from '../read-limits';
 import { splitAddressNotes } from '../split-address-notes';
 
-export interface ConnlistOptions {
+export interface ConnlistOptions extends EvaluationRunOptions {
   /** @default 'txt' */
   readonly format?: string;
-  /** @default true */
-  readonly ipBlockMatchesPodIps?: boolean;
-  /** @default 'as-pod' */
-  readonly hostNetwork?: 'as-pod' | 'as-node';
-  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
-  readonly clusterPolicies?: ClusterPolicyFlags;
   /** @default 'ipv4' */
   readonly ipFamily?: string;
-  /** What stops hostile input; unset limits take their defaults. */
-  readonly limits?: Partial<ReadLimits>;
-  /** No progress line, even on a terminal. @default false */
-  readonly quiet?: boolean;
 }
 
 /**

@@ -4,28 +4,17 @@ import { writeDiff } from '../../report/diff-formats';
 import { formatGraph, isGraphFormat } from '../../report/graph-formats';
 import { diffGraph } from '../../report/graph-model';
 import { loadCluster } from '../cluster-input';
-import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
+import { createEvaluator, EvaluationRunOptions } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { progressFor } from '../progress';
-import { ReadLimits } from '../read-limits';
 
-export interface DiffOptions {
+export interface DiffOptions extends EvaluationRunOptions {
   /** @default 'txt' */
   readonly format?: string;
   /** `widen`: exit 1 when a connection was added or widened; `any`: on any change. @default - never */
   readonly failOn?: string;
-  /** @default true */
-  readonly ipBlockMatchesPodIps?: boolean;
-  /** @default 'as-pod' */
-  readonly hostNetwork?: 'as-pod' | 'as-node';
-  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
-  readonly clusterPolicies?: ClusterPolicyFlags;
   /** @default 'ipv4' */
   readonly ipFamily?: string;
-  /** What stops hostile input; unset limits take their defaults. */
-  readonly limits?: Partial<ReadLimits>;
-  /** No progress line, even on a terminal. @default false */
-  readonly quiet?: boolean;
 }
 
 /** The values `diff --fail-on` takes. */

@@ -1,27 +1,16 @@
 import { QueryEnd } from '../../eval/types';
 import { Cluster, workloadKey } from '../../model/cluster';
 import { loadCluster } from '../cluster-input';
-import { ClusterPolicyFlags, createEvaluator } from '../evaluator';
+import { createEvaluator, EvaluationRunOptions } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { progressFor } from '../progress';
 import { ArgumentError, EndpointArg, PortArg, parseEndpoint, parsePort } from '../query-args';
-import { ReadLimits } from '../read-limits';
 
-export interface ExplainOptions {
+export interface ExplainOptions extends EvaluationRunOptions {
   readonly source: string;
   readonly destination: string;
   /** @default 'tcp/80' */
   readonly port?: string;
-  /** @default true */
-  readonly ipBlockMatchesPodIps?: boolean;
-  /** @default 'as-pod' */
-  readonly hostNetwork?: 'as-pod' | 'as-node';
-  /** How cluster-scoped policies are evaluated where upstream leaves it open (docs/cluster-policies.md). */
-  readonly clusterPolicies?: ClusterPolicyFlags;
-  /** What stops hostile input; unset limits take their defaults. */
-  readonly limits?: Partial<ReadLimits>;
-  /** No progress line, even on a terminal. @default false */
-  readonly quiet?: boolean;
 }
 
 /**

@@ -274,13 +274,25 @@ function orderPolicies(policies: readonly ClusterPolicySpec[], options: Resolved
         + '\'v1alpha1-first\' or \'v1alpha2-first\' (--mixed-api-versions).');
     }
   }
-  const versionRank = (p: ClusterPolicySpec) => (options.mixedApiVersions === 'v1alpha2-first'
+  return [...policies].sort((a, b) => compareEvaluationOrder(a, b, options.mixedApiVersions));
+}
+
+/**
+ * The evaluation order of two cluster policies of one tier: API version (only where one tier holds
+ * both, as `mixedApiVersions` says), ascending priority, then name (I1), then kind.
+ */
+export function compareEvaluationOrder(
+  a: ClusterPolicySpec,
+  b: ClusterPolicySpec,
+  mixedApiVersions: ResolvedOptions['mixedApiVersions'] = 'refuse',
+): number {
+  const versionRank = (p: ClusterPolicySpec) => (mixedApiVersions === 'v1alpha2-first'
     ? (p.apiVersion === 'v1alpha2' ? 0 : 1)
     : (p.apiVersion === 'v1alpha1' ? 0 : 1));
-  return [...policies].sort((a, b) => versionRank(a) - versionRank(b)
+  return versionRank(a) - versionRank(b)
     || (a.priority ?? -1) - (b.priority ?? -1)
     || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-    || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+    || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
 
 /** The connections a rule's port list covers towards a destination's container ports (B27–B30, I6, I8). */

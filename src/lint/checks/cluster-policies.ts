@@ -1,3 +1,4 @@
+import { compareEvaluationOrder } from '../../eval/compiled-cluster-policies';
 import { workloadKey, WorkloadSpec } from '../../model/cluster';
 import {
   ClusterPolicyDirection,
@@ -75,7 +76,7 @@ export function checkShadowedClusterRules(ctx: LintContext): CheckFinding[] {
  * traffic down first.
  */
 export function checkOverriddenNetworkPolicyRules(ctx: LintContext): CheckFinding[] {
-  const admin = ctx.clusterPolicies.filter((p) => p.tier === 'Admin').sort(adminOrder);
+  const admin = ctx.clusterPolicies.filter((p) => p.tier === 'Admin').sort((a, b) => compareEvaluationOrder(a, b));
   if (admin.length === 0) return [];
   const findings: CheckFinding[] = [];
   for (const policy of ctx.policies) {
@@ -136,11 +137,6 @@ function clusterFinding(policy: ClusterPolicySpec, rule: string, fieldPath: stri
 
 function ruleLabel(direction: ClusterPolicyDirection, rule: ClusterPolicyRule): string {
   return `${rulePath(direction, rule.index)}${rule.name ? ` ("${rule.name}", ${rule.action})` : ` (${rule.action})`}`;
-}
-
-/** The evaluator's order of the Admin tier: priority, then name (docs/cluster-policies.md, I1). */
-function adminOrder(a: ClusterPolicySpec, b: ClusterPolicySpec): number {
-  return (a.priority ?? 0) - (b.priority ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 /**

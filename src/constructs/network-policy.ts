@@ -8,6 +8,7 @@ import { PropsCheck } from './props-check';
 import { renderRule } from './render';
 import { notePolicyEdit, provideLintManifest } from '../lint/app-objects';
 import { NetworkPolicyManifest, NetworkPolicySpecManifest } from '../model/manifest';
+import { synchronousTurn } from '../model/synchronous-turn';
 import { formatDiagnostic } from '../validation/diagnostic';
 import { validateNetworkPolicy } from '../validation/network-policy';
 import { IPeer } from '../values/peer';
@@ -100,10 +101,10 @@ export class NetworkPolicy extends Construct {
   private readonly requestedNamespace?: string;
   /** Bumped by every rule or direction added, so that a kept validation result is never stale. */
   private rulesVersion = 0;
-  private keptValidation?: { readonly rulesVersion: number; readonly namesakes: number; readonly errors: string[] };
+  private keptValidation?: { readonly turn: number; readonly rulesVersion: number; readonly namesakes: number; readonly errors: string[] };
   /** The policies of this app with this policy's namespace and name, this one included. */
   private readonly namesakes: NetworkPolicy[];
-  private keptSpec?: { readonly key: number; readonly spec: NetworkPolicySpecManifest };
+  private keptSpec?: { readonly turn: number; readonly rulesVersion: number; readonly spec: NetworkPolicySpecManifest };
 
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps = {}) {
     const check = PropsCheck.forChild(scope, id, 'NetworkPolicy');
@@ -221,10 +222,11 @@ export class NetworkPolicy extends Construct {
   }
 
   private checkedSpec(): NetworkPolicySpecManifest {
-    if (this.keptSpec?.key === this.rulesVersion) return this.keptSpec.spec;
+    const turn = synchronousTurn();
+    const kept = this.keptSpec;
+    if (kept?.turn === turn && kept.rulesVersion === this.rulesVersion) return kept.spec;
     const spec = this._renderSpec();
-    this.keptSpec = { key: this.rulesVersion, spec };
-    queueMicrotask(() => { this.keptSpec = undefined; });
+    this.keptSpec = { turn, rulesVersion: this.rulesVersion, spec };
     return spec;
   }
 
@@ -243,11 +245,11 @@ export class NetworkPolicy extends Construct {
    * synchronous synthesis ends (selectors read from workloads may change before the next one).
    */
   private validatePolicy(): string[] {
+    const turn = synchronousTurn();
     const kept = this.keptValidation;
-    if (kept?.rulesVersion === this.rulesVersion && kept.namesakes === this.namesakes.length) return kept.errors;
+    if (kept?.turn === turn && kept.rulesVersion === this.rulesVersion && kept.namesakes === this.namesakes.length) return kept.errors;
     const errors = this.policyErrors();
-    this.keptValidation = { rulesVersion: this.rulesVersion, namesakes: this.namesakes.length, errors };
-    queueMicrotask(() => { this.keptValidation = undefined; });
+    this.keptValidation = { turn, rulesVersion: this.rulesVersion, namesakes: this.namesakes.length, errors };
     return errors;
   }
 

@@ -40,6 +40,7 @@ function renderPorts(ports: readonly Port[]): NetworkPolicyPortManifest[] | unde
 }
 
 function unique<T>(items: T[]): T[] {
+  if (items.length < 2) return items;
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = JSON.stringify(item);

@@ -31,9 +31,19 @@ export function appShape(root: IConstruct): string {
 const chartsCache = new WeakMap<IConstruct, { readonly shape: string; readonly charts: readonly Chart[] }>();
 
 function shapeOf(root: IConstruct, charts: readonly Chart[]): string {
-  const counts: number[] = [policyEdits, root.node.children.length];
-  for (const chart of charts) counts.push(chart.node.children.length);
+  const counts: number[] = [policyEdits, childCount(root)];
+  for (const chart of charts) counts.push(childCount(chart));
   return counts.join(',');
+}
+
+/**
+ * How many children a construct has. `node.children` copies them into a new array, which costs
+ * several times more than counting the keys of the node's own table (held in dictionary mode);
+ * that field is private to the constructs library, so when it is not found, `children` is used.
+ */
+function childCount(construct: IConstruct): number {
+  const table = (construct.node as unknown as { _children?: unknown })._children;
+  return typeof table === 'object' && table !== null ? Object.keys(table).length : construct.node.children.length;
 }
 
 function chartsIn(root: IConstruct): Chart[] {

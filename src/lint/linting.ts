@@ -5,6 +5,7 @@ import { formatFinding } from './lint-cluster';
 import { LintFinding } from './lint-finding';
 import { LintOptions } from './lint-options';
 import { isEvaluating } from '../model/evaluation-scope';
+import { synchronousTurn } from '../model/synchronous-turn';
 import { Severity } from '../validation/severity';
 
 /** Receives the lint findings that do not fail synthesis (warnings, and info when asked for). */
@@ -76,7 +77,7 @@ export class Linting extends Construct {
   }
 
   private readonly reported = new Set<string>();
-  private kept?: { readonly shape: string; readonly findings: LintFinding[] };
+  private kept?: { readonly turn: number; readonly shape: string; readonly findings: LintFinding[] };
   private readonly options: LintingOptions;
   private disabled = false;
 
@@ -118,11 +119,11 @@ export class Linting extends Construct {
    */
   private synthesisFindings(): LintFinding[] {
     if (this.disabled) return [];
+    const turn = synchronousTurn();
     const shape = appShape(this.node.root);
-    if (this.kept?.shape === shape) return this.kept.findings;
+    if (this.kept?.turn === turn && this.kept.shape === shape) return this.kept.findings;
     const findings = this.findings();
-    this.kept = { shape, findings };
-    queueMicrotask(() => { this.kept = undefined; });
+    this.kept = { turn, shape, findings };
     return findings;
   }
 

@@ -1,4 +1,4 @@
-import { canonicalSelector, selectorContains } from './selector-algebra';
+import { canonicalSelector, selectorContains, sortedUnique } from './selector-algebra';
 import { portEntryConnections } from '../eval/ports';
 import { NamespaceSpec } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
@@ -27,8 +27,8 @@ export function ruleContains(outer: NormalizedRule, inner: NormalizedRule, scope
 
 /** A text equal for rules that list the same peers and ports, in any order. */
 export function canonicalRule(rule: NormalizedRule): string {
-  const peers = rule.peers ? [...new Set(rule.peers.map(canonicalPeer))].sort() : null;
-  const ports = rule.ports ? [...new Set(rule.ports.map(canonicalPort))].sort() : null;
+  const peers = rule.peers ? sortedUnique(rule.peers.map(canonicalPeer)) : null;
+  const ports = rule.ports ? sortedUnique(rule.ports.map(canonicalPort)) : null;
   return JSON.stringify({ peers, ports });
 }
 
@@ -102,7 +102,7 @@ function within(inner: IpInterval, outer: IpInterval): boolean {
 
 function canonicalPeer(peer: NormalizedPeer): string {
   switch (peer.kind) {
-    case 'ipBlock': return `ip ${peer.cidr} except ${[...peer.exceptCidrs].sort().join(',')}`;
+    case 'ipBlock': return `ip ${peer.cidr} except ${sortedUnique(peer.exceptCidrs).join(',')}`;
     case 'pods': return `pods ${canonicalSelector(peer.podSelector ?? {})} in ${peer.namespaceSelector ? canonicalSelector(peer.namespaceSelector) : 'own'}`;
     default: return `invalid ${peer.index}`;
   }

@@ -54,14 +54,6 @@ export function selectorContains(
   return outerReqs.every((o) => innerReqs.some((i) => i.key === o.key && implies(i, o)));
 }
 
-/** True when two selectors match exactly the same label sets (provably). */
-export function selectorsEquivalent(
-  a: LabelSelectorManifest | null | undefined,
-  b: LabelSelectorManifest | null | undefined,
-): boolean {
-  return selectorContains(a, b) && selectorContains(b, a);
-}
-
 /**
  * Why a selector can match no label set at all (`a In [x]` with `a NotIn [x]`, `Exists`
  * with `DoesNotExist` on one key, …), or undefined when it is satisfiable.
@@ -112,8 +104,13 @@ export function canonicalSelector(selector: LabelSelectorManifest | null | undef
 function writeCanonicalSelector(selector: LabelSelectorManifest | null | undefined): string {
   const reqs = requirementsOf(selector);
   if (!reqs) return JSON.stringify(selector ?? {});
-  const texts = reqs.map((r) => `${r.key}\u0000${r.operator}\u0000${[...new Set(r.values)].sort().join('\u0001')}`);
-  return JSON.stringify([...new Set(texts)].sort());
+  const texts = reqs.map((r) => `${r.key}\u0000${r.operator}\u0000${sortedUnique(r.values).join('\u0001')}`);
+  return JSON.stringify(sortedUnique(texts));
+}
+
+/** The distinct texts, sorted (most selectors have one requirement of one value: no copy then). */
+export function sortedUnique(texts: readonly string[]): readonly string[] {
+  return texts.length < 2 ? texts : [...new Set(texts)].sort();
 }
 
 /** Whether requirement `i` (on the same key) implies requirement `o`. */

@@ -11,8 +11,8 @@ import {
   policyFinding,
   rulePath,
 } from '../lint-context';
-import { canonicalRule, hasInvalidPeer, ruleContains, RuleScope } from '../rule-algebra';
-import { canonicalSelector, selectorContains, selectorsEquivalent } from '../selector-algebra';
+import { canonicalRule, hasInvalidPeer, ruleContains } from '../rule-algebra';
+import { canonicalSelector, selectorContains } from '../selector-algebra';
 
 interface RuleRef {
   readonly policy: LintedPolicy;
@@ -49,36 +49,84 @@ export function checkIdenticalPolicies(ctx: LintContext): CheckFinding[] {
  */
 export function checkRedundantRules(ctx: LintContext): CheckFinding[] {
   const identical = identicalPairs(ctx);
-  const refs = allRules(ctx);
   // Only rules of one namespace and direction can cover each other: compare within those groups.
   // A rule with a peer the API server rejects matches nothing: it neither covers nor is covered.
-  const comparable = refs.filter((ref) => !hasInvalidPeer(ref.rule));
+  const comparable = allRules(ctx).filter((ref) => !hasInvalidPeer(ref.rule));
   const groups = groupBy(comparable, (ref) => `${ref.policy.spec.namespace}\u0000${ref.direction}`);
-  const findings: CheckFinding[] = [];
-  for (const inner of comparable) {
-    const group = groups.get(`${inner.policy.spec.namespace}\u0000${inner.direction}`)!;
-    const scope = { namespace: inner.policy.spec.namespace, namespaces: ctx.namespaces };
-    const candidates = group.filter((outer) => outer !== inner && covers(outer, inner, identical, scope));
-    const isEquivalent = (outer: RuleRef) => covers(inner, outer, identical, scope)
-      && selectorsEquivalent(inner.policy.normalized.podSelector, outer.policy.normalized.podSelector);
-    const earlierTwin = candidates.find((outer) => outer.order < inner.order && isEquivalent(outer));
-    const covering = earlierTwin ?? candidates.find((outer) => !isEquivalent(outer));
-    if (!covering) continue;
-    const equivalent = covering === earlierTwin;
-    const where = covering.policy === inner.policy ? '' : ` of policy "${covering.policy.spec.name}"`;
-    const target = rulePath(covering.direction, covering.rule.index) + where;
-    const self = rulePath(inner.direction, inner.rule.index);
-    if (equivalent) {
-      findings.push(policyFinding(inner.policy, 'duplicate-rule', self,
-        `${self} (${ruleText(inner)}) repeats ${target} for the same pods.`,
-        'Remove the repeated rule.'));
-    } else {
-      findings.push(policyFinding(inner.policy, 'shadowed-rule', self,
-        `${self} (${ruleText(inner)}) allows nothing that ${target} (${ruleText(covering)}) does not already allow to the same pods.`,
-        'Remove it, or narrow the broader rule if this one was meant to be the only way in.'));
-    }
+  const findings: { order: number; finding: CheckFinding }[] = [];
+  for (const group of groups.values()) {
+    const scope = { namespace: group[0].policy.spec.namespace, namespaces: ctx.namespaces };
+    const pods = podSelectorCoverage(group);
+    const covers = (outer: number, inner: number): boolean => {
+      const o = group[outer];
+      const i = group[inner];
+      if (!pods.covers(outer, inner)) return false;
+      const twins = identical.get(o.policy);
+      if (o.policy !== i.policy && twins !== undefined && twins === identical.get(i.policy)) return false;
+      return ruleContains(o.rule, i.rule, scope);
+    };
+    group.forEach((inner, innerAt) => {
+      const candidates: number[] = [];
+      for (let outerAt = 0; outerAt < group.length; outerAt++) {
+        if (outerAt !== innerAt && covers(outerAt, innerAt)) candidates.push(outerAt);
+      }
+      if (candidates.length === 0) return;
+      const isEquivalent = (outerAt: number) => covers(innerAt, outerAt) && pods.equivalent(innerAt, outerAt);
+      const twinAt = candidates.find((outerAt) => group[outerAt].order < inner.order && isEquivalent(outerAt));
+      const coveringAt = twinAt ?? candidates.find((outerAt) => !isEquivalent(outerAt));
+      if (coveringAt === undefined) return;
+      findings.push(redundancyFinding(inner, group[coveringAt], coveringAt === twinAt));
+    });
   }
-  return findings;
+  return findings.sort((a, b) => a.order - b.order).map((f) => f.finding);
+}
+
+function redundancyFinding(inner: RuleRef, covering: RuleRef, equivalent: boolean): { order: number; finding: CheckFinding } {
+  const where = covering.policy === inner.policy ? '' : ` of policy "${covering.policy.spec.name}"`;
+  const target = rulePath(covering.direction, covering.rule.index) + where;
+  const self = rulePath(inner.direction, inner.rule.index);
+  const finding = equivalent
+    ? policyFinding(inner.policy, 'duplicate-rule', self,
+      `${self} (${ruleText(inner)}) repeats ${target} for the same pods.`,
+      'Remove the repeated rule.')
+    : policyFinding(inner.policy, 'shadowed-rule', self,
+      `${self} (${ruleText(inner)}) allows nothing that ${target} (${ruleText(covering)}) does not already allow to the same pods.`,
+      'Remove it, or narrow the broader rule if this one was meant to be the only way in.');
+  return { order: inner.order, finding };
+}
+
+/** Between rules of one group, by their positions in it. */
+interface PodSelectorCoverage {
+  /** Whether the outer rule's policy selects every pod the inner rule's policy selects. */
+  covers(outer: number, inner: number): boolean;
+  /** Whether the two rules' policies select the same pods. */
+  equivalent(a: number, b: number): boolean;
+}
+
+/**
+ * Which rules' policies select every pod another rule's policy selects, for the rules of one
+ * group: each distinct podSelector is compared with each other once, not once per pair of rules.
+ */
+function podSelectorCoverage(group: readonly RuleRef[]): PodSelectorCoverage {
+  const selectorIndex = new Map<string, number>();
+  const selectors: LintedPolicy['normalized']['podSelector'][] = [];
+  const indexOf = group.map((ref) => {
+    const selector = ref.policy.normalized.podSelector;
+    const key = canonicalSelector(selector);
+    let index = selectorIndex.get(key);
+    if (index === undefined) {
+      selectorIndex.set(key, index = selectors.length);
+      selectors.push(selector);
+    }
+    return index;
+  });
+  const count = selectors.length;
+  const contains: boolean[] = new Array(count * count);
+  for (let outer = 0; outer < count; outer++) {
+    for (let inner = 0; inner < count; inner++) contains[outer * count + inner] = selectorContains(selectors[outer], selectors[inner]);
+  }
+  const covers = (outer: number, inner: number) => contains[indexOf[outer] * count + indexOf[inner]];
+  return { covers, equivalent: (a, b) => covers(a, b) && covers(b, a) };
 }
 
 /**
@@ -100,28 +148,6 @@ export function checkAllowAllRules(ctx: LintContext): CheckFinding[] {
     }
   }
   return findings;
-}
-
-/** Whether `outer` allows every connection `inner` does, to the same pods; both of one namespace and direction. */
-function covers(outer: RuleRef, inner: RuleRef, identical: IdenticalGroupOf, scope: RuleScope): boolean {
-  if (!podsCovered(outer.policy, inner.policy)) return false;
-  const twins = identical.get(outer.policy);
-  if (outer.policy !== inner.policy && twins !== undefined && twins === identical.get(inner.policy)) return false;
-  return ruleContains(outer.rule, inner.rule, scope);
-}
-
-const podsCoveredCache = new WeakMap<LintedPolicy, WeakMap<LintedPolicy, boolean>>();
-
-/** Whether the outer policy selects every pod the inner one does; asked once per pair of policies. */
-function podsCovered(outer: LintedPolicy, inner: LintedPolicy): boolean {
-  let byInner = podsCoveredCache.get(outer);
-  if (!byInner) podsCoveredCache.set(outer, byInner = new WeakMap());
-  let covered = byInner.get(inner);
-  if (covered === undefined) {
-    covered = selectorContains(outer.normalized.podSelector, inner.normalized.podSelector);
-    byInner.set(inner, covered);
-  }
-  return covered;
 }
 
 function allRules(ctx: LintContext): RuleRef[] {

@@ -259,6 +259,23 @@ describe('linting by default', () => {
     expect(() => app.synthYaml()).toThrow(/egress-without-dns/);
   });
 
+  test('findings kept within one turn are recomputed in the next, even after a change no count of children shows', async () => {
+    // GIVEN an egress lockdown, linted once
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const group = new Construct(chart, 'group');
+    denyAllEgress(group, 'deny-all');
+    Linting.enable(app, { rules: { 'egress-without-dns': LintLevel.ERROR }, reporter: new Recorder() });
+    expect(() => app.synthYaml()).toThrow(/egress-without-dns/);
+
+    // WHEN the lockdown is silenced inside a nested construct (no policy added, no chart child added), in a later turn
+    await Promise.resolve();
+    (group.node.findChild('deny-all') as k8s.KubeNetworkPolicy).metadata.addAnnotation(LINT_IGNORE_ANNOTATION, 'egress-without-dns');
+
+    // THEN the next synthesis lints again
+    expect(() => app.synthYaml()).not.toThrow();
+  });
+
   test('a policy changed by a JSON patch is linted as rendered, patch applied', () => {
     // GIVEN two lockdowns without DNS; a JSON patch adds the annotation that silences the lint to one
     const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });

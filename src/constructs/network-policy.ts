@@ -216,9 +216,23 @@ export class NetworkPolicy extends Construct {
     return {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: this.apiObject.metadata.toJson(),
+      metadata: this.checkedMetadata(),
       spec: this.checkedSpec(),
     };
+  }
+
+  /**
+   * What the checks read of the metadata: the name, the namespace and the annotations (lint
+   * ignores). Rendering the whole metadata resolves every field; without annotations, the two
+   * names are all there is to read. cdk8s keeps the annotations private: when they are not
+   * found as an empty table, the metadata is rendered.
+   */
+  private checkedMetadata(): NetworkPolicyManifest['metadata'] {
+    const metadata = this.apiObject.metadata;
+    const annotations = (metadata as unknown as { annotations?: unknown }).annotations;
+    const noAnnotations = typeof annotations === 'object' && annotations !== null && Object.keys(annotations).length === 0;
+    if (!noAnnotations) return metadata.toJson();
+    return { name: metadata.name, ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}) };
   }
 
   private checkedSpec(): NetworkPolicySpecManifest {

@@ -71,6 +71,11 @@ export function selectorContradiction(selector: LabelSelectorManifest | null | u
 function findContradiction(selector: LabelSelectorManifest): string | undefined {
   const reqs = requirementsOf(selector);
   if (!reqs) return undefined;
+  if (reqs.every((r, i) => reqs.findIndex((other) => other.key === r.key) === i)) {
+    // One requirement per key (the usual selector): only `In` with no values can match nothing.
+    const empty = reqs.find((r) => r.operator === 'In' && r.values.length === 0);
+    return empty ? `no value of label "${empty.key}" satisfies all its requirements` : undefined;
+  }
   const keys = [...new Set(reqs.map((r) => r.key))];
   for (const key of keys) {
     const onKey = reqs.filter((r) => r.key === key);

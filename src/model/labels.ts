@@ -23,7 +23,9 @@ export function selectorMatches(selector: LabelSelectorManifest | undefined | nu
   if (matchLabels !== undefined && matchLabels !== null && (typeof matchLabels !== 'object' || Array.isArray(matchLabels))) return false;
   if (matchExpressions !== undefined && matchExpressions !== null && !Array.isArray(matchExpressions)) return false;
   if (matchLabels) {
-    for (const key of Object.keys(matchLabels)) {
+    // for…in, not Object.keys: selectors are matched against every workload, and this copies nothing.
+    for (const key in matchLabels) {
+      if (!Object.prototype.hasOwnProperty.call(matchLabels, key)) continue;
       if (!hasLabel(labels, key) || labels[key] !== decodeLabelValue(matchLabels[key])) return false;
     }
   }

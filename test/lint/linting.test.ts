@@ -276,6 +276,22 @@ describe('linting by default', () => {
     expect(() => app.synthYaml()).not.toThrow();
   });
 
+  test('an ignore annotation added to a NetworkPolicy construct\'s metadata silences that policy only', () => {
+    // GIVEN two lockdowns without DNS, one annotated through its ApiObject
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const annotated = new NetworkPolicy(chart, 'annotated', { policyTypes: [PolicyType.EGRESS] });
+    const plain = new NetworkPolicy(chart, 'plain', { policyTypes: [PolicyType.EGRESS] });
+    annotated.apiObject.metadata.addAnnotation(LINT_IGNORE_ANNOTATION, 'egress-without-dns');
+    const reporter = new Recorder();
+    Linting.enable(chart, { reporter });
+
+    // WHEN
+    Testing.synth(chart);
+
+    // THEN
+    expect(reporter.findings.filter((f) => f.rule === 'egress-without-dns').map((f) => f.name)).toEqual([plain.name]);
+  });
+
   test('a policy changed by a JSON patch is linted as rendered, patch applied', () => {
     // GIVEN two lockdowns without DNS; a JSON patch adds the annotation that silences the lint to one
     const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });

@@ -1,7 +1,7 @@
 import { Bitset } from './bitset';
 import { CompiledCluster, Subject } from './compiled-cluster';
 
-/** Sources that some rule lets in, and the destinations that rule guards. */
+/** Sources that some rules let in, and the destinations those rules guard. */
 interface IngressGrant {
   readonly sources: Bitset;
   readonly destinations: Bitset;
@@ -12,8 +12,8 @@ interface IngressGrant {
  * evaluator checks a source's pairs without trying every destination. A pair can only carry
  * connections when each isolated side has a rule naming the other end: a NetworkPolicy rule, or
  * an Admin-tier Accept (B6), which allows peers no NetworkPolicy lists. Egress is read from the
- * source's own rules; ingress from each destination's rules, turned around once here (rule by
- * rule: its sources, the destinations it guards), so that memory stays linear in the rules.
+ * source's own rules; ingress from each destination's rules, turned around once here (per set
+ * of sources that rules name, the destinations they guard), so that memory stays linear in the rules.
  */
 export class PairCandidates {
   /** Destinations that no NetworkPolicy isolates for ingress: every source is a candidate. */
@@ -24,16 +24,23 @@ export class PairCandidates {
     const size = compiled.subjects.length;
     this.ingressOpen = new Bitset(size);
     for (let d = 0; d < size; d++) if (!compiled.ingressRules[d]) this.ingressOpen.add(d);
+    // Rules share their peers' sets (selections are cached), so grants are few once grouped by them.
+    const everyone = Bitset.full(size);
+    const grants = new Map<Bitset, Bitset>();
+    const grant = (sources: Bitset, destinations: Bitset): void => {
+      let guarded = grants.get(sources);
+      if (!guarded) grants.set(sources, guarded = new Bitset(size));
+      guarded.addAll(destinations);
+    };
     for (const policy of compiled.policies) {
-      if (!policy.normalized.isolatesIngress || policy.ingress.length === 0) continue;
-      this.ingressGrants.push({ sources: union(policy.ingress.map((r) => r.subjects), size), destinations: policy.selected });
+      if (!policy.normalized.isolatesIngress) continue;
+      for (const rule of policy.ingress) grant(rule.allPeers ? everyone : rule.subjects, policy.selected);
     }
     for (const policy of compiled.clusterPolicies.policies) {
       if (policy.spec.tier !== 'Admin') continue;
-      for (const rule of policy.ingress) {
-        if (rule.action === 'Accept') this.ingressGrants.push({ sources: rule.subjects, destinations: policy.selected });
-      }
+      for (const rule of policy.ingress) if (rule.action === 'Accept') grant(rule.subjects, policy.selected);
     }
+    for (const [sources, destinations] of grants) this.ingressGrants.push({ sources, destinations });
   }
 
   /** The destination subjects worth checking for a source (a superset of those it reaches). */

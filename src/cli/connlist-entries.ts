@@ -46,22 +46,50 @@ export function* connlistEntries(source: ConnectivitySource, families: IpFamilyF
   const rank = ranks(names);
   const order = Array.from(rank.keys()).sort((a, b) => rank[a] - rank[b]);
   const text = connectionTexts();
+  const row = new Row();
   for (const peer of order) {
-    const lines = peer < workloads.length
-      ? [...workloadLines(source.connectionsFrom(workloads[peer]), workloadIndex), ...(external.egress[peer] ?? [])]
-      : external.ingress.get(peer) ?? [];
-    for (const line of byRank(lines, rank)) {
-      yield { source: names[peer], destination: names[line.peer], connections: text(line.connections) };
+    row.clear();
+    if (peer < workloads.length) {
+      for (const pair of source.connectionsFrom(workloads[peer])) {
+        if (pair.connections.isEmpty()) continue;
+        const destination = workloadIndex.get(pair.destination);
+        if (destination === undefined) throw new Error(`destination ${workloadPeerName(pair.destination)} is not a workload of the cluster`);
+        row.add(destination, pair.connections);
+      }
+      for (const line of external.egress[peer] ?? []) row.add(line.peer, line.connections);
+    } else {
+      for (const line of external.ingress.get(peer) ?? []) row.add(line.peer, line.connections);
+    }
+    const keys = row.sortedKeys(rank);
+    const n = keys.length;
+    for (let k = 0; k < n; k++) {
+      const i = keys[k] % n;
+      yield { source: names[peer], destination: names[row.peers[i]], connections: text(row.connections[i]) };
     }
   }
 }
 
-function* workloadLines(pairs: readonly WorkloadPair[], workloadIndex: ReadonlyMap<WorkloadSpec, number>): IterableIterator<Line> {
-  for (const pair of pairs) {
-    if (pair.connections.isEmpty()) continue;
-    const peer = workloadIndex.get(pair.destination);
-    if (peer === undefined) throw new Error(`destination ${workloadPeerName(pair.destination)} is not a workload of the cluster`);
-    yield { peer, connections: pair.connections };
+/** One source's lines, far end and connections, in two arrays reused from source to source. */
+class Row {
+  public readonly peers: number[] = [];
+  public readonly connections: ConnectionSet[] = [];
+
+  public clear(): void {
+    this.peers.length = 0;
+    this.connections.length = 0;
+  }
+
+  public add(peer: number, connections: ConnectionSet): void {
+    this.peers.push(peer);
+    this.connections.push(connections);
+  }
+
+  /** Keys `rank × n + i` in ascending order (one numeric sort): line `i` is `key % n`, ordered by its far end's rank. */
+  public sortedKeys(rank: Uint32Array): Float64Array {
+    const n = this.peers.length;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = rank[this.peers[i]] * n + i;
+    return keys.sort();
   }
 }
 
@@ -118,14 +146,6 @@ function ranks(names: readonly string[]): Uint32Array {
   const rank = new Uint32Array(names.length);
   order.forEach((id, r) => { rank[id] = r; });
   return rank;
-}
-
-/** One source's lines ordered by their far end's rank, with one numeric sort. */
-function byRank(lines: readonly Line[], rank: Uint32Array): Line[] {
-  const keys = new Float64Array(lines.length);
-  for (let i = 0; i < lines.length; i++) keys[i] = rank[lines[i].peer] * lines.length + i;
-  keys.sort();
-  return Array.from(keys, (key) => lines[key % lines.length]);
 }
 
 /** A connection set's text, written once per set. */

@@ -1,4 +1,4 @@
-import { ExternalConnections, ExternalRange, WorkloadPair } from '../eval/types';
+import { ConnectivitySource, ExternalConnections, ExternalRange } from '../eval/types';
 import { WorkloadSpec } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { parseIpAsWritten } from '../net/cidr';
@@ -7,15 +7,6 @@ import { externalPeerName, workloadPeerName } from '../report/peer-name';
 
 /** Which external address families a connectivity list shows. */
 export type IpFamilyFilter = 'ipv4' | 'ipv6' | 'all';
-
-/** What a connectivity list is made of, asked source by source (the evaluator is one). */
-export interface ConnectivitySource {
-  readonly cluster: { readonly workloads: readonly WorkloadSpec[] };
-  /** Every other workload the source reaches, with the connections (empty sets are left out of the list). */
-  connectionsFrom(source: WorkloadSpec): readonly WorkloadPair[];
-  /** Every workload's connections with external addresses. */
-  externalConnections(): readonly ExternalConnections[];
-}
 
 /** The far end of a line (an index into the peer names) and its connections. */
 interface Line {

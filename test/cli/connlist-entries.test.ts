@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import { connlistEntries, ConnectivitySource, IpFamilyFilter, mergeAdjacent } from '../../src/cli/connlist-entries';
+import { connlistEntries, IpFamilyFilter, mergeAdjacent } from '../../src/cli/connlist-entries';
 import { Evaluator } from '../../src/eval/evaluator';
-import { Connectivity, ExternalRange, WorkloadPair } from '../../src/eval/types';
+import { Connectivity, ConnectivitySource, ExternalRange, WorkloadPair } from '../../src/eval/types';
 import { WorkloadSpec } from '../../src/model/cluster';
 import { ConnectionSet } from '../../src/model/connection-set';
 import { ConnlistEntry } from '../../src/report/connlist-entry';

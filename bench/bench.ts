@@ -424,23 +424,52 @@ function outputSection(plan: Plan): Section {
     const parseSeconds = timeNode([path.join(OUT_DIR, 'bench', 'parse-js-yaml.js'), input], repeats);
     const run = timeCliWithRss(cli, repeats);
     const ratio = run.seconds / parseSeconds;
+    const diff = diffOfLongAnswers(plan, input, dir);
+    const diffRatio = diff.run.seconds / (2 * parseSeconds);
     return {
       rows: [[
         `CLI \`connlist\` with a long answer, ${sizeText(plan.output)}`,
         `${fixed(ratio, 2)}× js-yaml, ${fixed(run.peakRssMib, 0)} MiB peak RSS`,
         `${fixed(run.seconds)} s vs ${fixed(parseSeconds)} s to only parse the same files (${fixed(bytes / 1024 / 1024, 1)} MiB) with js-yaml; `
           + `${lines.toLocaleString('en-US')} output lines (${fixed(outputBytes / 1024 / 1024, 0)} MiB) written to /dev/null; best of ${repeats}`,
+      ], [
+        `CLI \`diff\` of that cluster against the same with ${Math.round(DIFF_OPEN_SHARE * 100)} % of namespaces open`,
+        `${fixed(diffRatio, 2)}× js-yaml, ${fixed(diff.run.peakRssMib, 0)} MiB peak RSS`,
+        `${fixed(diff.run.seconds)} s vs ${fixed(2 * parseSeconds)} s to only parse both folders with js-yaml; `
+          + `${diff.lines.toLocaleString('en-US')} output lines; best of 1`,
       ]],
       summary: {
         output_js_yaml_ratio: Number(fixed(ratio, 2)),
         output_s: Number(fixed(run.seconds)),
         output_lines: lines,
         output_peak_rss_mib: Number(fixed(run.peakRssMib, 0)),
+        output_diff_js_yaml_ratio: Number(fixed(diffRatio, 2)),
+        output_diff_s: Number(fixed(diff.run.seconds)),
+        output_diff_lines: diff.lines,
+        output_diff_peak_rss_mib: Number(fixed(diff.run.peakRssMib, 0)),
       },
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Share of open namespaces on the new side of the output section's diff (the old side has the plan's). */
+const DIFF_OPEN_SHARE = 0.2;
+
+/** `diff` from the output section's folder to the same cluster with fewer namespaces open: two long answers compared. */
+function diffOfLongAnswers(plan: Plan, input: string, dir: string): { run: { seconds: number; peakRssMib: number }; lines: number } {
+  const changed = path.join(dir, 'changed');
+  writeYamlFolder(generateCluster({ ...plan.output, openNamespaceShare: DIFF_OPEN_SHARE }), changed);
+  const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'diff', input, changed];
+  const listing = path.join(dir, 'diff.txt');
+  const out = fs.openSync(listing, 'w');
+  const listed = spawnSync(process.execPath, cli, { stdio: ['ignore', out, 'pipe'] });
+  fs.closeSync(out);
+  if (listed.status !== 0) throw new Error(`diff failed with exit code ${listed.status}:\n${String(listed.stderr).slice(0, 4000)}`);
+  const lines = countLines(listing);
+  fs.rmSync(listing);
+  return { run: timeCliWithRss(cli, 1), lines };
 }
 
 /**

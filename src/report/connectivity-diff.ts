@@ -48,14 +48,17 @@ export function connectivityDiff(before: ConnectivitySource, after: Connectivity
     entries.push({ type, source, destination, ref1, ref2, ...(workloadsInfo ? { workloadsInfo } : {}) });
   };
 
+  const names = new Map<WorkloadSpec, string>();
+  for (const workloads of [oldWorkloads, newWorkloads]) for (const [name, w] of workloads) names.set(w, name);
   const row = (side: ConnectivitySource, workload: WorkloadSpec | undefined) => new Map(
-    workload ? side.connectionsFrom(workload).map((p) => [workloadPeerName(p.destination), p.connections]) : [],
+    workload ? side.connectionsFrom(workload).map((p) => [names.get(p.destination) ?? workloadPeerName(p.destination), p.connections]) : [],
   );
   for (const source of new Set([...oldWorkloads.keys(), ...newWorkloads.keys()])) {
     const oldRow = row(before, oldWorkloads.get(source));
     const newRow = row(after, newWorkloads.get(source));
     for (const destination of new Set([...oldRow.keys(), ...newRow.keys()])) {
-      push(source, destination, oldRow.get(destination) ?? ConnectionSet.none(), newRow.get(destination) ?? ConnectionSet.none(), [source, destination]);
+      const none = ConnectionSet.none();
+      push(source, destination, oldRow.get(destination) ?? none, newRow.get(destination) ?? none, [source, destination]);
     }
   }
 
@@ -76,9 +79,25 @@ export function connectivityDiff(before: ConnectivitySource, after: Connectivity
       }
     }
   }
-  // netpol-analyzer's order: changed, then added, then removed, each group by source and destination.
-  return entries.sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type)
-    || compare(a.source, b.source) || compare(a.destination, b.destination));
+  return inDiffOrder(entries);
+}
+
+/**
+ * netpol-analyzer's order: changed, then added, then removed, each group by source and
+ * destination; one numeric sort over ranks of the names (each name compared as a string once).
+ */
+function inDiffOrder(entries: readonly DiffEntry[]): DiffEntry[] {
+  const distinct = new Set<string>();
+  for (const e of entries) distinct.add(e.source).add(e.destination);
+  const names = [...distinct].sort(compare);
+  const rank = new Map(names.map((name, i) => [name, i]));
+  const peers = Math.max(1, names.length);
+  const keys = new Float64Array(entries.length);
+  entries.forEach((e, i) => {
+    keys[i] = (TYPE_ORDER.indexOf(e.type) * peers + rank.get(e.source)!) * peers + rank.get(e.destination)!;
+  });
+  const order = new Uint32Array(entries.length).map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  return Array.from(order, (i) => entries[i]);
 }
 
 const TYPE_ORDER: readonly DiffType[] = ['changed', 'added', 'removed'];

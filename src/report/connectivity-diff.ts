@@ -34,6 +34,7 @@ export function connectivityDiff(before: ConnectivitySource, after: Connectivity
   const newWorkloads = byName(after.cluster.workloads);
   // netpol-analyzer's wording: `workload A added`, `workload A and B added`.
   const info = (...ends: string[]): string | undefined => {
+    if (ends.every((n) => oldWorkloads.has(n) && newWorkloads.has(n))) return undefined;
     const added = ends.filter((n) => newWorkloads.has(n) && !oldWorkloads.has(n));
     const removed = ends.filter((n) => oldWorkloads.has(n) && !newWorkloads.has(n));
     const parts = [[added, 'added'], [removed, 'removed']] as const;
@@ -45,7 +46,7 @@ export function connectivityDiff(before: ConnectivitySource, after: Connectivity
     if (ref1.equals(ref2)) return;
     const type: DiffType = ref1.isEmpty() ? 'added' : ref2.isEmpty() ? 'removed' : 'changed';
     const workloadsInfo = info(...ends);
-    entries.push({ type, source, destination, ref1, ref2, ...(workloadsInfo ? { workloadsInfo } : {}) });
+    entries.push(workloadsInfo ? { type, source, destination, ref1, ref2, workloadsInfo } : { type, source, destination, ref1, ref2 });
   };
 
   const names = new Map<WorkloadSpec, string>();

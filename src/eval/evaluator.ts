@@ -170,6 +170,7 @@ export class Evaluator {
   private sideConnections(direction: Direction, subject: Subject, peer: Subject, destination: Subject, networkPoliciesOnly: boolean): ConnectionSet {
     const npRules = direction === 'egress' ? this.compiled.egressRules[subject.index] : this.compiled.ingressRules[subject.index];
     const tiers = this.compiled.clusterPolicies;
+    if (!tiers.any) return npRules ? this.allowedConnections(npRules, peer, destination) : ConnectionSet.all();
     const admin = networkPoliciesOnly ? undefined : tiers.rulesFor('Admin', direction, subject);
     const baseline = networkPoliciesOnly || (npRules && !admin) ? undefined : tiers.rulesFor('Baseline', direction, subject);
     const networkPolicy = npRules ? this.allowedConnections(npRules, peer, destination) : undefined;

@@ -81,7 +81,10 @@ export class Evaluator {
   /** Full workload-level connectivity: every allowed ordered pair and every workload's external connections. */
   public connectivity(): Connectivity {
     const pairs: WorkloadPair[] = [];
-    for (const source of this.cluster.workloads) for (const pair of this.connectionsFrom(source)) pairs.push(pair);
+    // Subject by subject, so that the workloads of one subject share its row.
+    for (const subject of this.compiled.subjects) {
+      for (const source of subject.workloads) for (const pair of this.connectionsFrom(source)) pairs.push(pair);
+    }
     return { pairs, external: this.externalConnections() };
   }
 

@@ -21,7 +21,7 @@ interface Plan {
   readonly cli: ClusterSize;
   /** The reader at the size of a real cluster's manifests, against js-yaml's parse of them. */
   readonly reader: ClusterSize;
-  /** Few, large namespaces: a connectivity list of millions of lines. */
+  /** Few, large namespaces, 40 % of them without default deny: a connectivity list of over 3 million lines at full size. */
   readonly output: ClusterSize;
   /** Pod counts of the generated `kubectl get ns,pods,netpol -A -o json` dumps. */
   readonly dumps: number[];
@@ -44,7 +44,7 @@ const FULL: Plan = {
   lint: [{ workloads: 5000, policies: 5000, namespaces: 200 }, { workloads: 10000, policies: 17500, namespaces: 400 }],
   cli: { workloads: 1000, policies: 500, namespaces: 40 },
   reader: { workloads: 15000, policies: 5000, namespaces: 500 },
-  output: { workloads: 15000, policies: 5000, namespaces: 50 },
+  output: { workloads: 15000, policies: 5000, namespaces: 50, openNamespaceShare: 0.4 },
   dumps: [50000, 150000],
   queries: 20000,
   repeats: 5,
@@ -64,7 +64,7 @@ const QUICK: Plan = {
   lint: [{ workloads: 1000, policies: 1000, namespaces: 40 }],
   cli: { workloads: 200, policies: 100, namespaces: 8 },
   reader: { workloads: 1500, policies: 500, namespaces: 50 },
-  output: { workloads: 3000, policies: 1000, namespaces: 10 },
+  output: { workloads: 3000, policies: 1000, namespaces: 10, openNamespaceShare: 0.4 },
   dumps: [5000, 15000],
   queries: 5000,
   repeats: 3,
@@ -86,7 +86,8 @@ function sizeArgs(s: ClusterSize): number[] {
 }
 
 function sizeText(s: ClusterSize): string {
-  return `${s.workloads.toLocaleString('en-US')} workloads / ${s.policies.toLocaleString('en-US')} policies / ${s.namespaces} namespaces`;
+  const open = s.openNamespaceShare === undefined ? '' : ` (${Math.round(s.openNamespaceShare * 100)} % open)`;
+  return `${s.workloads.toLocaleString('en-US')} workloads / ${s.policies.toLocaleString('en-US')} policies / ${s.namespaces} namespaces${open}`;
 }
 
 /** Wall seconds of a child `node` process (start-up included), best of `repeats`. */
@@ -423,23 +424,52 @@ function outputSection(plan: Plan): Section {
     const parseSeconds = timeNode([path.join(OUT_DIR, 'bench', 'parse-js-yaml.js'), input], repeats);
     const run = timeCliWithRss(cli, repeats);
     const ratio = run.seconds / parseSeconds;
+    const diff = diffOfLongAnswers(plan, input, dir);
+    const diffRatio = diff.run.seconds / (2 * parseSeconds);
     return {
       rows: [[
         `CLI \`connlist\` with a long answer, ${sizeText(plan.output)}`,
         `${fixed(ratio, 2)}× js-yaml, ${fixed(run.peakRssMib, 0)} MiB peak RSS`,
         `${fixed(run.seconds)} s vs ${fixed(parseSeconds)} s to only parse the same files (${fixed(bytes / 1024 / 1024, 1)} MiB) with js-yaml; `
           + `${lines.toLocaleString('en-US')} output lines (${fixed(outputBytes / 1024 / 1024, 0)} MiB) written to /dev/null; best of ${repeats}`,
+      ], [
+        `CLI \`diff\` of that cluster against the same with ${Math.round(DIFF_OPEN_SHARE * 100)} % of namespaces open`,
+        `${fixed(diffRatio, 2)}× js-yaml, ${fixed(diff.run.peakRssMib, 0)} MiB peak RSS`,
+        `${fixed(diff.run.seconds)} s vs ${fixed(2 * parseSeconds)} s to only parse both folders with js-yaml; `
+          + `${diff.lines.toLocaleString('en-US')} output lines; best of 1`,
       ]],
       summary: {
         output_js_yaml_ratio: Number(fixed(ratio, 2)),
         output_s: Number(fixed(run.seconds)),
         output_lines: lines,
         output_peak_rss_mib: Number(fixed(run.peakRssMib, 0)),
+        output_diff_js_yaml_ratio: Number(fixed(diffRatio, 2)),
+        output_diff_s: Number(fixed(diff.run.seconds)),
+        output_diff_lines: diff.lines,
+        output_diff_peak_rss_mib: Number(fixed(diff.run.peakRssMib, 0)),
       },
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Share of open namespaces on the new side of the output section's diff (the generator's default; the old side has the plan's). */
+const DIFF_OPEN_SHARE = 0.02;
+
+/** `diff` from the output section's folder to the same cluster with fewer namespaces open: two long answers compared. */
+function diffOfLongAnswers(plan: Plan, input: string, dir: string): { run: { seconds: number; peakRssMib: number }; lines: number } {
+  const changed = path.join(dir, 'changed');
+  writeYamlFolder(generateCluster({ ...plan.output, openNamespaceShare: DIFF_OPEN_SHARE }), changed);
+  const cli = [path.join(OUT_DIR, 'bench', 'cli-entry.js'), 'diff', input, changed];
+  const listing = path.join(dir, 'diff.txt');
+  const out = fs.openSync(listing, 'w');
+  const listed = spawnSync(process.execPath, cli, { stdio: ['ignore', out, 'pipe'] });
+  fs.closeSync(out);
+  if (listed.status !== 0) throw new Error(`diff failed with exit code ${listed.status}:\n${String(listed.stderr).slice(0, 4000)}`);
+  const lines = countLines(listing);
+  fs.rmSync(listing);
+  return { run: timeCliWithRss(cli, 1), lines };
 }
 
 /**

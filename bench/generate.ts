@@ -16,6 +16,8 @@ export interface ClusterSize {
   readonly namespaces: number;
   /** @default 1 */
   readonly seed?: number;
+  /** Share of application namespaces without a default-deny policy (their pods stay open). @default 0.02 */
+  readonly openNamespaceShare?: number;
 }
 
 export interface SyntheticNamespace {
@@ -48,7 +50,7 @@ const ENVS = ['prod', 'staging', 'dev'];
 /** The tiers of a namespace's workloads, in the order they are created. */
 const TIERS = ['frontend', 'backend', 'backend', 'db', 'cache', 'worker', 'backend', 'frontend'];
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
-/** Share of application namespaces without a default-deny policy (their pods stay open). */
+/** Share of application namespaces without a default-deny policy (their pods stay open), unless the size says otherwise. */
 const OPEN_NAMESPACE_SHARE = 0.02;
 /** Application namespaces per team: bigger clusters have more teams, not bigger ones. */
 const NAMESPACES_PER_TEAM = 4;
@@ -68,7 +70,7 @@ export function generateCluster(size: ClusterSize): SyntheticCluster {
   const random = new Random(size.seed ?? 1);
   const namespaces = generateNamespaces(size.namespaces, random);
   const workloads = generateWorkloads(namespaces, size.workloads, random);
-  const policies = generatePolicies(namespaces, workloads, size.policies, random);
+  const policies = generatePolicies(namespaces, workloads, size.policies, size.openNamespaceShare ?? OPEN_NAMESPACE_SHARE, random);
   return { size, namespaces, workloads, policies };
 }
 
@@ -184,6 +186,7 @@ function generatePolicies(
   namespaces: SyntheticNamespace[],
   workloads: SyntheticWorkload[],
   count: number,
+  openShare: number,
   random: Random,
 ): NetworkPolicyManifest[] {
   const apps = namespaces.slice(SYSTEM_NAMESPACES.length);
@@ -197,7 +200,7 @@ function generatePolicies(
   const result: NetworkPolicyManifest[] = [];
   apps.forEach((ns, index) => {
     const budget = Math.floor(count / apps.length) + (index < count % apps.length ? 1 : 0);
-    const open = random.chance(OPEN_NAMESPACE_SHARE);
+    const open = random.chance(openShare);
     const plan: [string, Template, number][] = open ? [] : baselineTemplates(random).map(([n, t]) => [n, t, 0]);
     const ctx: NamespaceContext = {
       ns,

@@ -3,7 +3,9 @@
 export class Bitset {
   public static full(size: number): Bitset {
     const b = new Bitset(size);
-    for (let i = 0; i < size; i++) b.add(i);
+    b.words.fill(0xffffffff);
+    const rest = size & 31;
+    if (rest !== 0) b.words[b.words.length - 1] = (1 << rest) - 1;
     return b;
   }
 
@@ -24,6 +26,18 @@ export class Bitset {
   /** Adds every member of `other` (same size). */
   public addAll(other: Bitset): void {
     for (let w = 0; w < this.words.length; w++) this.words[w] |= other.words[w];
+  }
+
+  /** A new set with the same members. */
+  public copy(): Bitset {
+    const b = new Bitset(this.size);
+    b.words.set(this.words);
+    return b;
+  }
+
+  /** Keeps only the members that `other` (same size) also has. */
+  public retainAll(other: Bitset): void {
+    for (let w = 0; w < this.words.length; w++) this.words[w] &= other.words[w];
   }
 
   public forEach(fn: (i: number) => void): void {

@@ -1,8 +1,8 @@
-import { Bitset } from './bitset';
 import { CompiledCluster, CompiledPeer, CompiledPolicy, CompiledRule, Subject, resolveOptions, ResolvedOptions } from './compiled-cluster';
 import { CompiledClusterRule, clusterSelectable, portsAdmit } from './compiled-cluster-policies';
 import { describeClusterRule, describePass, describePolicy, describeRule, describeRuleRef, describeSource, ruleRefPath } from './describe';
 import { ExternalConnectivity } from './external';
+import { PairCandidates } from './pair-candidates';
 import { portEntryAdmits } from './ports';
 import { SetOps, TierHit, tieredConnections } from './tiers';
 import {
@@ -26,6 +26,12 @@ import { MAX_PORT, MIN_PORT, isProtocol } from '../model/protocol';
 import { ParsedIp, formatIp, parseIp } from '../net/cidr';
 
 export * from './types';
+
+/** A destination subject and what a source may open to it. */
+interface SubjectConnections {
+  readonly destination: Subject;
+  readonly connections: ConnectionSet;
+}
 
 /** An endpoint resolved against the cluster. */
 type Resolved =
@@ -51,6 +57,8 @@ export class Evaluator {
   private readonly differences = new Map<ConnectionSet, Map<ConnectionSet, ConnectionSet>>();
   private readonly setIds = new Map<ConnectionSet, number>();
   private readonly tieredCache = new Map<string, ConnectionSet>();
+  private candidates?: PairCandidates;
+  private lastRow?: { readonly source: Subject; readonly row: readonly SubjectConnections[] };
   private readonly setOps: SetOps = {
     union: (a, b) => this.memo(this.unions, a, b, (x, y) => x.union(y)),
     intersect: (a, b) => this.memo(this.intersections, a, b, (x, y) => x.intersect(y)),
@@ -72,39 +80,52 @@ export class Evaluator {
 
   /** Full workload-level connectivity: every allowed ordered pair and every workload's external connections. */
   public connectivity(): Connectivity {
-    const subjects = this.compiled.subjects;
     const pairs: WorkloadPair[] = [];
-    const all = Bitset.full(subjects.length);
-    for (const destination of subjects) {
-      const rules = this.compiled.ingressRules[destination.index];
-      let candidates = all;
-      if (rules) {
-        candidates = new Bitset(subjects.length);
-        for (const r of rules) candidates.addAll(r.subjects);
-        // An Admin Accept allows peers that no NetworkPolicy of an isolated pod lists (B6).
-        for (const r of this.compiled.clusterPolicies.rulesFor('Admin', 'ingress', destination) ?? []) {
-          if (r.action === 'Accept') candidates.addAll(r.subjects);
-        }
-      }
-      candidates.forEach((si) => {
-        const source = subjects[si];
-        const connections = this.subjectConnections(source, destination);
-        if (connections.isEmpty()) return;
-        for (const src of source.workloads) {
-          for (const dst of destination.workloads) {
-            if (src !== dst) pairs.push({ source: src, destination: dst, connections });
-          }
-        }
-      });
+    // Subject by subject, so that the workloads of one subject share its row.
+    for (const subject of this.compiled.subjects) {
+      for (const source of subject.workloads) for (const pair of this.connectionsFrom(source)) pairs.push(pair);
     }
+    return { pairs, external: this.externalConnections() };
+  }
+
+  /**
+   * The pairs of `connectivity()` that start at one workload: every other workload it may open
+   * a connection to, with the (non-empty) connections. Asked source by source, a caller holds one
+   * source's answer at a time instead of all pairs of the cluster.
+   */
+  public connectionsFrom(source: WorkloadSpec): WorkloadPair[] {
+    const pairs: WorkloadPair[] = [];
+    for (const { destination, connections } of this.subjectRow(this.compiled.subjectOf(source))) {
+      for (const dst of destination.workloads) {
+        if (dst !== source) pairs.push({ source, destination: dst, connections });
+      }
+    }
+    return pairs;
+  }
+
+  /** Every workload's connections with external addresses, in cluster order (the `external` of `connectivity()`). */
+  public externalConnections(): ExternalConnections[] {
     const tiered = (admin: readonly TierHit[], np: ConnectionSet | undefined, baseline: readonly TierHit[]) => this.tiered(admin, np, baseline);
     const ingress = new ExternalConnectivity(this.compiled, 'ingress', tiered);
     const egress = new ExternalConnectivity(this.compiled, 'egress', tiered);
-    const external: ExternalConnections[] = this.cluster.workloads.map((workload) => {
+    return this.cluster.workloads.map((workload) => {
       const subject = this.compiled.subjectOf(workload);
       return { workload, ingress: ingress.rangesFor(subject), egress: egress.rangesFor(subject) };
     });
-    return { pairs, external };
+  }
+
+  /** The destination subjects a source subject reaches, with the connections; the last row is kept for the subject's other workloads. */
+  private subjectRow(source: Subject): readonly SubjectConnections[] {
+    if (this.lastRow?.source === source) return this.lastRow.row;
+    this.candidates ??= new PairCandidates(this.compiled);
+    const subjects = this.compiled.subjects;
+    const row: SubjectConnections[] = [];
+    this.candidates.destinationsOf(source).forEach((di) => {
+      const connections = this.subjectConnections(source, subjects[di]);
+      if (!connections.isEmpty()) row.push({ destination: subjects[di], connections });
+    });
+    this.lastRow = { source, row };
+    return row;
   }
 
   /** Whether one connection is allowed, with the reasons on each side. */
@@ -152,6 +173,7 @@ export class Evaluator {
   private sideConnections(direction: Direction, subject: Subject, peer: Subject, destination: Subject, networkPoliciesOnly: boolean): ConnectionSet {
     const npRules = direction === 'egress' ? this.compiled.egressRules[subject.index] : this.compiled.ingressRules[subject.index];
     const tiers = this.compiled.clusterPolicies;
+    if (!tiers.any) return npRules ? this.allowedConnections(npRules, peer, destination) : ConnectionSet.all();
     const admin = networkPoliciesOnly ? undefined : tiers.rulesFor('Admin', direction, subject);
     const baseline = networkPoliciesOnly || (npRules && !admin) ? undefined : tiers.rulesFor('Baseline', direction, subject);
     const networkPolicy = npRules ? this.allowedConnections(npRules, peer, destination) : undefined;

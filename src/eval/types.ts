@@ -207,3 +207,15 @@ export interface Connectivity {
   /** One entry per workload, in cluster order. */
   readonly external: readonly ExternalConnections[];
 }
+
+/**
+ * Workload-level connectivity asked for source by source, so that a caller holds one source's
+ * answer at a time instead of all pairs (the Evaluator is one).
+ */
+export interface ConnectivitySource {
+  readonly cluster: { readonly workloads: readonly WorkloadSpec[] };
+  /** Every other workload the source reaches, with the connections (empty sets count as none). */
+  connectionsFrom(source: WorkloadSpec): readonly WorkloadPair[];
+  /** Every workload's connections with external addresses. */
+  externalConnections(): readonly ExternalConnections[];
+}

@@ -1,5 +1,6 @@
 import { externalPeerName, workloadPeerName } from './peer-name';
-import { Connectivity, ExternalRange } from '../eval/types';
+import { ConnectivitySource, ExternalRange } from '../eval/types';
+import { WorkloadSpec } from '../model/cluster';
 import { ConnectionSet } from '../model/connection-set';
 import { IpFamily, formatIp, parseIpAsWritten } from '../net/cidr';
 
@@ -24,15 +25,18 @@ export type DiffFamilies = 'ipv4' | 'ipv6' | 'all';
 /**
  * The pairs whose connections differ between two connectivities: workload pairs by name, and
  * external ranges cut where either side's ranges are cut, adjacent cuts with the same change
- * merged. Changed pairs first, then added, then removed, each by source and destination.
+ * merged. Changed pairs first, then added, then removed, each by source and destination. Both
+ * sides are asked source by source: only one source's pairs of each side and the changes are
+ * held, never all pairs.
  */
-export function connectivityDiff(before: Connectivity, after: Connectivity, families: DiffFamilies): DiffEntry[] {
-  const oldNames = new Set(before.external.map((e) => workloadPeerName(e.workload)));
-  const newNames = new Set(after.external.map((e) => workloadPeerName(e.workload)));
+export function connectivityDiff(before: ConnectivitySource, after: ConnectivitySource, families: DiffFamilies): DiffEntry[] {
+  const oldWorkloads = byName(before.cluster.workloads);
+  const newWorkloads = byName(after.cluster.workloads);
   // netpol-analyzer's wording: `workload A added`, `workload A and B added`.
   const info = (...ends: string[]): string | undefined => {
-    const added = ends.filter((n) => newNames.has(n) && !oldNames.has(n));
-    const removed = ends.filter((n) => oldNames.has(n) && !newNames.has(n));
+    if (ends.every((n) => oldWorkloads.has(n) && newWorkloads.has(n))) return undefined;
+    const added = ends.filter((n) => newWorkloads.has(n) && !oldWorkloads.has(n));
+    const removed = ends.filter((n) => oldWorkloads.has(n) && !newWorkloads.has(n));
     const parts = [[added, 'added'], [removed, 'removed']] as const;
     const notes = parts.filter(([names]) => names.length > 0).map(([names, what]) => `workload ${names.join(' and ')} ${what}`);
     return notes.length > 0 ? notes.join(', ') : undefined;
@@ -42,20 +46,24 @@ export function connectivityDiff(before: Connectivity, after: Connectivity, fami
     if (ref1.equals(ref2)) return;
     const type: DiffType = ref1.isEmpty() ? 'added' : ref2.isEmpty() ? 'removed' : 'changed';
     const workloadsInfo = info(...ends);
-    entries.push({ type, source, destination, ref1, ref2, ...(workloadsInfo ? { workloadsInfo } : {}) });
+    entries.push(workloadsInfo ? { type, source, destination, ref1, ref2, workloadsInfo } : { type, source, destination, ref1, ref2 });
   };
 
-  const pairs = (c: Connectivity) => new Map(c.pairs.map((p) => [
-    `${workloadPeerName(p.source)}\u0000${workloadPeerName(p.destination)}`, p.connections,
-  ]));
-  const oldPairs = pairs(before);
-  const newPairs = pairs(after);
-  for (const key of new Set([...oldPairs.keys(), ...newPairs.keys()])) {
-    const [source, destination] = key.split('\u0000');
-    push(source, destination, oldPairs.get(key) ?? ConnectionSet.none(), newPairs.get(key) ?? ConnectionSet.none(), [source, destination]);
+  const names = new Map<WorkloadSpec, string>();
+  for (const workloads of [oldWorkloads, newWorkloads]) for (const [name, w] of workloads) names.set(w, name);
+  const row = (side: ConnectivitySource, workload: WorkloadSpec | undefined) => new Map(
+    workload ? side.connectionsFrom(workload).map((p) => [names.get(p.destination) ?? workloadPeerName(p.destination), p.connections]) : [],
+  );
+  for (const source of new Set([...oldWorkloads.keys(), ...newWorkloads.keys()])) {
+    const oldRow = row(before, oldWorkloads.get(source));
+    const newRow = row(after, newWorkloads.get(source));
+    for (const destination of new Set([...oldRow.keys(), ...newRow.keys()])) {
+      const none = ConnectionSet.none();
+      push(source, destination, oldRow.get(destination) ?? none, newRow.get(destination) ?? none, [source, destination]);
+    }
   }
 
-  const externals = (c: Connectivity) => new Map(c.external.map((e) => [workloadPeerName(e.workload), e]));
+  const externals = (c: ConnectivitySource) => new Map(c.externalConnections().map((e) => [workloadPeerName(e.workload), e]));
   const oldExternal = externals(before);
   const newExternal = externals(after);
   const shown = (family: IpFamily) => families === 'all' || families === `ipv${family}`;
@@ -72,12 +80,33 @@ export function connectivityDiff(before: Connectivity, after: Connectivity, fami
       }
     }
   }
-  // netpol-analyzer's order: changed, then added, then removed, each group by source and destination.
-  return entries.sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type)
-    || compare(a.source, b.source) || compare(a.destination, b.destination));
+  return inDiffOrder(entries);
+}
+
+/**
+ * netpol-analyzer's order: changed, then added, then removed, each group by source and
+ * destination; one numeric sort over ranks of the names (each name compared as a string once).
+ */
+function inDiffOrder(entries: readonly DiffEntry[]): DiffEntry[] {
+  const distinct = new Set<string>();
+  for (const e of entries) distinct.add(e.source).add(e.destination);
+  const names = [...distinct].sort(compare);
+  const rank = new Map(names.map((name, i) => [name, i]));
+  const peers = Math.max(1, names.length);
+  const keys = new Float64Array(entries.length);
+  entries.forEach((e, i) => {
+    keys[i] = (TYPE_ORDER.indexOf(e.type) * peers + rank.get(e.source)!) * peers + rank.get(e.destination)!;
+  });
+  const order = new Uint32Array(entries.length).map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  return Array.from(order, (i) => entries[i]);
 }
 
 const TYPE_ORDER: readonly DiffType[] = ['changed', 'added', 'removed'];
+
+/** Workloads by peer name (`ns/name[Kind]`), in cluster order. */
+function byName(workloads: readonly WorkloadSpec[]): Map<string, WorkloadSpec> {
+  return new Map(workloads.map((w) => [workloadPeerName(w), w]));
+}
 
 interface RangeChange {
   readonly first: bigint;

@@ -13,14 +13,7 @@ export const DIFF_FORMATS: readonly string[] = ['txt', 'json', 'md', 'csv'];
 export function writeDiff(entries: readonly DiffEntry[], format: string, out: TextSink): void {
   switch (format.toLowerCase()) {
     case 'json':
-      writeJsonRows(entries.map((e) => ({
-        diffType: e.type,
-        source: e.source,
-        destination: e.destination,
-        ref1: e.ref1.toString(),
-        ref2: e.ref2.toString(),
-        ...(e.workloadsInfo ? { workloadsDiffInfo: e.workloadsInfo } : {}),
-      })), out);
+      writeJsonRows(jsonRows(entries), out);
       return;
     case 'md':
       out.write('| diff-type | source | destination | ref1 | ref2 | workloads-diff-info |\n');
@@ -47,6 +40,20 @@ export function writeDiff(entries: readonly DiffEntry[], format: string, out: Te
       return;
     default:
       throw new Error(`unknown output format "${format}"; use one of: ${DIFF_FORMATS.join(', ')}`);
+  }
+}
+
+/** The json rows, made one at a time as they are written. */
+function* jsonRows(entries: readonly DiffEntry[]): IterableIterator<object> {
+  for (const e of entries) {
+    yield {
+      diffType: e.type,
+      source: e.source,
+      destination: e.destination,
+      ref1: e.ref1.toString(),
+      ref2: e.ref2.toString(),
+      ...(e.workloadsInfo ? { workloadsDiffInfo: e.workloadsInfo } : {}),
+    };
   }
 }
 

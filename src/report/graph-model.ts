@@ -1,7 +1,5 @@
 import { DiffEntry, DiffType } from './connectivity-diff';
 import { ConnlistEntry } from './connlist-entry';
-import { workloadPeerName } from './peer-name';
-import { Connectivity } from '../eval/types';
 
 /** An end of a connection: a workload (`ns/name[Kind]`) or an external range (`a-b[External]`). */
 export interface GraphNode {
@@ -142,9 +140,4 @@ export function namespaceGraph(graph: ConnectivityGraph): ConnectivityGraph {
   const aggregated = buildGraph(plain, groups, graph.isDiff);
   // Group nodes are namespaces themselves: they sit in no cluster and are labelled by their name.
   return { ...aggregated, nodes: aggregated.nodes.map((n) => ({ peer: n.peer, label: n.peer })) };
-}
-
-/** Every workload of a connectivity by its peer name, including those with no connection. */
-export function workloadPeerNames(connectivity: Connectivity): string[] {
-  return connectivity.external.map((e) => workloadPeerName(e.workload));
 }

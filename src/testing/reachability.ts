@@ -84,7 +84,7 @@ export class Reachability {
     if (!(before instanceof Reachability) || !(after instanceof Reachability)) {
       throw new Error('Reachability.diff(before, after): expected two Reachability objects, e.g. Reachability.of(baseApp) and Reachability.of(app).');
     }
-    return ReachabilityDiff._of(connectivityDiff(before.connectivity(), after.connectivity(), 'all'));
+    return ReachabilityDiff._of(connectivityDiff(before.evaluator(), after.evaluator(), 'all'));
   }
 
   /** Messages about objects that were skipped or only partly understood. */

@@ -1,7 +1,10 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { captureIo as capture } from './run-cli';
 import { parseRuleOptions, runLint } from '../../src/cli/commands/lint';
 import { ExitCode } from '../../src/cli/io';
+import { Lint } from '../../src/lint/lint';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'lint');
 
@@ -48,6 +51,45 @@ describe('runLint', () => {
     const { io, err } = capture();
     expect(runLint([FIXTURES], { rules: ['egress-without-dns'] }, io)).toBe(ExitCode.BAD_INPUT);
     expect(err()).toContain('--rule "egress-without-dns" is not "<rule>=<level>"');
+  });
+
+  test('folds the pods of a kubectl dump into workloads as it reads, finding what the library finds in the whole objects', () => {
+    // GIVEN a `kubectl get -o json` List of pods (with the status and fields a dump carries), a Service and policies
+    const pod = (name: string, ip: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: 'shop',
+        labels: { app: 'web' },
+        uid: `uid-${name}`,
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-5d8f', controller: true, uid: 'rs' }],
+      },
+      spec: { containers: [{ name: 'web', image: 'nginx', env: [{ name: 'A', value: 'b' }], ports: [{ name: 'http', containerPort: 8080 }] }] },
+      status: { phase: 'Running', podIP: ip, podIPs: [{ ip }], conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+    const policy = (name: string, spec: object) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: 'shop' }, spec });
+    const items = [
+      pod('web-5d8f-a', '10.0.0.1'),
+      pod('web-5d8f-b', '10.0.0.2'),
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] } },
+      policy('web-ingress', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress'], ingress: [{ ports: [{ port: 80 }] }] }),
+      policy('web-egress', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ ports: [{ port: 443 }] }] }),
+    ];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-dump-'));
+    const file = path.join(dir, 'dump.json');
+    fs.writeFileSync(file, JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, undefined, 4));
+    const { io, out } = capture();
+
+    // WHEN
+    const code = runLint([file], { format: 'json' }, io);
+
+    // THEN
+    expect(code).toBe(ExitCode.OK);
+    const findings = JSON.parse(out()).findings.map(({ source, ...rest }: { source?: string }) => rest);
+    expect(findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['egress-without-dns', 'service-port-not-target-port']));
+    expect(findings).toEqual(JSON.parse(JSON.stringify(Lint.manifests(items))));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('exits 2 for a missing path', () => {

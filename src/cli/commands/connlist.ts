@@ -2,9 +2,10 @@ import { Cluster } from '../../model/cluster';
 import { ChunkedOutput } from '../../report/chunked-output';
 import { connlistFormatter } from '../../report/formats';
 import { formatGraph, isGraphFormat } from '../../report/graph-formats';
-import { connlistGraph, workloadPeerNames } from '../../report/graph-model';
+import { connlistGraph } from '../../report/graph-model';
+import { workloadPeerName } from '../../report/peer-name';
 import { loadCluster } from '../cluster-input';
-import { connlistTable, IpFamilyFilter } from '../connlist-entries';
+import { connlistEntries, IpFamilyFilter } from '../connlist-entries';
 import { createEvaluator, EvaluationRunOptions } from '../evaluator';
 import { CliIo, ExitCode } from '../io';
 import { progressFor } from '../progress';
@@ -34,12 +35,12 @@ export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo
     ...options.clusterPolicies,
   }, io);
   if (!evaluator) return ExitCode.BAD_INPUT;
-  const connectivity = evaluator.connectivity();
   progress.done();
-  const table = connlistTable(connectivity, families);
+  // The text formats are written as the lines are computed, source by source; a picture needs the whole graph.
+  const entries = connlistEntries(evaluator, families);
   if (formatter) {
     const out = new ChunkedOutput(io.stdout);
-    formatter.write(table.sorted(), out);
+    formatter.write(entries, out);
     out.flush();
   }
   if (families === 'ipv4' && usesIpv6(input.cluster)) {
@@ -49,7 +50,7 @@ export function runConnlist(paths: string[], options: ConnlistOptions, io: CliIo
     for (const note of splitAddressNotes(input.cluster)) io.stderr.write(`${note}\n`);
   }
   if (formatter) return input.exitCode;
-  const graph = connlistGraph([...table.sorted()], workloadPeerNames(connectivity));
+  const graph = connlistGraph([...entries], input.cluster.workloads.map(workloadPeerName));
   return formatGraph(graph, format, `Connectivity of ${paths.join(', ')}`).then((text) => {
     io.stdout.write(text);
     return input.exitCode;

@@ -36,14 +36,14 @@ export function runDiff(oldPaths: string[], newPaths: string[], options: DiffOpt
       hostNetwork: options.hostNetwork ?? 'as-pod',
       ...options.clusterPolicies,
     }, io);
-    const connectivity = evaluator?.connectivity();
     progress.done();
-    return evaluator && connectivity ? { connectivity, exitCode: input.exitCode } : undefined;
+    return evaluator ? { evaluator, exitCode: input.exitCode } : undefined;
   };
   const before = evaluate(oldPaths);
   const after = evaluate(newPaths);
   if (!before || !after) return ExitCode.BAD_INPUT;
-  const entries = connectivityDiff(before.connectivity, after.connectivity, (options.ipFamily ?? 'ipv4') as DiffFamilies);
+  // Both sides are evaluated source by source as they are compared: only the changes are held.
+  const entries = connectivityDiff(before.evaluator, after.evaluator, (options.ipFamily ?? 'ipv4') as DiffFamilies);
   const format = options.format ?? 'txt';
   if (!isGraphFormat(format)) {
     const out = new ChunkedOutput(io.stdout);

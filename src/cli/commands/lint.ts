@@ -1,7 +1,7 @@
-import { lintDocuments } from '../../lint/lint';
-import { findingObject } from '../../lint/lint-cluster';
+import { findingObject, lintCluster } from '../../lint/lint-cluster';
 import { LintFinding, LintLevel } from '../../lint/lint-finding';
 import { LINT_RULES } from '../../lint/rules';
+import { clusterAssembler } from '../../model/cluster-from-manifests';
 import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, LoadedObject, loadManifests } from '../load';
@@ -35,14 +35,21 @@ export function runLint(paths: string[], options: LintCommandOptions, io: CliIo)
     return ExitCode.BAD_INPUT;
   }
   const progress = progressFor(io, options.quiet);
-  const loaded = loadManifests(paths, { limits: options.limits, progress });
-  progress.done();
+  // Objects are folded into the cluster as they are read; Pods are kept only as their workloads,
+  // so a dump of 50,000 pods is never held whole. The other objects are kept: lints read the
+  // Services among them, and findings point at fields of the policies.
+  const assembler = clusterAssembler();
   const bySource = new Map<string, LoadedObject>();
-  const docs = loaded.objects.map((o) => {
+  const kept: unknown[] = [];
+  const onObject = (o: LoadedObject): void => {
+    assembler.add({ object: o.object, source: { file: o.source.file, line: o.source.line } });
+    if (o.object.kind === 'Pod') return;
     bySource.set(`${o.source.file}:${o.source.line}`, o);
-    return { object: o.object, source: { file: o.source.file, line: o.source.line } };
-  });
-  const findings = lintDocuments(docs, { rules }).map((f) => withFieldLine(f, bySource));
+    kept.push(o.object);
+  };
+  const loaded = loadManifests(paths, { limits: options.limits, progress, onObject, podEssentials: true });
+  progress.done();
+  const findings = lintCluster(assembler.finish().cluster, kept, { rules }).map((f) => withFieldLine(f, bySource));
   const fatal = loaded.problems.some((p) => p.fatal);
   const errors = findings.filter((f) => f.severity === Severity.ERROR).length;
 

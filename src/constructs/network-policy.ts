@@ -124,7 +124,7 @@ export class NetworkPolicy extends Construct {
     });
     this.namesakes = register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
-    provideLintManifest(this.apiObject, () => this.checkedManifest());
+    provideLintManifest(this.apiObject, () => this.lintManifest());
     notePolicyEdit();
   }
 
@@ -207,17 +207,13 @@ export class NetworkPolicy extends Construct {
     return this.apiObject.toJson() as NetworkPolicyManifest;
   }
 
-  /**
-   * The object as validation and the lints read it: the rendered spec, kept like the validation
-   * result (while the rules are unchanged, until the current synchronous synthesis ends), so that
-   * a synthesis renders each spec for checking once and not once per check.
-   */
-  private checkedManifest(): NetworkPolicyManifest {
+  /** The object as the lints read it (see {@link specForLints}). */
+  private lintManifest(): NetworkPolicyManifest {
     return {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: this.checkedMetadata(),
-      spec: this.checkedSpec(),
+      metadata: this.lintMetadata(),
+      spec: this.specForLints(),
     };
   }
 
@@ -227,7 +223,7 @@ export class NetworkPolicy extends Construct {
    * names are all there is to read. cdk8s keeps the annotations private: when they are not
    * found as an empty table, the metadata is rendered.
    */
-  private checkedMetadata(): NetworkPolicyManifest['metadata'] {
+  private lintMetadata(): NetworkPolicyManifest['metadata'] {
     const metadata = this.apiObject.metadata;
     const annotations = (metadata as unknown as { annotations?: unknown }).annotations;
     const noAnnotations = typeof annotations === 'object' && annotations !== null && Object.keys(annotations).length === 0;
@@ -235,13 +231,28 @@ export class NetworkPolicy extends Construct {
     return { name: metadata.name, ...(metadata.namespace !== undefined ? { namespace: metadata.namespace } : {}) };
   }
 
-  private checkedSpec(): NetworkPolicySpecManifest {
+  /**
+   * The spec for the lints. When the lints come before validation in a synthesis, the rendering
+   * is kept for validation, so that each spec is rendered once for both; once validation has
+   * read it, it is let go (kept specs would be copied by every young-generation collection of
+   * the rest of the synthesis).
+   */
+  private specForLints(): NetworkPolicySpecManifest {
     const turn = synchronousTurn();
     const kept = this.keptSpec;
     if (kept?.turn === turn && kept.rulesVersion === this.rulesVersion) return kept.spec;
     const spec = this._renderSpec();
-    this.keptSpec = { turn, rulesVersion: this.rulesVersion, spec };
+    const validated = this.keptValidation?.turn === turn && this.keptValidation.rulesVersion === this.rulesVersion;
+    if (!validated) this.keptSpec = { turn, rulesVersion: this.rulesVersion, spec };
     return spec;
+  }
+
+  /** The spec for validation: the lints' rendering when they came first in this turn, else a new one; not kept. */
+  private specForValidation(): NetworkPolicySpecManifest {
+    const kept = this.keptSpec;
+    this.keptSpec = undefined;
+    if (kept?.turn === synchronousTurn() && kept.rulesVersion === this.rulesVersion) return kept.spec;
+    return this._renderSpec();
   }
 
   /** Two policies with one namespace and name: applying both keeps only the last. */
@@ -283,7 +294,7 @@ export class NetworkPolicy extends Construct {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: { name: this.name, ...(this.namespaceName !== undefined ? { namespace: this.namespaceName } : {}) },
-        spec: this.checkedSpec(),
+        spec: this.specForValidation(),
       };
     } catch (e) {
       return [...errors, (e as Error).message];

@@ -121,11 +121,11 @@ function podSelectorCoverage(group: readonly RuleRef[]): PodSelectorCoverage {
     return index;
   });
   const count = selectors.length;
-  const contains: boolean[] = new Array(count * count);
+  const contains = new Uint8Array(count * count);
   for (let outer = 0; outer < count; outer++) {
-    for (let inner = 0; inner < count; inner++) contains[outer * count + inner] = selectorContains(selectors[outer], selectors[inner]);
+    for (let inner = 0; inner < count; inner++) contains[outer * count + inner] = selectorContains(selectors[outer], selectors[inner]) ? 1 : 0;
   }
-  const covers = (outer: number, inner: number) => contains[indexOf[outer] * count + indexOf[inner]];
+  const covers = (outer: number, inner: number) => contains[indexOf[outer] * count + indexOf[inner]] === 1;
   return { covers, equivalent: (a, b) => covers(a, b) && covers(b, a) };
 }
 

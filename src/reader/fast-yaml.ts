@@ -1,4 +1,6 @@
 import * as jsyaml from 'js-yaml';
+import { applyMergeKeys, hasReorderedKeys } from './merge';
+import { formatFloat32, mayResolve, Resolved, resolvePlain, ScalarKind } from './resolve';
 
 /** One document of a file, read without building a syntax tree. */
 export interface FastDocument {
@@ -12,27 +14,34 @@ export interface FastDocument {
   readonly contentLine: number;
 }
 
-/** The built-in scalar types js-yaml exports (its type declarations leave them out). */
-const TYPES = (jsyaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsyaml.Type & TypeParts> }).types;
+/** The last scalar resolved: js-yaml asks each implicit type in turn about the same text. */
+let last: { text: string; resolved: Resolved } = { text: '', resolved: resolvePlain('') };
 
-interface TypeParts {
-  resolve(data: string): boolean;
-  construct(data: string): unknown;
-  predicate?(data: object): boolean;
+function resolved(text: string): Resolved {
+  if (last.text !== text) last = { text, resolved: resolvePlain(text) };
+  return last.resolved;
+}
+
+/** Floats whose JSON key (32-bit `%g`, as sigs.k8s.io/yaml writes a float key) differs from how js-yaml writes it. */
+let oddFloatKeys = new Set<string>();
+
+function scalarType(kind: ScalarKind): jsyaml.Type {
+  return new jsyaml.Type(`tag:yaml.org,2002:${kind}`, {
+    kind: 'scalar',
+    resolve: (data: string | null) => data !== null && mayResolve(data) && resolved(data).kind === kind,
+    construct: (data: string | null) => {
+      const value = data === null ? null : resolved(data).value;
+      if (kind === 'float' && typeof value === 'number' && formatFloat32(value) !== String(value)) oddFloatKeys.add(String(value));
+      return value;
+    },
+  });
 }
 
 /**
- * Integers as the YAML 1.2 core schema reads them, which the `yaml` package follows: js-yaml
- * alone would also read `0b101` as a number.
+ * Plain scalars as go-yaml v2 resolves them (resolve.ts), the only implicit types: no timestamps
+ * and no merge type (`<<` stays a key, merged afterwards as go-yaml merges).
  */
-const CORE_INT = new jsyaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (data: string) => !/^[-+]?0b/.test(data) && TYPES.int.resolve(data),
-  construct: TYPES.int.construct,
-  predicate: TYPES.int.predicate,
-});
-
-const CORE_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [TYPES.null, TYPES.bool, CORE_INT, TYPES.float] });
+const KUBECTL_SCHEMA = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: (['null', 'bool', 'int', 'float'] as const).map(scalarType) });
 
 /** An alias (`*name`) where YAML allows one; a plain scalar such as `ls *.txt` may match too, which only costs speed. */
 const ALIAS = /(^|[\s,[{:-])\*[^\s,[\]{}]/m;
@@ -49,8 +58,8 @@ const DOCUMENT_MARKER = /^(---|\.\.\.)(?=[ \t]|$)/;
  * with the full parser, which reports those with their lines.
  */
 export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocument[] | undefined {
-  // Directives, and tabs at the start of a line (the full route reads them as kubectl does, and says so).
-  if (/^%/m.test(text) || /^[ ]*\t/m.test(text)) return undefined;
+  // Directives and tabs: the full route reads them as kubectl does (tabs only where go-yaml allows them).
+  if (/^%/m.test(text) || text.includes('\t')) return undefined;
   const hasAliases = ALIAS.test(text);
   const lines = text.split('\n');
   const documents: FastDocument[] = [];
@@ -64,11 +73,18 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
     if (contentIndex < 0) return true;
     const chunkText = chunk.join('\n');
     let value: unknown;
+    // A null key (kubectl refuses it; js-yaml would write "null"): the full route reports it.
+    if (NULL_KEY.test(chunkText)) return false;
+    oddFloatKeys = new Set();
     try {
-      value = jsyaml.load(chunkText, { schema: CORE_SCHEMA });
+      value = jsyaml.load(chunkText, { schema: KUBECTL_SCHEMA });
     } catch {
       return false;
     }
+    const merges = chunkText.includes('<<');
+    // A quoted "<<" is an ordinary key, which this route cannot tell from a merge.
+    if (merges && /["']<<["']/.test(chunkText)) return false;
+    if ((merges || oddFloatKeys.size > 0) && !keysInOrder(value, oddFloatKeys)) return false;
     if (hasAliases) {
       // More aliases in a document than the limit: the full route counts their expansion, and may refuse it.
       if ((chunkText.match(ALIASES)?.length ?? 0) > maxAliases) return false;
@@ -77,6 +93,13 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
       const budget = { nodes: 4 * chunkText.length + 10_000 };
       value = expandAliases(value, budget);
       if (budget.nodes < 0) return false;
+    }
+    if (merges) {
+      try {
+        value = applyMergeKeys(value);
+      } catch {
+        return false;
+      }
     }
     documents.push({ value, text: chunkText, firstLine: first, contentLine: first + contentIndex });
     return true;
@@ -90,6 +113,24 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
     start = i + 1;
   }
   return flush(lines.length, pendingMarker) ? documents : undefined;
+}
+
+/** A key that may be null: `~:`, `null:`, or none before the colon. */
+const NULL_KEY = /(?:^|[\s{,[?-])(?:~|null|Null|NULL)?:(?=[\s,\]}]|$)/m;
+
+/**
+ * False when a map has a key this route cannot write as kubectl does: a float whose JSON key
+ * differs, or, beside a `<<`, a key JavaScript does not keep in document order.
+ */
+function keysInOrder(value: unknown, oddFloats: Set<string>): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every((item) => keysInOrder(item, oddFloats));
+  const map = value as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(map, '<<') && hasReorderedKeys(map)) return false;
+  for (const key of Object.keys(map)) {
+    if (oddFloats.has(key) || !keysInOrder(map[key], oddFloats)) return false;
+  }
+  return true;
 }
 
 /** A copy of a value with every shared object copied where it is used, within a budget of nodes. */

@@ -197,6 +197,9 @@ class FixedLocator implements FieldLocator {
 
 class LazyLocator implements FieldLocator {
   constructor(private readonly resolve: () => FieldLocator) {}
+  public written(fieldPath: string): string | undefined {
+    return this.resolve().written?.(fieldPath);
+  }
   public line(fieldPath: string): number {
     return this.resolve().line(fieldPath);
   }

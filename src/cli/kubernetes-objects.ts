@@ -101,7 +101,18 @@ function addObject(
     });
     return 0;
   }
-  objects.push({ object: value, source: lazySource(file, locator), lineOf: (fieldPath) => locator.line(fieldPath) });
+  objects.push({
+    object: value,
+    source: lazySource(file, locator),
+    lineOf: (fieldPath) => locator.line(fieldPath),
+    writtenAs: (fieldPath) => {
+      try {
+        return locator.written?.(fieldPath);
+      } catch {
+        return undefined;
+      }
+    },
+  });
   return 1;
 }
 

@@ -58,9 +58,10 @@ const STRING = (text: string): Resolved => ({ kind: 'str', value: text });
  * decoding into `interface{}`), as does sexagesimal `1:20` (v2 has none) and everything else.
  */
 export function resolvePlain(text: string): Resolved {
+  // decode.go, `isMerge`: a plain `<<` merges, though `resolve` itself reads it as a string.
+  if (text === '<<') return { kind: 'merge', value: text };
   const hint = hintOf(text);
   if (hint === undefined) return STRING(text);
-  if (text === '<<') return { kind: 'merge', value: text };
   if (RESOLVE_MAP.has(text)) {
     const value = RESOLVE_MAP.get(text);
     return { kind: value === null ? 'null' : typeof value === 'boolean' ? 'bool' : 'float', value };

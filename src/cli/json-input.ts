@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { JSONParser, Tokenizer, TokenParser, TokenType } from '@streamparser/json';
-import { deferredLocator, FieldLocator } from './source-map';
+import { deferredLocator, FieldLocator } from '../reader/source-map';
 
 /** Bytes of a file that can be read again, from the start, in chunks: for lines asked after reading. */
 export interface ByteSource {

@@ -1,7 +1,7 @@
 import { Document, LineCounter } from 'yaml';
 import { errorSummary, LoadProblem, ObjectSink } from './loaded';
 import { findLimitViolation, isStackOverflow, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
-import { documentLocator, FieldLocator } from './source-map';
+import { documentLocator, FieldLocator } from '../reader/source-map';
 import { DecodeError } from '../reader/merge';
 import { documentToJs } from '../reader/to-js';
 

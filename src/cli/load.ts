@@ -7,7 +7,7 @@ import { kindProblems } from './object-kinds';
 import { ReadProgress } from './progress';
 import { DEFAULT_READ_LIMITS, findLimitViolation, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
 import { formatBytes, ManifestInput, parseYamlText, readManifestInput } from './read-yaml';
-import { deferredLocator, FieldLocator } from './source-map';
+import { deferredLocator, FieldLocator } from '../reader/source-map';
 import { podEssentials } from '../model/pod-essentials';
 import { readDocumentsFast } from '../reader/fast-yaml';
 

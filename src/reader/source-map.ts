@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from 'yaml';
-import { jsonKeyOf, resolvePlain } from '../reader/resolve';
+import { jsonKeyOf, resolvePlain } from './resolve';
 
 /** Maps field paths of one YAML node (a document or a List item) to 1-based lines. */
 export interface FieldLocator {

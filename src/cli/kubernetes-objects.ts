@@ -1,8 +1,8 @@
 import { Document, LineCounter } from 'yaml';
 import { errorSummary, LoadProblem, ObjectSink } from './loaded';
 import { findLimitViolation, isStackOverflow, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
-import { documentLocator, FieldLocator } from '../reader/source-map';
 import { DecodeError } from '../reader/merge';
+import { documentLocator, FieldLocator } from '../reader/source-map';
 import { documentToJs } from '../reader/to-js';
 
 /**

@@ -7,9 +7,9 @@ import { kindProblems } from './object-kinds';
 import { ReadProgress } from './progress';
 import { DEFAULT_READ_LIMITS, findLimitViolation, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
 import { formatBytes, ManifestInput, parseYamlText, readManifestInput } from './read-yaml';
-import { deferredLocator, FieldLocator } from '../reader/source-map';
 import { podEssentials } from '../model/pod-essentials';
 import { readDocumentsFast } from '../reader/fast-yaml';
+import { deferredLocator, FieldLocator } from '../reader/source-map';
 
 export { formatProblem } from './loaded';
 export type { LoadedObject, LoadProblem } from './loaded';

@@ -1,5 +1,6 @@
 import { Document, isScalar, LineCounter, parseAllDocuments, visit, YAMLParseError } from 'yaml';
 import { findMisplacedTab, misplacedTabMessage } from './tabs';
+import { jsonKeyOfNode } from './to-js';
 
 /** The parsed documents of one text, with the counter that maps their offsets to lines. */
 export interface YamlStream {
@@ -51,8 +52,8 @@ function parse(text: string, lineCounter: LineCounter): Document.Parsed[] {
 }
 
 /**
- * Adds the parser's own error for the first key repeated in a mapping (scalar keys equal in type
- * and value). A merge key `<<` may repeat: go-yaml merges each.
+ * Adds the parser's own error for the first key repeated in a mapping (scalar keys that make the
+ * same JSON key). A merge key `<<` may repeat: go-yaml merges each.
  */
 function findDuplicateKey(doc: Document.Parsed): void {
   visit(doc, {
@@ -60,8 +61,9 @@ function findDuplicateKey(doc: Document.Parsed): void {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
-        const value = pair.key.value;
-        if (value === '<<' && pair.key.type === 'PLAIN') continue;
+        if (pair.key.value === '<<' && pair.key.type === 'PLAIN') continue;
+        // Keys as kubectl reads them: `on` and `true` are the same key.
+        const value = jsonKeyOfNode(pair.key);
         if (seen.has(value)) {
           const start = pair.key.range?.[0] ?? 0;
           doc.errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));

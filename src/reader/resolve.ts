@@ -75,6 +75,9 @@ export function resolvePlain(text: string): Resolved {
   return STRING(text);
 }
 
+const TWO_TO_63 = BigInt('9223372036854775808');
+const TWO_TO_64 = BigInt('18446744073709551616');
+
 /**
  * Go's `strconv.ParseInt(s, 0, 64)` (then `ParseUint`, for what only fits unsigned): an optional
  * sign, then `0x`/`0X` hex, `0b`/`0B` binary, `0o`/`0O` octal, a leading `0` octal, or decimal.
@@ -91,7 +94,7 @@ function parseGoInt(s: string): number | undefined {
   else magnitude = BigInt(digits);
   const value = m[1] === '-' ? -magnitude : magnitude;
   // ParseInt takes [-2^63, 2^63); ParseUint takes the rest of [0, 2^64) when unsigned.
-  if (value < -(BigInt(1) << BigInt(63)) || value >= (BigInt(1) << BigInt(64))) return undefined;
+  if (value < -TWO_TO_63 || value >= TWO_TO_64) return undefined;
   return Number(value);
 }
 

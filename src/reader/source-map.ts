@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from 'yaml';
-import { jsonKeyOf, resolvePlain } from './resolve';
+import { jsonKeyOfNode } from './to-js';
 
 /** Maps field paths of one YAML node (a document or a List item) to 1-based lines. */
 export interface FieldLocator {
@@ -108,7 +108,7 @@ class NodeLocator implements FieldLocator {
     let matched = 0;
     for (const segment of segments) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && jsonKey(p.key) === String(segment));
+        const pair = node.items.find((p) => isScalar(p.key) && (jsonKeyOfNode(p.key) ?? '') === String(segment));
         if (!pair) break;
         offset = (isScalar(pair.key) && pair.key.range ? pair.key.range[0] : offset);
         node = (pair.value as Node | null) ?? null;
@@ -122,10 +122,4 @@ class NodeLocator implements FieldLocator {
     }
     return { node, offset, complete: matched === segments.length };
   }
-}
-
-/** A key as the object read has it: a plain key resolved as kubectl resolves it (`on:` is `true`). */
-function jsonKey(key: Scalar): string {
-  if (key.type === Scalar.PLAIN && !key.tag && typeof key.source === 'string') return jsonKeyOf(resolvePlain(key.source)) ?? '';
-  return String(key.value);
 }

@@ -39,21 +39,23 @@ export function findMisplacedTab(text: string, documents: readonly Document.Pars
     const before = text.slice(lineStart, at);
     if (inComment(before, lineStart, inside)) continue;
     const trimmed = before.replace(/[ \t]+$/, '');
-    let where: string | undefined;
-    if (trimmed === '') where = 'at the start of a line';
-    else if (trimmed === '---' || trimmed === '...') where = undefined;
-    else {
-      const last = trimmed.length - 1;
-      const indicator = trimmed[last];
-      const standsAlone = last === 0 || /[ \t]/.test(trimmed[last - 1]) || indicator === ':';
-      if ('-?:'.includes(indicator) && standsAlone && !inside[lineStart + last]) where = `after "${indicator}"`;
-    }
+    const where = trimmed === '' ? 'at the start of a line' : afterIndicator(trimmed, lineStart, inside);
     if (where !== undefined) {
       const line = text.slice(0, at).split('\n').length;
       return { offset: at, line, column: at - lineStart + 1, where };
     }
   }
   return undefined;
+}
+
+/** `after "-"` when the text before a tab ends with a block indicator (`-`, `?`, `:`), where go-yaml takes no tab. */
+function afterIndicator(trimmed: string, lineStart: number, inside: Uint8Array): string | undefined {
+  // After a document marker a tab is space.
+  if (trimmed === '---' || trimmed === '...') return undefined;
+  const last = trimmed.length - 1;
+  const indicator = trimmed[last];
+  const standsAlone = last === 0 || /[ \t]/.test(trimmed[last - 1]) || indicator === ':';
+  return '-?:'.includes(indicator) && standsAlone && !inside[lineStart + last] ? `after "${indicator}"` : undefined;
 }
 
 /** Whether a `#` that starts a comment comes before the end of `before` on its line. */

@@ -134,3 +134,9 @@ export function formatFieldPath(path: readonly (string | number)[]): string {
   }
   return out;
 }
+
+/** The JSON key a scalar map key makes (`on` is `true`, `010` is `8`); undefined for a null key. */
+export function jsonKeyOfNode(key: Scalar): string | undefined {
+  if (key.type === Scalar.PLAIN && !key.tag && typeof key.source === 'string') return jsonKeyOf(resolvePlain(key.source));
+  return String(key.value);
+}

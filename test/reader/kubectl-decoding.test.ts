@@ -131,7 +131,7 @@ describe('map keys: sigs.k8s.io/yaml turns go-yaml\'s keys into JSON keys (yaml.
     ['on: x', { true: 'x' }, 'a bool key is "true" or "false"'],
     ['n: x', { false: 'x' }, 'n is the boolean false, even as a key'],
     ['010: x', { 8: 'x' }, 'an int key in decimal: strconv.Itoa'],
-    ['1.10: x', { '1.1': 'x' }, 'a float key: strconv.FormatFloat(f, \'g\', -1, 32)'],
+    ['1.10: x', { 1.1: 'x' }, 'a float key: strconv.FormatFloat(f, \'g\', -1, 32)'],
     ['1e6: x', { '1e+06': 'x' }, 'FormatFloat \'g\' uses an exponent from 1e6 on'],
     ['123456789.0: x', { '1.2345679e+08': 'x' }, 'FormatFloat with bitSize 32 rounds to a 32-bit float'],
     ['"on": x', { on: 'x' }, 'a quoted key stays a string'],

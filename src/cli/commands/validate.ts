@@ -65,7 +65,9 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
     const kind = String(o.object.kind);
     const clusterScoped = !isNetworkPolicy(o);
     const policy = clusterScoped ? clusterObjectName(o.object) : objectName(o);
-    const found = clusterScoped ? validateClusterPolicy(o.object, { channel }) : validateNetworkPolicy(o.object, { strictCidr: options.strictCidr, writtenAs: o.writtenAs });
+    const found = clusterScoped
+      ? validateClusterPolicy(o.object, { channel })
+      : validateNetworkPolicy(o.object, { strictCidr: options.strictCidr, writtenAs: o.writtenAs });
     const diagnostics = found.map((d) => ({ ...d, line: o.lineOf(d.fieldPath) }));
     const key = `${kind}/${policy}`;
     const earlier = firstSeen.get(key);
@@ -132,7 +134,9 @@ function toText(checked: CheckedPolicy[], mistyped: CheckedPolicy[], problems: L
 function toJson(checked: CheckedPolicy[], mistyped: CheckedPolicy[], problems: LoadProblem[], invalid: number): unknown {
   return {
     valid: invalid === 0 && !problems.some((p) => p.fatal),
-    ...(mistyped.length > 0 ? { objects: mistyped.map((c) => ({ file: c.file, line: c.line, object: c.policy, kind: c.kind, valid: false, diagnostics: c.diagnostics })) } : {}),
+    ...(mistyped.length > 0
+      ? { objects: mistyped.map((c) => ({ file: c.file, line: c.line, object: c.policy, kind: c.kind, valid: false, diagnostics: c.diagnostics })) }
+      : {}),
     policies: checked.map((c) => ({
       file: c.file,
       line: c.line,

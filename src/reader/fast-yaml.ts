@@ -60,6 +60,7 @@ const DOCUMENT_MARKER = /^(---|\.\.\.)(?=[ \t]|$)/;
 export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocument[] | undefined {
   // Directives and tabs: the full route reads them as kubectl does (tabs only where go-yaml allows them).
   if (/^%/m.test(text) || text.includes('\t')) return undefined;
+  if (UNLIKE_GO_YAML.test(text)) return undefined;
   const hasAliases = ALIAS.test(text);
   const lines = text.split('\n');
   const documents: FastDocument[] = [];
@@ -84,7 +85,8 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
     const merges = chunkText.includes('<<');
     // A quoted "<<" is an ordinary key, which this route cannot tell from a merge.
     if (merges && /["']<<["']/.test(chunkText)) return false;
-    if ((merges || oddFloatKeys.size > 0) && !keysInOrder(value, oddFloatKeys)) return false;
+    const collectionKeys = COLLECTION_KEY.test(chunkText);
+    if ((merges || collectionKeys || oddFloatKeys.size > 0) && !keysReadable(value, oddFloatKeys, collectionKeys)) return false;
     if (hasAliases) {
       // More aliases in a document than the limit: the full route counts their expansion, and may refuse it.
       if ((chunkText.match(ALIASES)?.length ?? 0) > maxAliases) return false;
@@ -115,20 +117,46 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
   return flush(lines.length, pendingMarker) ? documents : undefined;
 }
 
-/** A key that may be null: `~:`, `null:`, or none before the colon. */
-const NULL_KEY = /(?:^|[\s{,[?-])(?:~|null|Null|NULL)?:(?=[\s,\]}]|$)/m;
+/** A key that may be null: `~:`, `null:`, none before the colon, or a flow map entry `{~, a: 1}`. */
+const NULL_KEY = /(?:^|[\s{,[?-])(?:~|null|Null|NULL)?:(?=[\s,\]}]|$)|[[{,][ \t]*(?:~|null|Null|NULL)?[ \t]*[,}:]/m;
+
+/**
+ * Where js-yaml reads otherwise than go-yaml (and the full route): `---x` at the start of a line
+ * (a scalar, not a document marker), a lone `!` tag, a comment glued to a flow collection or a
+ * quote (`}#x`), an anchor or alias not followed by a space (libyaml takes fewer characters in
+ * names than YAML 1.2), and a list where a key stands (`[a]: b`, `{x: 1, [a]}`), which js-yaml
+ * makes a string of and go-yaml refuses.
+ */
+const UNLIKE_GO_YAML = new RegExp([
+  /^(---|\.\.\.)[^\s]/.source,
+  /(^|[\s,[{:-])!(?=[\s,\]}]|$)/.source,
+  /["'\]}]#/.source,
+  /(^|[\s,[{:-])[&*][^\s]*[^\s\w-]/.source,
+  /\][ \t]*:/.source,
+  /[{,][ \t]*\[[^\]\n]*\][ \t]*[,}]/.source,
+  /\{[ \t]*\[/.source,
+  /!</.source,
+  /^\.\.\.[ \t]+[^\s#]/.source,
+  /:[ \t]+[&!][^\s]*[ \t]+[^\n]*[^\s]:(?=\s|$)/.source,
+].join('|'), 'm');
+
+/** A map where a key may stand, or an explicit key: js-yaml makes "[object Object]" of a map key, which go-yaml refuses. */
+const COLLECTION_KEY = /(^|[[{,?])[ \t]*[[{]|(^|[\s{,[])\?(\s|$)|[{,][ \t]*&/m;
 
 /**
  * False when a map has a key this route cannot write as kubectl does: a float whose JSON key
- * differs, or, beside a `<<`, a key JavaScript does not keep in document order.
+ * differs, beside a `<<` a key JavaScript does not keep in document order, or (when the text has
+ * a flow collection where a key may stand) a key js-yaml made of a collection.
  */
-function keysInOrder(value: unknown, oddFloats: Set<string>): boolean {
+function keysReadable(value: unknown, oddFloats: Set<string>, collectionKeys: boolean): boolean {
   if (value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) return value.every((item) => keysInOrder(item, oddFloats));
+  if (Array.isArray(value)) return value.every((item) => keysReadable(item, oddFloats, collectionKeys));
   const map = value as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(map, '<<') && hasReorderedKeys(map)) return false;
   for (const key of Object.keys(map)) {
-    if (oddFloats.has(key) || !keysInOrder(map[key], oddFloats)) return false;
+    if (oddFloats.has(key)) return false;
+    if (collectionKeys && (key === '' || key === 'null' || key.includes(',') || key.includes('[object Object]'))) return false;
+    if (!keysReadable(map[key], oddFloats, collectionKeys)) return false;
   }
   return true;
 }

@@ -118,26 +118,27 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
 }
 
 /** A key that may be null: `~:`, `null:`, none before the colon, or a flow map entry `{~, a: 1}`. */
-const NULL_KEY = /(?:^|[\s{,[?-])(?:~|null|Null|NULL)?:(?=[\s,\]}]|$)|[[{,][ \t]*(?:~|null|Null|NULL)?[ \t]*[,}:]/m;
+const NULL_KEY = /(?:^|[\s{,[?-])(?:~|null|Null|NULL)?:(?=[\s,\]}]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*[,}:]|[,:])/m;
 
 /**
  * Where js-yaml reads otherwise than go-yaml (and the full route): `---x` at the start of a line
  * (a scalar, not a document marker), a lone `!` tag, a comment glued to a flow collection or a
- * quote (`}#x`), an anchor or alias not followed by a space (libyaml takes fewer characters in
- * names than YAML 1.2), and a list where a key stands (`[a]: b`, `{x: 1, [a]}`), which js-yaml
+ * quote (`}#x`), an anchor or alias with a character libyaml does not take in names (YAML 1.2
+ * takes more), and a list where a key stands (`[a]: b`, `{x: 1, [a]}`), which js-yaml
  * makes a string of and go-yaml refuses.
  */
 const UNLIKE_GO_YAML = new RegExp([
   /^(---|\.\.\.)[^\s]/.source,
   /(^|[\s,[{:-])!(?=[\s,\]}]|$)/.source,
   /["'\]}]#/.source,
-  /(^|[\s,[{:-])[&*][^\s]*[^\s\w-]/.source,
+  /(^|[\s,[{:-])[&*][^\s,[\]{}]*[^\s,[\]{}\w-]/.source,
   /\][ \t]*:/.source,
   /[{,][ \t]*\[[^\]\n]*\][ \t]*[,}]/.source,
   /\{[ \t]*\[/.source,
   /!</.source,
   /^\.\.\.[ \t]+[^\s#]/.source,
-  /:[ \t]+[&!][^\s]*[ \t]+[^\n]*[^\s]:(?=\s|$)/.source,
+  /:[ \t]+[&!][^\s]*[ \t]+[^\s{["'][^\n]*[^\s]:(?=\s|$)/.source,
+  /&[\w-]*[[{]/.source,
 ].join('|'), 'm');
 
 /** A map where a key may stand, or an explicit key: js-yaml makes "[object Object]" of a map key, which go-yaml refuses. */

@@ -60,7 +60,7 @@ const DOCUMENT_MARKER = /^(---|\.\.\.)(?=[ \t]|$)/;
 export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocument[] | undefined {
   // Directives and tabs: the full route reads them as kubectl does (tabs only where go-yaml allows them).
   if (/^%/m.test(text) || text.includes('\t')) return undefined;
-  if (UNLIKE_GO_YAML.test(text)) return undefined;
+  if (unlikeGoYaml(text)) return undefined;
   const hasAliases = ALIAS.test(text);
   const lines = text.split('\n');
   const documents: FastDocument[] = [];
@@ -75,7 +75,7 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
     const chunkText = chunk.join('\n');
     let value: unknown;
     // A null key (kubectl refuses it; js-yaml would write "null"): the full route reports it.
-    if (NULL_KEY.test(chunkText)) return false;
+    if (mayHaveNullKey(chunkText)) return false;
     oddFloatKeys = new Set();
     try {
       value = jsyaml.load(chunkText, { schema: KUBECTL_SCHEMA });
@@ -85,7 +85,7 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
     const merges = chunkText.includes('<<');
     // A quoted "<<" is an ordinary key, which this route cannot tell from a merge.
     if (merges && /["']<<["']/.test(chunkText)) return false;
-    const collectionKeys = COLLECTION_KEY.test(chunkText);
+    const collectionKeys = mayHaveCollectionKey(chunkText);
     if ((merges || collectionKeys || oddFloatKeys.size > 0) && !keysReadable(value, oddFloatKeys, collectionKeys)) return false;
     if (hasAliases) {
       // More aliases in a document than the limit: the full route counts their expansion, and may refuse it.
@@ -108,8 +108,11 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
   };
   let pendingMarker: string | undefined;
   for (let i = 0; i < lines.length; i++) {
+    if (isGluedMarker(lines[i])) return undefined;
     const marker = DOCUMENT_MARKER.exec(lines[i]);
     if (!marker) continue;
+    // A mapping on the marker's line: YAML (and go-yaml) refuse it; js-yaml would read the line alone.
+    if (/^---[ \t]+[^\s#{["'][^\n]*:(?=\s|$)/.test(lines[i])) return undefined;
     if (!flush(i, pendingMarker)) return undefined;
     pendingMarker = marker[1] === '---' ? lines[i] : undefined;
     start = i + 1;
@@ -118,31 +121,73 @@ export function readDocumentsFast(text: string, maxAliases = Infinity): FastDocu
 }
 
 /** A key that may be null: `~:`, `null:`, none before the colon, or a flow map entry `{~, a: 1}`. */
-const NULL_KEY = /(?:^|[\s{,[?-])(?:~|null|Null|NULL)?:(?=[\s,\]}]|$)|[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*[,}:]|[,:])/m;
+function mayHaveNullKey(text: string): boolean {
+  if ((text.includes('~') || text.includes('null') || text.includes('Null') || text.includes('NULL')) && NULL_WORD_KEY.test(text)) return true;
+  if ((text.includes('&') || text.includes('!')) && PROPERTIES_ONLY_KEY.test(text)) return true;
+  return EMPTY_KEY.test(text) || FLOW_NULL_KEY.test(text);
+}
+
+/** An anchored or tagged empty key: `&a : v`. */
+const PROPERTIES_ONLY_KEY = /[&!][^\s]*[ \t]+:(?=[\s,\]}]|$)/;
+
+const NULL_WORD_KEY = /(?:^|[\s{,[?-])(?:~|null|Null|NULL)[ \t]*:(?=[\s,\]}]|$)/m;
+const EMPTY_KEY = /(?:^|\n|[-?{,[])[ \t]*:(?=[\s,\]}]|$)/;
+const FLOW_NULL_KEY = /[[{,][ \t]*(?:(?:~|null|Null|NULL)[ \t]*[,}:]|[,:])/;
 
 /**
- * Where js-yaml reads otherwise than go-yaml (and the full route): `---x` at the start of a line
- * (a scalar, not a document marker), a lone `!` tag, a comment glued to a flow collection or a
- * quote (`}#x`), an anchor or alias with a character libyaml does not take in names (YAML 1.2
- * takes more), and a list where a key stands (`[a]: b`, `{x: 1, [a]}`), which js-yaml
- * makes a string of and go-yaml refuses.
+ * Where js-yaml reads otherwise than go-yaml (and the full route), each with a character it needs
+ * (searched first: most files have none of them): a lone `!` tag or a verbatim `!<…>`; a comment
+ * glued to a flow collection or a quote (`}#x`); an anchor or alias with a character libyaml does
+ * not take in names (YAML 1.2 takes more), or glued to a collection; a same-line mapping after an
+ * anchor or tag; a list where a key stands (`[a]: b`, `{x: 1, [a]}`), which js-yaml makes a
+ * string of and go-yaml refuses. (`---x` lines are found with the document markers.)
  */
-const UNLIKE_GO_YAML = new RegExp([
-  /^(---|\.\.\.)[^\s]/.source,
-  /(^|[\s,[{:-])!(?=[\s,\]}]|$)/.source,
-  /["'\]}]#/.source,
-  /(^|[\s,[{:-])[&*][^\s,[\]{}]*[^\s,[\]{}\w-]/.source,
-  /\][ \t]*:/.source,
-  /[{,][ \t]*\[[^\]\n]*\][ \t]*[,}]/.source,
-  /\{[ \t]*\[/.source,
-  /!</.source,
-  /^\.\.\.[ \t]+[^\s#]/.source,
-  /:[ \t]+[&!][^\s]*[ \t]+[^\s{["'][^\n]*[^\s]:(?=\s|$)/.source,
-  /&[\w-]*[[{]/.source,
-].join('|'), 'm');
+const UNLIKE_GO_YAML: readonly (readonly [string, RegExp])[] = [
+  ['!', /(^|[\s,[{:-])!(?=[\s,\]}]|$)|!</m],
+  ['#', /["'\]}]#/],
+  ['&', /:[ \t]+&[^\s]*[ \t]+[^\s{["'][^\n]*:(?=\s|$)/],
+  ['!', /:[ \t]+![^\s]*[ \t]+[^\s{["'][^\n]*:(?=\s|$)/],
+  ['[', /\][ \t]*:|[{,][ \t]*\[/],
+];
 
-/** A map where a key may stand, or an explicit key: js-yaml makes "[object Object]" of a map key, which go-yaml refuses. */
-const COLLECTION_KEY = /(^|[[{,?])[ \t]*[[{]|(^|[\s{,[])\?(\s|$)|[{,][ \t]*&/m;
+function unlikeGoYaml(text: string): boolean {
+  return UNLIKE_GO_YAML.some(([char, pattern]) => text.includes(char) && pattern.test(text)) || hasOddNodeName(text, '&') || hasOddNodeName(text, '*');
+}
+
+const NODE_NAME = /[^\s,[\]{}]*/y;
+
+/**
+ * An anchor (`&`) or alias (`*`) whose name has a character other than letters, digits, `_` and
+ * `-` (libyaml's, so go-yaml's, only), or an anchor glued to a collection (`&a{`).
+ */
+function hasOddNodeName(text: string, indicator: string): boolean {
+  for (let at = text.indexOf(indicator); at >= 0; at = text.indexOf(indicator, at + 1)) {
+    // Inside a scalar (`a&b`, `*.example.com` after a letter) it is text.
+    if (at > 0 && !/[\s,[{:-]/.test(text[at - 1])) continue;
+    NODE_NAME.lastIndex = at + 1;
+    const name = NODE_NAME.exec(text)?.[0] ?? '';
+    if (!/^[\w-]*$/.test(name)) return true;
+    const next = text[at + 1 + name.length];
+    if (indicator === '&' && (next === '[' || next === '{')) return true;
+  }
+  return false;
+}
+
+/** `---x` or `...x` at the start of a line: js-yaml takes it for a document marker, YAML (and go-yaml) for a scalar. */
+function isGluedMarker(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c !== 0x2d && c !== 0x2e) return false;
+  return /^(---[^\s]|\.\.\.([^\s]|[ \t]+[^\s#]))/.test(line);
+}
+
+/**
+ * A map or an explicit key where a key may stand: js-yaml makes "[object Object]" of a map key,
+ * which go-yaml refuses. (Regular expressions that start with a rare character: they run on every document.)
+ */
+function mayHaveCollectionKey(text: string): boolean {
+  return /[[{,?][ \t]*[[{]/.test(text) || /[{,][ \t]*&/.test(text) || /\}[ \t]*:/.test(text)
+    || (text.includes('?') && /(?:^|[\s{,[])\?(?=\s|$)/m.test(text));
+}
 
 /**
  * False when a map has a key this route cannot write as kubectl does: a float whose JSON key

@@ -68,7 +68,9 @@ export function resolvePlain(text: string): Resolved {
   }
   if (hint === 'M') return STRING(text);
   if (hint === '.') return DOT_FLOAT.test(text) ? { kind: 'float', value: Number(text) } : STRING(text);
-  const plain = text.replace(/_/g, '');
+  // Most numbers are plain decimals that fit a double exactly.
+  if (/^[1-9][0-9]{0,14}$/.test(text)) return { kind: 'int', value: Number(text) };
+  const plain = text.includes('_') ? text.replace(/_/g, '') : text;
   const int = parseGoInt(plain);
   if (int !== undefined) return { kind: 'int', value: int };
   if (YAML_STYLE_FLOAT.test(plain)) return { kind: 'float', value: Number(plain) };

@@ -8,6 +8,7 @@ import { clusterAssembler } from '../model/cluster-from-manifests';
 import { isClusterPolicyObject, isPolicyApiGroupObject } from '../model/cluster-policy';
 import { concernsRules, errorsOf } from '../validation/admission';
 import { validateClusterPolicy } from '../validation/cluster-policy/validate';
+import { objectDecodeErrors } from '../validation/object-decode';
 import { Severity } from '../validation/severity';
 
 export interface ClusterInputOptions {
@@ -40,6 +41,8 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
   const assembler = clusterAssembler();
   const findings: string[] = [];
   const rejected: string[] = [];
+  // Objects whose fields YAML typed where kubectl wants another type: the API server refuses them.
+  const refused: string[] = [];
   const onObject = (o: LoadedObject): void => {
     if (isPolicyApiGroupObject(o.object) && !isClusterPolicyObject(o.object)) {
       findings.push(`${o.source.file}:${o.source.line}: warning: ${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')} `
@@ -55,7 +58,17 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
         if (d.fix) findings.push(`    fix: ${d.fix}\n`);
       }
     }
-    const errors = isNetworkPolicy(o) ? errorsOf(o.object) : [];
+    const mistyped = objectDecodeErrors(o.object, o.writtenAs);
+    if (mistyped.length > 0) {
+      const name = `${String(o.object.kind)} ${objectName(o).replace(/^default\//, '')}`;
+      for (const d of mistyped) {
+        findings.push(`${o.source.file}:${o.lineOf(d.fieldPath)}: ${name}: ${d.fieldPath}: ${d.message}\n`);
+        if (d.fix) findings.push(`    fix: ${d.fix}\n`);
+      }
+      refused.push(name);
+      return;
+    }
+    const errors = isNetworkPolicy(o) ? errorsOf(o.object, o.writtenAs) : [];
     for (const d of errors) {
       const label = concernsRules(d) ? '' : 'warning: ';
       findings.push(`${o.source.file}:${o.lineOf(d.fieldPath)}: ${label}${objectName(o)}: ${d.fieldPath}: ${d.message}\n`);
@@ -80,8 +93,15 @@ export function loadCluster(paths: string[], options: ClusterInputOptions, io: C
     );
   }
 
+  if (refused.length > 0) {
+    io.stderr.write(
+      `error: ${refused.length === 1 ? 'an object' : `${refused.length} objects`} left out, as the API server would refuse ${refused.length === 1 ? 'it' : 'them'} `
+      + `(a value of the wrong type, see above): ${refused.join(', ')}\n`,
+    );
+  }
+
   const { cluster, warnings } = assembler.finish();
   for (const w of warnings) io.stderr.write(`warning: ${w}\n`);
-  const exitCode = unread > 0 ? ExitCode.BAD_INPUT : rejected.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  const exitCode = unread > 0 ? ExitCode.BAD_INPUT : rejected.length + refused.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   return { cluster, exitCode };
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { JSONParser, Tokenizer, TokenParser, TokenType } from '@streamparser/json';
-import { deferredLocator, FieldLocator } from './source-map';
+import { deferredLocator, FieldLocator } from '../reader/source-map';
 
 /** Bytes of a file that can be read again, from the start, in chunks: for lines asked after reading. */
 export interface ByteSource {
@@ -197,6 +197,9 @@ class FixedLocator implements FieldLocator {
 
 class LazyLocator implements FieldLocator {
   constructor(private readonly resolve: () => FieldLocator) {}
+  public written(fieldPath: string): string | undefined {
+    return this.resolve().written?.(fieldPath);
+  }
   public line(fieldPath: string): number {
     return this.resolve().line(fieldPath);
   }

@@ -1,7 +1,9 @@
 import { Document, LineCounter } from 'yaml';
 import { errorSummary, LoadProblem, ObjectSink } from './loaded';
 import { findLimitViolation, isStackOverflow, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
-import { documentLocator, FieldLocator } from './source-map';
+import { DecodeError } from '../reader/merge';
+import { documentLocator, FieldLocator } from '../reader/source-map';
+import { documentToJs } from '../reader/to-js';
 
 /**
  * Adds the Kubernetes objects of one parsed document to `objects`: the document itself, or the
@@ -18,8 +20,13 @@ export function objectsFromDocument(
   const line = lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line;
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: limits.maxAliases });
+    value = documentToJs(doc, limits.maxAliases);
   } catch (e) {
+    if (e instanceof DecodeError) {
+      const at = e.fieldPath ? safeLine(documentLocator(doc.contents, lineCounter), e.fieldPath, line) : line;
+      problems.push({ file, line: at, message: `cannot read document: error converting YAML to JSON: ${e.message}`, fatal: true });
+      return 0;
+    }
     const why = isStackOverflow(e) ? tooDeepMessage(limits)
       : /alias/i.test(errorSummary(e)) ? `its aliases expand beyond the limit of ${limits.maxAliases} (an alias bomb?); `
         + `raise it with ${LIMIT_FLAGS.maxAliases} if the input is trusted`
@@ -94,7 +101,18 @@ function addObject(
     });
     return 0;
   }
-  objects.push({ object: value, source: lazySource(file, locator), lineOf: (fieldPath) => locator.line(fieldPath) });
+  objects.push({
+    object: value,
+    source: lazySource(file, locator),
+    lineOf: (fieldPath) => locator.line(fieldPath),
+    writtenAs: (fieldPath) => {
+      try {
+        return locator.written?.(fieldPath);
+      } catch {
+        return undefined;
+      }
+    },
+  });
   return 1;
 }
 

@@ -1,5 +1,4 @@
 import { isMap, isSeq, Document } from 'yaml';
-import { readDocumentsFast } from './fast-yaml';
 import { displayName, findManifestFiles, STDIN } from './find-files';
 import { bufferSource, ByteSource, fileSource, JsonListLocator, lineOfOffset, StreamedJsonError, streamJsonList } from './json-input';
 import { objectsFromDocument, objectsFromListItem, objectsFromValue, safeLine } from './kubernetes-objects';
@@ -8,8 +7,9 @@ import { kindProblems } from './object-kinds';
 import { ReadProgress } from './progress';
 import { DEFAULT_READ_LIMITS, findLimitViolation, LIMIT_FLAGS, ReadLimits, tooDeepMessage } from './read-limits';
 import { formatBytes, ManifestInput, parseYamlText, readManifestInput } from './read-yaml';
-import { deferredLocator, FieldLocator } from './source-map';
 import { podEssentials } from '../model/pod-essentials';
+import { readDocumentsFast } from '../reader/fast-yaml';
+import { deferredLocator, FieldLocator } from '../reader/source-map';
 
 export { formatProblem } from './loaded';
 export type { LoadedObject, LoadProblem } from './loaded';

@@ -10,6 +10,8 @@ export interface LoadedObject {
   readonly source: SourceLocation;
   /** The line of a field path such as `spec.ingress[0].ports[0].port`, relative to this object. */
   readonly lineOf: (fieldPath: string) => number;
+  /** The text of a plain scalar field as written in the file (`on`, `1.10`), for fixes that quote it. */
+  readonly writtenAs?: (fieldPath: string) => string | undefined;
 }
 
 /** Where objects go as they are read: a list, or a consumer that keeps only what it needs. */

@@ -1,3 +1,5 @@
+import { unsupportedJsonValue } from '../reader/json-values';
+
 /**
  * What stops hostile input: not a file's size (a real cluster dump of 600 MB is fine), but what
  * makes input hostile. Each limit has a flag that raises it.
@@ -61,7 +63,10 @@ function walk(value: unknown, depth: number, maxDepth: number, maxScalar: number
   if (typeof value === 'string') {
     return value.length > maxScalar ? new Violation(scalarMessage(value.length, maxScalar)) : undefined;
   }
-  if (value === null || typeof value !== 'object') return undefined;
+  if (value === null || typeof value !== 'object') {
+    const unsupported = unsupportedJsonValue(value);
+    return unsupported === undefined ? undefined : new Violation(unsupported);
+  }
   if (depth >= maxDepth) {
     return new Violation(`nesting is deeper than the limit of ${maxDepth} levels; raise it with ${LIMIT_FLAGS.maxDepth} if the input is trusted`);
   }

@@ -1,10 +1,11 @@
 import { constants as bufferConstants, isUtf8 } from 'buffer';
 import * as fs from 'fs';
-import { Document, isScalar, LineCounter, parseAllDocuments, visit, YAMLParseError } from 'yaml';
+import { Document, LineCounter } from 'yaml';
 import { describeFsError, displayName, STDIN } from './find-files';
 import { bufferSource, ByteSource, fileSource, looksLikeJson } from './json-input';
 import { LoadProblem } from './loaded';
 import { DEFAULT_READ_LIMITS, isStackOverflow, ReadLimits, tooDeepMessage } from './read-limits';
+import { parseYamlStream, YamlStream } from '../reader/full-yaml';
 
 /** The parsed documents of one file, with the counter that maps their offsets to lines. */
 export interface YamlFile {
@@ -86,56 +87,18 @@ function readHead(file: string): Buffer {
 
 /** Parses a file's text as a YAML stream with positions, the full way; syntax errors stay on their documents. */
 export function parseYamlText(file: string, text: string, problems: LoadProblem[], limits: Pick<ReadLimits, 'maxDepth'> = DEFAULT_READ_LIMITS): YamlFile {
-  const lineCounter = new LineCounter();
-  let documents: Document.Parsed[];
+  let stream: YamlStream;
   try {
-    documents = parse(text, lineCounter);
+    stream = parseYamlStream(text);
   } catch (e) {
     if (!isStackOverflow(e)) throw e;
     problems.push({ file: displayName(file), message: `cannot read: ${tooDeepMessage(limits)}`, fatal: true });
-    return { documents: [], lineCounter };
+    return { documents: [], lineCounter: new LineCounter() };
   }
-  if (documents.some((d) => d.errors.length > 0) && /^[ ]*\t/m.test(text)) {
-    // Go's YAML parser (kubectl's) accepts a tab at the start of a line inside a flow collection;
-    // YAML 1.2 does not. Retry with such tabs read as spaces (same length, so lines stay right).
-    const retryCounter = new LineCounter();
-    const retry = parse(text.replace(/^([ ]*)\t+/gm, (m) => m.replace(/\t/g, ' ')), retryCounter);
-    if (retry.every((d) => d.errors.length === 0)) {
-      const line = text.split('\n').findIndex((l) => /^[ ]*\t/.test(l)) + 1;
-      problems.push({ file: displayName(file), line, message: 'tab used as indentation; read as a space, as kubectl does', fatal: false });
-      return { documents: retry, lineCounter: retryCounter };
-    }
+  if (stream.tabAsSpaceLine !== undefined) {
+    problems.push({ file: displayName(file), line: stream.tabAsSpaceLine, message: 'tab used as indentation; read as a space, as kubectl does', fatal: false });
   }
-  return { documents, lineCounter };
-}
-
-function parse(text: string, lineCounter: LineCounter): Document.Parsed[] {
-  // The parser's own check compares each key with every earlier one: a ConfigMap of 200,000
-  // keys would take hours. The same check, with a set per mapping, follows.
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const documents = Array.isArray(parsed) ? parsed : [];
-  for (const doc of documents) if (doc.errors.length === 0) findDuplicateKey(doc);
-  return documents;
-}
-
-/** Adds the parser's own error for the first key repeated in a mapping (scalar keys equal in type and value). */
-function findDuplicateKey(doc: Document.Parsed): void {
-  visit(doc, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const value = pair.key.value;
-        if (seen.has(value)) {
-          const start = pair.key.range?.[0] ?? 0;
-          doc.errors.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-          return visit.BREAK;
-        }
-        seen.add(value);
-      }
-      return undefined;
-    },
-  });
+  return { documents: stream.documents, lineCounter: stream.lineCounter };
 }
 
 function decodeText(file: string, buffer: Buffer, problems: LoadProblem[]): string | undefined {

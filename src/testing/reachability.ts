@@ -14,9 +14,12 @@ import { synthesizeWithPaths } from '../model/cluster-from-app';
 import { ManifestDocument, clusterFromManifests } from '../model/cluster-from-manifests';
 import { ConnectionSet } from '../model/connection-set';
 import { Protocol } from '../model/protocol';
+import { readYamlText } from '../reader/read-text';
 import { connectivityDiff } from '../report/connectivity-diff';
 import { errorsOf, isNetworkPolicyObject, ruleErrors } from '../validation/admission';
+import { WrittenAs } from '../validation/decode';
 import { formatDiagnostic } from '../validation/diagnostic';
+import { objectDecodeErrors } from '../validation/object-decode';
 import { Port } from '../values/port';
 
 /**
@@ -73,6 +76,42 @@ export class Reachability {
   }
 
   /**
+   * The reachability of the Kubernetes objects in a YAML (or JSON) text, read exactly as
+   * `kubectl apply -f` reads it: YAML 1.1 scalars as go-yaml v2 resolves them (`on`, `yes` and
+   * `y` are booleans, `010` is 8, `1.10` is the number 1.1), merge keys, tabs only where kubectl's
+   * parser allows them, and the JSON decoding that follows. An object that decoding would refuse
+   * (`canary: on` where a label value, a string, belongs; `replicas: 1.5`) is left out and named
+   * in `warnings`, with a fix quoting the text as written; so is a NetworkPolicy whose rules the
+   * API server would reject. Text kubectl cannot read at all throws an error naming the line.
+   *
+   * @param text the documents, separated by `---` lines (e.g. `helm template` output)
+   * @param options plugin-dependent behaviour
+   */
+  public static fromYaml(text: string, options?: ReachabilityOptions): Reachability {
+    if (typeof text !== 'string') {
+      throw new Error('Reachability.fromYaml(text): expected the text of a YAML or JSON file.');
+    }
+    const docs: ReadDocument[] = [];
+    for (const doc of readYamlText(text)) {
+      if (doc.value === null || doc.value === undefined) continue;
+      const written = (fieldPath: string) => doc.locator.written?.(fieldPath);
+      const list = doc.value as { kind?: unknown; items?: unknown };
+      if (typeof list.kind === 'string' && list.kind.endsWith('List') && Array.isArray(list.items)) {
+        const itemKind = list.kind === 'List' ? undefined : list.kind.slice(0, -'List'.length);
+        const apiVersion = (doc.value as { apiVersion?: unknown }).apiVersion;
+        list.items.forEach((item, i) => {
+          const object = itemKind && item !== null && typeof item === 'object' && (item as { kind?: unknown }).kind === undefined
+            ? { kind: itemKind, apiVersion, ...item } : item;
+          docs.push({ object, writtenAs: (fieldPath) => written(`items[${i}]${fieldPath ? `.${fieldPath}` : ''}`) });
+        });
+      } else {
+        docs.push({ object: doc.value, writtenAs: written });
+      }
+    }
+    return new Reachability(docs, options ?? {});
+  }
+
+  /**
    * What changes from `before` to `after`: the pairs of workloads, and the external address
    * ranges, whose allowed connections differ (IPv4 and IPv6), as `cdk8s-netpol diff` lists them.
    * The question a reviewer asks of a pull request: what access does this change grant or remove?
@@ -94,13 +133,18 @@ export class Reachability {
   private readonly options: ReachabilityOptions;
   private state?: { evaluator: Evaluator; connectivity?: Connectivity };
 
-  private constructor(docs: ManifestDocument[], options: ReachabilityOptions) {
+  private constructor(docs: ReadDocument[], options: ReachabilityOptions) {
     const admitted: ManifestDocument[] = [];
     const rejected: string[] = [];
     for (const doc of docs) {
-      const errors = isNetworkPolicyObject(doc.object) ? ruleErrors(doc.object) : [];
+      const mistyped = objectDecodeErrors(doc.object, doc.writtenAs);
+      if (mistyped.length > 0) {
+        rejected.push(`${objectLabel(doc.object)} is left out: the API server would refuse it (${mistyped.map(formatDiagnostic).join('; ')})`);
+        continue;
+      }
+      const errors = isNetworkPolicyObject(doc.object) ? ruleErrors(doc.object, doc.writtenAs) : [];
       if (errors.length === 0) {
-        admitted.push(doc);
+        admitted.push(doc.source ? { object: doc.object, source: doc.source } : { object: doc.object });
         continue;
       }
       rejected.push(`NetworkPolicy ${policyName(doc.object)} is left out: the API server would reject it (${errors.map(formatDiagnostic).join('; ')})`);
@@ -279,4 +323,15 @@ function mixedApiVersions(choice: MixedApiVersions | undefined): 'refuse' | 'v1a
     case MixedApiVersions.V1ALPHA2_FIRST: return 'v1alpha2-first';
     default: return 'refuse';
   }
+}
+
+/** A document to read, and, when it comes from a text, how its fields were written. */
+interface ReadDocument extends ManifestDocument {
+  readonly writtenAs?: WrittenAs;
+}
+
+/** `Deployment shop/api`, for messages. */
+function objectLabel(object: unknown): string {
+  const kind = (object as { kind?: unknown }).kind;
+  return `${String(kind)} ${policyName(object)}`;
 }

@@ -1,3 +1,4 @@
+import { WrittenAs } from './decode';
 import { Diagnostic } from './diagnostic';
 import { validateNetworkPolicy } from './network-policy';
 
@@ -8,13 +9,13 @@ import { validateNetworkPolicy } from './network-policy';
  * change what the policy allows. CIDRs with host bits set are accepted, as API servers before
  * 1.36 stored them (host bits masked).
  */
-export function ruleErrors(manifest: unknown): Diagnostic[] {
-  return errorsOf(manifest).filter(concernsRules);
+export function ruleErrors(manifest: unknown, writtenAs?: WrittenAs): Diagnostic[] {
+  return errorsOf(manifest, writtenAs).filter(concernsRules);
 }
 
 /** Errors of a NetworkPolicy, for the checks above; lenient about CIDR host bits. */
-export function errorsOf(manifest: unknown): Diagnostic[] {
-  return validateNetworkPolicy(manifest, { strictCidr: false }).filter((d) => d.severity === 'error');
+export function errorsOf(manifest: unknown, writtenAs?: WrittenAs): Diagnostic[] {
+  return validateNetworkPolicy(manifest, { strictCidr: false, writtenAs }).filter((d) => d.severity === 'error');
 }
 
 /** Whether an error is about the rules of a policy (its `spec`). */

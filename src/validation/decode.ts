@@ -33,9 +33,18 @@ export interface FieldRef {
   readonly owner: string;
 }
 
+/**
+ * The text of a scalar as written in its file, by field path: YAML turns `on` into a boolean and
+ * `1.10` into the number 1.1, and a fix must quote what the user wrote, not what it became.
+ */
+export type WrittenAs = (fieldPath: string) => string | undefined;
+
 /** Collects findings while walking one object. */
 export class Findings {
   public readonly items: Diagnostic[] = [];
+
+  /** @param written the text of a field as written, when the object was read from a file */
+  constructor(public readonly written?: WrittenAs) {}
 
   public add(...diagnostics: Diagnostic[]): void {
     this.items.push(...diagnostics);
@@ -71,22 +80,27 @@ function lastSegment(path: string): string {
   return (dot < 0 ? path : path.slice(dot + 1)).replace(/\[\d+\]$/, '');
 }
 
-/** A fix for a value that should have been a string. */
-function stringTypeFix(field: FieldRef, value: unknown): string {
+/** A fix for a value that should have been a string, quoting the text as written when it is known. */
+export function stringTypeFix(field: FieldRef, value: unknown, written?: string): string {
   const name = lastSegment(field.path);
   const kind = jsonKind(value);
   if (kind === 'bool' || kind === 'number') {
-    return `quote the value: ${name}: "${String(value)}" (YAML reads unquoted true, false, yes, no and numbers as non-strings)`;
+    const text = written ?? String(value);
+    const became = written !== undefined && written !== String(value) ? ` (unquoted, ${text} is read as the ${kind === 'bool' ? 'boolean' : 'number'} ${String(value)})` : '';
+    return `quote the value: ${name}: ${JSON.stringify(text)}${became || ' (YAML reads unquoted true, false, yes, no, on, off and numbers as non-strings)'}`;
   }
   return `write ${name} as a single string`;
 }
 
-/** A fix for a value that should have been a whole number (the int32 fields here are ports). */
-function integerTypeFix(field: FieldRef, value: unknown): string {
+/** A fix for a value that should have been a whole number (the int32 fields here are ports and counts). */
+export function integerTypeFix(field: FieldRef, value: unknown, written?: string): string {
   const name = lastSegment(field.path);
   if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return `remove the quotes: ${name}: ${value.trim()}`;
-  if (typeof value === 'number') return `use a whole number from 1 to 65535, e.g. ${name}: 8080`;
-  return `write ${name} as a plain number, e.g. ${name}: 8080`;
+  if (typeof value === 'number') {
+    const became = written !== undefined && written !== String(value) ? `${name}: ${written} is read as the number ${String(value)}; ` : '';
+    return /port/i.test(name) ? `${became}use a whole number from 1 to 65535, e.g. ${name}: 8080` : `${became}use a whole number, e.g. ${name}: 1`;
+  }
+  return `write ${name} as a plain number, e.g. ${name}: ${/port/i.test(name) ? 8080 : 1}`;
 }
 
 /** A fix for a value that should have been a map. */
@@ -110,7 +124,7 @@ function arrayTypeFix(field: FieldRef, value: unknown): string {
 export function readString(findings: Findings, field: FieldRef, value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  findings.wrongType(field, value, 'string', stringTypeFix(field, value));
+  findings.wrongType(field, value, 'string', stringTypeFix(field, value, findings.written?.(field.path)));
   return undefined;
 }
 
@@ -121,7 +135,7 @@ const INT32_MAX = 2147483647;
 export function readInt32(findings: Findings, field: FieldRef, value: unknown): number | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX) return value;
-  findings.wrongType(field, value, 'int32', integerTypeFix(field, value));
+  findings.wrongType(field, value, 'int32', integerTypeFix(field, value, findings.written?.(field.path)));
   return undefined;
 }
 
@@ -184,7 +198,7 @@ export function readStringMap(
       result.set(key, entry);
     } else {
       const entryField = { path: `${field.path}.${key}`, owner: field.owner };
-      findings.wrongType(entryField, entry, 'string', stringTypeFix(entryField, entry));
+      findings.wrongType(entryField, entry, 'string', stringTypeFix(entryField, entry, findings.written?.(entryField.path)));
     }
   }
   return result;

@@ -1,4 +1,4 @@
-import { Findings, FieldRef, isJsonObject, jsonKind, readArray, readObject, readString } from './decode';
+import { Findings, FieldRef, isJsonObject, jsonKind, readArray, readObject, readString, WrittenAs } from './decode';
 import { Diagnostic } from './diagnostic';
 import { IpBlockOptions } from './ip-block';
 import { childPath, indexPath, invalid, notSupported } from './issues';
@@ -18,6 +18,8 @@ export interface ValidationOptions {
    * @default true
    */
   readonly strictCidr?: boolean;
+  /** The text of a field as written in its file, for fixes that quote it. @default - the value itself */
+  readonly writtenAs?: WrittenAs;
 }
 
 /** The only apiVersion and kind this validator accepts. */
@@ -42,7 +44,7 @@ const SELECTOR_BESIDE_IT = {
  * server accepts but warns about. An empty result means the server accepts the object.
  */
 export function validateNetworkPolicy(manifest: unknown, options: ValidationOptions = {}): Diagnostic[] {
-  const findings = new Findings();
+  const findings = new Findings(options.writtenAs);
   const ipBlockOptions: IpBlockOptions = { strictCidr: options.strictCidr ?? true };
 
   if (!isJsonObject(manifest)) {

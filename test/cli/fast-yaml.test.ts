@@ -4,8 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readDocumentsFast } from '../../src/cli/fast-yaml';
 import { parseYamlText } from '../../src/cli/read-yaml';
+import { readDocumentsFast } from '../../src/reader/fast-yaml';
+import { documentToJs } from '../../src/reader/to-js';
 
 /** What the full route reads (tabs in flow collections retried as kubectl reads them); undefined on a syntax error. */
 function fullValues(text: string): unknown[] | undefined {
@@ -13,7 +14,7 @@ function fullValues(text: string): unknown[] | undefined {
   if (documents.some((d) => d.errors.length > 0)) return undefined;
   return documents
     .filter((d) => d.contents !== null)
-    .map((d) => d.toJS({ maxAliasCount: 1000 }))
+    .map((d) => documentToJs(d, 1000))
     .filter((v) => v !== null && v !== undefined);
 }
 

@@ -2,6 +2,7 @@ import { Channel } from '../../validation/cluster-policy/crd-schemas';
 import { claimsClusterPolicyKind, validateClusterPolicy } from '../../validation/cluster-policy/validate';
 import { Diagnostic } from '../../validation/diagnostic';
 import { validateNetworkPolicy } from '../../validation/network-policy';
+import { objectDecodeErrors } from '../../validation/object-decode';
 import { Severity } from '../../validation/severity';
 import { CliIo, ExitCode } from '../io';
 import { formatProblem, LoadedObject, loadManifests, LoadProblem } from '../load';
@@ -42,8 +43,19 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
   const progress = progressFor(io, options.quiet);
   // Only policies are kept: a dump's other objects are read and let go.
   const policies: LoadedObject[] = [];
+  // Other objects are checked only for what YAML typed where kubectl wants another type.
+  const mistyped: CheckedPolicy[] = [];
   const onObject = (o: LoadedObject): void => {
-    if (isNetworkPolicy(o) || claimsClusterPolicyKind(o.object)) policies.push(o);
+    if (isNetworkPolicy(o) || claimsClusterPolicyKind(o.object)) {
+      policies.push(o);
+      return;
+    }
+    const errors = objectDecodeErrors(o.object, o.writtenAs);
+    if (errors.length > 0) {
+      const kind = String(o.object.kind);
+      const diagnostics = errors.map((d) => ({ ...d, line: o.lineOf(d.fieldPath) }));
+      mistyped.push({ file: o.source.file, line: o.source.line, policy: `${kind} ${objectName(o).replace(/^default\//, '')}`, kind, diagnostics });
+    }
   };
   const loaded = loadManifests(paths, { limits: options.limits, progress, onObject });
   progress.done();
@@ -53,7 +65,9 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
     const kind = String(o.object.kind);
     const clusterScoped = !isNetworkPolicy(o);
     const policy = clusterScoped ? clusterObjectName(o.object) : objectName(o);
-    const found = clusterScoped ? validateClusterPolicy(o.object, { channel }) : validateNetworkPolicy(o.object, { strictCidr: options.strictCidr });
+    const found = clusterScoped
+      ? validateClusterPolicy(o.object, { channel })
+      : validateNetworkPolicy(o.object, { strictCidr: options.strictCidr, writtenAs: o.writtenAs });
     const diagnostics = found.map((d) => ({ ...d, line: o.lineOf(d.fieldPath) }));
     const key = `${kind}/${policy}`;
     const earlier = firstSeen.get(key);
@@ -61,14 +75,14 @@ export function runValidate(paths: string[], options: ValidateOptions, io: CliIo
     else firstSeen.set(key, `${o.source.file}:${o.source.line}`);
     return { file: o.source.file, line: o.source.line, policy, kind, diagnostics };
   });
-  const invalid = checked.filter((c) => c.diagnostics.some((d) => d.severity === 'error'));
+  const invalid = [...mistyped, ...checked.filter((c) => c.diagnostics.some((d) => d.severity === 'error'))];
   const fatal = loaded.problems.some((p) => p.fatal);
   const code = fatal ? ExitCode.BAD_INPUT : invalid.length > 0 ? ExitCode.FINDINGS : ExitCode.OK;
 
   if (options.format === 'json') {
-    io.stdout.write(JSON.stringify(toJson(checked, loaded.problems, invalid.length), undefined, 2) + '\n');
+    io.stdout.write(JSON.stringify(toJson(checked, mistyped, loaded.problems, invalid.length), undefined, 2) + '\n');
   } else {
-    io.stdout.write(toText(checked, loaded.problems, invalid.length, loaded.files.length));
+    io.stdout.write(toText(checked, mistyped, loaded.problems, invalid.length, loaded.files.length));
   }
   return code;
 }
@@ -91,11 +105,11 @@ function clusterObjectName(object: Record<string, unknown>): string {
   return `${String(object.kind)} ${typeof name === 'string' && name !== '' ? name : '<unnamed>'}`;
 }
 
-function toText(checked: CheckedPolicy[], problems: LoadProblem[], invalid: number, files: number): string {
+function toText(checked: CheckedPolicy[], mistyped: CheckedPolicy[], problems: LoadProblem[], invalid: number, files: number): string {
   const lines: string[] = problems.map((p) => (p.fatal ? formatProblem(p) : `${formatProblem(p)} (warning)`));
   let errors = 0;
   let warnings = 0;
-  for (const c of checked) {
+  for (const c of [...mistyped, ...checked]) {
     for (const d of c.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
@@ -112,13 +126,17 @@ function toText(checked: CheckedPolicy[], problems: LoadProblem[], invalid: numb
   const verdict = invalid > 0 ? `${invalid} invalid` : unread > 0 ? 'none invalid in what could be read' : 'all valid';
   const details = [plural(errors, 'error', 'errors'), plural(warnings, 'warning', 'warnings')];
   if (unread > 0) details.push(plural(unread, 'unreadable input', 'unreadable inputs'));
+  if (mistyped.length > 0) details.push(`${plural(mistyped.length, 'other object', 'other objects')} the API server would refuse`);
   lines.push(`${policies} in ${plural(files, 'file', 'files')}: ${verdict} (${details.join(', ')})`);
   return lines.join('\n') + '\n';
 }
 
-function toJson(checked: CheckedPolicy[], problems: LoadProblem[], invalid: number): unknown {
+function toJson(checked: CheckedPolicy[], mistyped: CheckedPolicy[], problems: LoadProblem[], invalid: number): unknown {
   return {
     valid: invalid === 0 && !problems.some((p) => p.fatal),
+    ...(mistyped.length > 0
+      ? { objects: mistyped.map((c) => ({ file: c.file, line: c.line, object: c.policy, kind: c.kind, valid: false, diagnostics: c.diagnostics })) }
+      : {}),
     policies: checked.map((c) => ({
       file: c.file,
       line: c.line,

@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from 'yaml';
+import { jsonKeyOfNode } from './to-js';
 
 /** Maps field paths of one YAML node (a document or a List item) to 1-based lines. */
 export interface FieldLocator {
@@ -6,6 +7,8 @@ export interface FieldLocator {
   line(fieldPath: string): number;
   /** A locator rooted at a field of this node. */
   child(fieldPath: string): FieldLocator;
+  /** The text of a plain scalar field as written (`on`, `1.10`), when the field is one. */
+  written?(fieldPath: string): string | undefined;
 }
 
 /**
@@ -57,6 +60,10 @@ class DeferredLocator implements FieldLocator {
   public child(fieldPath: string): FieldLocator {
     return new DeferredLocator(() => this.resolve().child(fieldPath));
   }
+
+  public written(fieldPath: string): string | undefined {
+    return this.resolve().written?.(fieldPath);
+  }
 }
 
 /** Shifts the lines of a locator for a text that starts further down its file. */
@@ -69,6 +76,10 @@ class OffsetLocator implements FieldLocator {
 
   public child(fieldPath: string): FieldLocator {
     return new OffsetLocator(this.inner.child(fieldPath), this.offset);
+  }
+
+  public written(fieldPath: string): string | undefined {
+    return this.inner.written?.(fieldPath);
   }
 }
 
@@ -84,13 +95,20 @@ class NodeLocator implements FieldLocator {
     return new NodeLocator(found.node, this.lineCounter);
   }
 
+  public written(fieldPath: string): string | undefined {
+    const found = this.find(parseFieldPath(fieldPath));
+    const node = found.complete ? found.node : null;
+    return isScalar(node) && node.type === Scalar.PLAIN && !node.tag && typeof node.source === 'string' ? node.source : undefined;
+  }
+
   /** Walks as deep as the path exists; the offset is the key's position for map entries. */
-  private find(segments: (string | number)[]): { node: Node | null; offset: number } {
+  private find(segments: (string | number)[]): { node: Node | null; offset: number; complete: boolean } {
     let node: Node | null = this.root;
     let offset = node?.range?.[0] ?? 0;
+    let matched = 0;
     for (const segment of segments) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        const pair = node.items.find((p) => isScalar(p.key) && (jsonKeyOfNode(p.key) ?? '') === String(segment));
         if (!pair) break;
         offset = (isScalar(pair.key) && pair.key.range ? pair.key.range[0] : offset);
         node = (pair.value as Node | null) ?? null;
@@ -100,7 +118,8 @@ class NodeLocator implements FieldLocator {
       } else {
         break;
       }
+      matched++;
     }
-    return { node, offset };
+    return { node, offset, complete: matched === segments.length };
   }
 }

@@ -201,6 +201,28 @@ describe('tabs: go-yaml v2 scannerc.go, yaml_parser_scan_to_next_token ("Tabs ar
   });
 });
 
+describe('tabs inside scalars\' indentation: go-yaml v2 scannerc.go, yaml_parser_scan_block_scalar_breaks and yaml_parser_scan_plain_scalar', () => {
+  test.each([
+    ['a: |\n\tx\n', 'found a tab character where an indentation space is expected: a tab in the indentation of a block scalar'],
+    ['a: |\n  \tx\n', 'found a tab character where an indentation space is expected: a tab in the indentation of a block scalar'],
+    ['a: >\n  x\n \ty\n', 'found a tab character where an indentation space is expected: a tab in the indentation of a block scalar'],
+    ['a: |2\n \tx\n', 'found a tab character where an indentation space is expected: a tab in the indentation of a block scalar'],
+    ['a: x\n\ty\n', 'found a tab character that violates indentation: a tab in the indentation of a multi-line plain scalar'],
+    ['b:\n  a: x\n  \ty\n', 'found a tab character that violates indentation: a tab in the indentation of a multi-line plain scalar'],
+  ])('%j is refused', (text, message) => {
+    expect(() => readYamlText(text)).toThrow(`invalid YAML: ${message}`);
+  });
+
+  test.each([
+    ['a: |\n  x\n  \ty\n', { a: 'x\n\ty\n' }],
+    ['a: |2\n  \tx\n', { a: '\tx\n' }],
+    ['a: x\n \ty\n', { a: 'x y' }],
+    ['b:\n  a: x\n   \ty\n', { b: { a: 'x y' } }],
+  ])('%j is read: the tab comes after the indentation, so it is text or space', (text, value) => {
+    expect(readYamlTextValue(text)).toEqual([value]);
+  });
+});
+
 describe('JSON: sigs.k8s.io/yaml ends with json.Marshal, which has no number for .inf or .nan', () => {
   test.each([['.inf', '+Inf'], ['-.inf', '-Inf'], ['.nan', 'NaN']])('%s is refused as kubectl refuses it', (text, go) => {
     expect(() => readYamlText(`a:\n  b: ${text}\n`)).toThrow(`line 2: error converting YAML to JSON: json: unsupported value: ${go}`);

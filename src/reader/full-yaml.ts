@@ -1,4 +1,4 @@
-import { Document, isScalar, LineCounter, parseAllDocuments, visit, YAMLParseError } from 'yaml';
+import { Document, isAlias, isScalar, LineCounter, parseAllDocuments, visit, YAMLParseError } from 'yaml';
 import { findMisplacedTab, misplacedTabMessage } from './tabs';
 import { jsonKeyOfNode } from './to-js';
 
@@ -48,7 +48,31 @@ function parse(text: string, lineCounter: LineCounter): Document.Parsed[] {
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const doc of documents) if (doc.errors.length === 0) findDuplicateKey(doc);
+  for (const doc of documents) if (doc.errors.length === 0) findOddAnchorName(doc, text);
   return documents;
+}
+
+/** What go-yaml v2 takes as an anchor or alias name (scannerc.go, `yaml_parser_scan_anchor`: `is_alpha`). */
+const ANCHOR_NAME = /^[0-9A-Za-z_-]+$/;
+
+/**
+ * Adds an error for the first anchor or alias whose name go-yaml v2 refuses ("did not find
+ * expected alphabetic or numeric character"); YAML 1.2 allows any character but spaces and
+ * flow indicators.
+ */
+function findOddAnchorName(doc: Document.Parsed, text: string): void {
+  visit(doc, (_, node) => {
+    if (node === null || typeof node !== 'object') return undefined;
+    const name = isAlias(node) ? node.source : (node as { anchor?: string }).anchor;
+    if (name === undefined || ANCHOR_NAME.test(name)) return undefined;
+    const end = (node as { range?: number[] }).range?.[0] ?? 0;
+    const marker = isAlias(node) ? '*' : '&';
+    const start = Math.max(0, text.lastIndexOf(`${marker}${name}`, end));
+    doc.errors.push(new YAMLParseError([start, start + 1], 'BAD_ALIAS',
+      `did not find expected alphabetic or numeric character: the ${isAlias(node) ? 'alias' : 'anchor'} name "${name}" `
+      + 'may hold only letters, digits, "-" and "_" as kubectl reads YAML'));
+    return visit.BREAK;
+  });
 }
 
 /**

@@ -223,6 +223,19 @@ describe('tabs inside scalars\' indentation: go-yaml v2 scannerc.go, yaml_parser
   });
 });
 
+describe('anchor and alias names: go-yaml v2 scannerc.go, yaml_parser_scan_anchor (letters, digits, "-" and "_")', () => {
+  test.each([
+    ['a: &x.y 1\nb: *x.y\n', 'the anchor name "x.y"'],
+    ['a: &x 1\nb: *x\nc: &é 2\n', 'the anchor name "é"'],
+  ])('%j is refused', (text, what) => {
+    expect(() => readYamlText(text)).toThrow(`invalid YAML: did not find expected alphabetic or numeric character: ${what}`);
+  });
+
+  test('names of letters, digits, "-" and "_" are read', () => {
+    expect(readYamlTextValue('a: &x-1_Y 1\nb: *x-1_Y\n')).toEqual([{ a: 1, b: 1 }]);
+  });
+});
+
 describe('JSON: sigs.k8s.io/yaml ends with json.Marshal, which has no number for .inf or .nan', () => {
   test.each([['.inf', '+Inf'], ['-.inf', '-Inf'], ['.nan', 'NaN']])('%s is refused as kubectl refuses it', (text, go) => {
     expect(() => readYamlText(`a:\n  b: ${text}\n`)).toThrow(`line 2: error converting YAML to JSON: json: unsupported value: ${go}`);

@@ -48,7 +48,8 @@ function parse(text: string, lineCounter: LineCounter): Document.Parsed[] {
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const documents = Array.isArray(parsed) ? parsed : [];
   for (const doc of documents) if (doc.errors.length === 0) findDuplicateKey(doc);
-  for (const doc of documents) if (doc.errors.length === 0) findOddAnchorName(doc, text);
+  // Only a text with an `&` or a `*` can hold an anchor or an alias: the others need no second walk.
+  if (/[&*]/.test(text)) for (const doc of documents) if (doc.errors.length === 0) findOddAnchorName(doc, text);
   return documents;
 }
 

@@ -84,6 +84,24 @@ describe('jest matchers', () => {
       );
     });
 
+    test.each([
+      ['null', null, 'null'],
+      ['undefined', undefined, 'undefined undefined'],
+      ['an array', [], 'an array'],
+      ['an object whose node is missing', { node: undefined }, 'an object of type Object'],
+      ['an object whose node has no findAll', { node: {} }, 'an object of type Object'],
+      ['an object whose findAll is not a function', { node: { findAll: [] } }, 'an object of type Object'],
+      ['an object without a prototype', Object.create(null), 'an object of type Object'],
+      ['an instance of a class', new (class Stack { public readonly node = 'x'; })(), 'an object of type Stack'],
+      ['a number', 42, 'number 42'],
+    ])('%s is refused, named, with the call to make instead', (_name, received, described) => {
+      const call = () => toAllow(received, 'shop/web', 'shop/api', Port.tcp(8080));
+      expect(call).toThrow(
+        `expect(...).toAllow() needs a cdk8s App, a Chart or a Reachability, but got ${described}. `
+        + "Pass the App (or Chart) that defines the policies, e.g. expect(app).toAllow('shop/web', 'shop/api', Port.tcp(8080)).",
+      );
+    });
+
     test('an unknown workload or an unreadable endpoint surfaces the same errors as the API', () => {
       const { app } = shopApp();
 

@@ -55,6 +55,46 @@ test('toWidenOnly passes when every widening is expected, and fails listing the 
   expect(() => expect(after()).toWidenOnly(before(), ['shop/api'])).toThrow('is not "source -> destination"');
 });
 
+test('toWidenOnly with nothing expected fails listing every widening, one per line', () => {
+  expect(() => expect(after()).toWidenOnly(before(), [])).toThrow(
+    'Expected the change to widen only nothing, but it also allows:\n'
+    + '  shop/api[Deployment] -> shop/db[Deployment]: No Connections => TCP 5432\n'
+    + '  shop/web[Deployment] -> shop/db[Deployment]: No Connections => TCP 5432',
+  );
+});
+
+test('.not.toWidenOnly fails when the change widens no more than listed, saying so', () => {
+  expect(after()).not.toWidenOnly(before(), ['shop/api -> shop/db']);
+  expect(() => expect(after()).not.toWidenOnly(before(), ['shop/api -> shop/db', 'shop/web -> shop/db'])).toThrow(
+    'Expected the change to widen more than shop/api -> shop/db, shop/web -> shop/db, but it widens only that.',
+  );
+  expect(() => expect(before()).not.toWidenOnly(before(), [])).toThrow(
+    'Expected the change to widen more than nothing, but it widens only that.',
+  );
+});
+
+test('toWidenOnly matches a listed workload with any kind, and a listed kind exactly', () => {
+  expect(after()).toWidenOnly(before(), ['shop/api[Deployment] -> shop/db', 'shop/web -> shop/db[Deployment]']);
+  expect(() => expect(after()).toWidenOnly(before(), ['shop/api[StatefulSet] -> shop/db', 'shop/web -> shop/db']))
+    .toThrow('but it also allows:\n  shop/api[Deployment] -> shop/db[Deployment]');
+});
+
+test.each([
+  ['no arrow', 'shop/api'],
+  ['no destination', 'shop/api -> '],
+  ['no source', ' -> shop/db'],
+  ['two arrows', 'shop/web -> shop/api -> shop/db'],
+  ['not a string', 42],
+])('toWidenOnly refuses an expected pair with %s', (_name, text) => {
+  expect(() => expect(after()).toWidenOnly(before(), [text as string]))
+    .toThrow(`toWidenOnly: ${JSON.stringify(text)} is not "source -> destination", e.g. "shop/web -> shop/db".`);
+});
+
+test('toWidenOnly needs an App, a Chart or a Reachability on both sides', () => {
+  expect(() => expect(after()).toWidenOnly({} as Reachability, [])).toThrow('expect(...).toWidenOnly() needs a cdk8s App, a Chart or a Reachability');
+  expect(() => expect('after').toWidenOnly(before(), [])).toThrow('expect(...).toWidenOnly() needs a cdk8s App, a Chart or a Reachability, but got string "after"');
+});
+
 test('the snapshot serializer stores the sorted matrix, so a widening is an added line', () => {
   expect(reachabilitySnapshot.test(before())).toBe(true);
   expect(reachabilitySnapshot.test('text')).toBe(false);
@@ -62,4 +102,11 @@ test('the snapshot serializer stores the sorted matrix, so a widening is an adde
   const added = lines(after()).filter((l) => !lines(before()).includes(l));
   expect(added).toEqual(['shop/api[Deployment] -> shop/db[Deployment] : TCP 5432', 'shop/web[Deployment] -> shop/db[Deployment] : TCP 5432']);
   expect(lines(before())[0]).toBe('Reachability');
+  expect(reachabilitySnapshot.serialize(before())).toBe([
+    'Reachability',
+    'shop/api[Deployment] -> internet : All Connections',
+    'shop/db[Deployment] -> internet : All Connections',
+    'shop/web[Deployment] -> internet : All Connections',
+    'shop/web[Deployment] -> shop/api[Deployment] : TCP 8080',
+  ].join('\n'));
 });

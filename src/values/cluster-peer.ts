@@ -80,7 +80,7 @@ export class ClusterPeer implements IPeer {
    * @param cidrs one to 25 networks, e.g. `10.0.0.0/8` or `2001:db8::/32`
    */
   public static networks(...cidrs: string[]): ClusterPeer {
-    const call = `ClusterPeer.networks(${cidrs.map((c) => quote(c)).join(', ')})`;
+    const call = () => `ClusterPeer.networks(${cidrs.map((c) => quote(c)).join(', ')})`;
     if (cidrs.length === 0 || cidrs.length > 25) {
       throw valueError(call, `${cidrs.length} networks were given, and a networks peer holds 1 to 25`, 'Split them into several peers, or give at least one.');
     }
@@ -115,7 +115,7 @@ export class ClusterPeer implements IPeer {
    * @param names one to 25 names, e.g. `api.example.com` or `*.example.com`
    */
   public static domainNames(...names: string[]): ClusterPeer {
-    const call = `ClusterPeer.domainNames(${names.map((n) => quote(n)).join(', ')})`;
+    const call = () => `ClusterPeer.domainNames(${names.map((n) => quote(n)).join(', ')})`;
     if (names.length === 0 || names.length > 25) {
       throw valueError(call, `${names.length} names were given, and a domainNames peer holds 1 to 25`, 'Split them into several peers, or give at least one.');
     }

@@ -1,5 +1,5 @@
 import { IPeer, OppositeEnd } from './peer';
-import { quote, valueError } from './value-error';
+import { CallText, quote, valueError } from './value-error';
 import { NetworkPolicyPeerManifest } from '../model/manifest';
 import { cidrErrors, formatIp, formatNetwork, isStrictSubset, parseCidr, ParsedCidrDetail, parseIpAsWritten } from '../net/cidr';
 
@@ -9,7 +9,7 @@ import { cidrErrors, formatIp, formatNetwork, isStrictSubset, parseCidr, ParsedC
  * @internal
  */
 export class IpBlockPeer implements IPeer {
-  public static create(call: string, cidr: string, exceptCidrs: string[]): IpBlockPeer {
+  public static create(call: CallText, cidr: string, exceptCidrs: string[]): IpBlockPeer {
     const outer = checkCidr(call, 'the cidr', cidr);
     for (const except of exceptCidrs) {
       const inner = checkCidr(call, 'the except entry', except);
@@ -40,7 +40,7 @@ export class IpBlockPeer implements IPeer {
   }
 }
 
-function checkCidr(call: string, what: string, text: string): ParsedCidrDetail {
+function checkCidr(call: CallText, what: string, text: string): ParsedCidrDetail {
   const errors = cidrErrors(text, { strict: true });
   const parsed = parseCidr(text);
   if (errors.length === 0 && parsed) {

@@ -1,4 +1,4 @@
-import { quote, valueError } from './value-error';
+import { CallText, quote, valueError } from './value-error';
 import { LabelSelectorManifest, LabelSelectorRequirementManifest } from '../model/manifest';
 import { labelKeyErrors, labelValueErrors } from '../validation/labels';
 
@@ -44,7 +44,7 @@ export class LabelExpression {
    * @param key a label key
    */
   public static exists(key: string): LabelExpression {
-    checkKey(`LabelExpression.exists(${quote(key)})`, key);
+    checkKey(() => `LabelExpression.exists(${quote(key)})`, key);
     return new LabelExpression(key, LabelOperator.EXISTS, undefined, key);
   }
 
@@ -54,12 +54,12 @@ export class LabelExpression {
    * @param key a label key
    */
   public static doesNotExist(key: string): LabelExpression {
-    checkKey(`LabelExpression.doesNotExist(${quote(key)})`, key);
+    checkKey(() => `LabelExpression.doesNotExist(${quote(key)})`, key);
     return new LabelExpression(key, LabelOperator.DOES_NOT_EXIST, undefined, `!${key}`);
   }
 
   private static withValues(call: string, operator: LabelOperator, key: string, values: string[], word: string): LabelExpression {
-    const fullCall = `${call}(${quote(key)}, ${quote(values)})`;
+    const fullCall = () => `${call}(${quote(key)}, ${quote(values)})`;
     checkKey(fullCall, key);
     if (!Array.isArray(values) || values.length === 0) {
       throw valueError(fullCall, `the operator ${operator} needs at least one value`,
@@ -126,7 +126,7 @@ export class LabelSelector {
    */
   public static of(options: LabelSelectorOptions): LabelSelector {
     const labels = options.labels ?? {};
-    const call = `LabelSelector.of(${describeOptions(options)})`;
+    const call = () => `LabelSelector.of(${describeOptions(options)})`;
     checkLabels(call, labels);
     return new LabelSelector(labels, options.expressions ?? []);
   }
@@ -137,7 +137,7 @@ export class LabelSelector {
    * @param labels label keys and values, e.g. `{ app: 'web' }`
    */
   public static labelled(labels: { [key: string]: string }): LabelSelector {
-    checkLabels(`LabelSelector.labelled(${quote(labels)})`, labels);
+    checkLabels(() => `LabelSelector.labelled(${quote(labels)})`, labels);
     return new LabelSelector(labels, []);
   }
 
@@ -145,7 +145,7 @@ export class LabelSelector {
    * A selector of exact labels, with errors naming `call`.
    * @internal
    */
-  public static _labelled(call: string, labels: { [key: string]: string }): LabelSelector {
+  public static _labelled(call: CallText, labels: { [key: string]: string }): LabelSelector {
     checkLabels(call, labels);
     return new LabelSelector(labels, []);
   }
@@ -197,7 +197,7 @@ function describeOptions(options: LabelSelectorOptions): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-function checkLabels(call: string, labels: { [key: string]: string }): void {
+function checkLabels(call: CallText, labels: { [key: string]: string }): void {
   if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) {
     throw valueError(call, `the labels must be an object of key/value strings, got ${quote(labels)}`, 'Write them as { app: "web" }.');
   }
@@ -207,7 +207,7 @@ function checkLabels(call: string, labels: { [key: string]: string }): void {
   }
 }
 
-function checkKey(call: string, key: string): void {
+function checkKey(call: CallText, key: string): void {
   const errors = typeof key === 'string' ? labelKeyErrors(key) : ['must be a string'];
   if (errors.length > 0) {
     throw valueError(call, `label key ${quote(key)} is invalid: ${errors.join('; ')}`,
@@ -215,7 +215,7 @@ function checkKey(call: string, key: string): void {
   }
 }
 
-function checkValue(call: string, value: string, key?: string): void {
+function checkValue(call: CallText, value: string, key?: string): void {
   const errors = typeof value === 'string' ? labelValueErrors(value) : ['must be a string'];
   if (errors.length > 0) {
     const where = key === undefined ? '' : ` of key ${quote(key)}`;

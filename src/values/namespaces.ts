@@ -22,7 +22,7 @@ export class Namespaces implements IPeer {
    * @param names one or more namespace names
    */
   public static named(...names: string[]): Namespaces {
-    const call = `Namespaces.named(${names.map((n) => quote(n)).join(', ')})`;
+    const call = () => `Namespaces.named(${names.map((n) => quote(n)).join(', ')})`;
     if (names.length === 0) {
       throw valueError(call, 'no namespace name was given', 'Pass at least one name, or use Namespaces.all() for every namespace.');
     }
@@ -56,7 +56,7 @@ export class Namespaces implements IPeer {
    * @param labels label keys and values, e.g. `{ team: 'payments' }`
    */
   public static labelled(labels: { [key: string]: string }): Namespaces {
-    const selector = LabelSelector._labelled(`Namespaces.labelled(${quote(labels)})`, labels);
+    const selector = LabelSelector._labelled(() => `Namespaces.labelled(${quote(labels)})`, labels);
     return new Namespaces(selector, `namespaces ${selector}`);
   }
 

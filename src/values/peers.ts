@@ -23,9 +23,9 @@ export class Peer {
    * @default exceptCidrs - nothing is left out
    */
   public static ipBlock(cidr: string, exceptCidrs?: string[]): IPeer {
-    const call = exceptCidrs === undefined
+    const call = () => (exceptCidrs === undefined
       ? `Peer.ipBlock(${quote(cidr)})`
-      : `Peer.ipBlock(${quote(cidr)}, ${quote(exceptCidrs)})`;
+      : `Peer.ipBlock(${quote(cidr)}, ${quote(exceptCidrs)})`);
     return IpBlockPeer.create(call, cidr, exceptCidrs ?? []);
   }
 

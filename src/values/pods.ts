@@ -23,7 +23,7 @@ export class Pods implements IPeer {
    * @param labels label keys and values, e.g. `{ app: 'web' }`
    */
   public static labelled(labels: { [key: string]: string }): Pods {
-    const selector = LabelSelector._labelled(`Pods.labelled(${quote(labels)})`, labels);
+    const selector = LabelSelector._labelled(() => `Pods.labelled(${quote(labels)})`, labels);
     return new Pods(() => selector, `pods ${selector}`);
   }
 

@@ -1,5 +1,5 @@
 import { Protocol } from './protocol';
-import { quote, valueError } from './value-error';
+import { CallText, quote, valueError } from './value-error';
 import { NetworkPolicyPortManifest } from '../model/manifest';
 import { portNameErrors, portNumberErrors } from '../validation/ports';
 
@@ -146,7 +146,7 @@ export class Port {
    */
   public static named(name: string, protocol?: Protocol): Port {
     const proto = protocol ?? Protocol.TCP;
-    const call = protocol ? `Port.named(${quote(name)}, Protocol.${proto})` : `Port.named(${quote(name)})`;
+    const call = () => (protocol ? `Port.named(${quote(name)}, Protocol.${proto})` : `Port.named(${quote(name)})`);
     const errors = typeof name === 'string' ? portNameErrors(name) : ['must be a string'];
     if (errors.length > 0) {
       throw valueError(call, `${quote(name)} is not a valid port name: ${errors.join('; ')}`,
@@ -179,12 +179,12 @@ export class Port {
   }
 
   private static single(call: string, protocol: Protocol, port: number): Port {
-    checkPortNumber(`${call}(${quote(port)})`, port, 'the port');
+    checkPortNumber(() => `${call}(${quote(port)})`, port, 'the port');
     return new Port({ protocol, portNumber: port, text: `${protocol} ${port}` });
   }
 
   private static range(call: string, protocol: Protocol, startPort: number, endPort: number): Port {
-    const fullCall = `${call}(${quote(startPort)}, ${quote(endPort)})`;
+    const fullCall = () => `${call}(${quote(startPort)}, ${quote(endPort)})`;
     checkPortNumber(fullCall, startPort, 'the start port');
     checkPortNumber(fullCall, endPort, 'the end port');
     if (endPort < startPort) {
@@ -246,7 +246,7 @@ interface PortParts {
   readonly text: string;
 }
 
-function checkPortNumber(call: string, port: number, what: string): void {
+function checkPortNumber(call: CallText, port: number, what: string): void {
   const errors = typeof port === 'number' ? portNumberErrors(port) : ['must be a number'];
   if (errors.length > 0) {
     throw valueError(call, `${what} ${quote(port)} is not a valid port number: ${errors.join('; ')}`,

@@ -39,6 +39,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'knip@^6',
     '@stryker-mutator/core@~9.6.1',
     '@stryker-mutator/jest-runner@~9.6.1',
+    // scripts/mutation-sample.mjs lists the mutants with Stryker's instrumenter and adds an ignorer plugin.
+    '@stryker-mutator/instrumenter@~9.6.1',
+    '@stryker-mutator/api@~9.6.1',
     // Drives Debian's chromium in the HTML report's browser tests (test/browser, scripts/ci-browser.sh).
     'playwright-core@^1.50',
     // Renders the Mermaid output in chromium in the browser tests, as GitHub would (the dist bundle, loaded from disk).
@@ -166,6 +169,12 @@ project.addTask('consumer-app', {
 project.addTask('mutation', {
   description: 'Mutation testing of the evaluator, the query API, the matchers and validation (slow; not part of CI)',
   exec: 'stryker run',
+  receiveArgs: true,
+});
+
+project.addTask('mutation:sample', {
+  description: 'Mutation score of a seeded random sample of the mutants `mutation` tests (`-- --size 400 --seed 1`), with its 95% interval',
+  exec: 'node scripts/mutation-sample.mjs',
   receiveArgs: true,
 });
 

@@ -1,0 +1,157 @@
+// A mutation score from a uniform random sample of the mutants `npm run mutation` would test,
+// for when the full run (about 6,000 mutants, hours on a small machine) cannot be afforded.
+//
+//   node scripts/mutation-sample.mjs [--size N] [--seed S] [--concurrency C] [--timeout-ms T] [--score-only]
+//
+// Lists every mutant of stryker.config.json's `mutate` files with Stryker's own instrumenter,
+// draws N of them (seeded, so a run can be repeated), runs Stryker on exactly those locations,
+// and scores only the drawn mutants (a location range can also hold mutants nested in the drawn
+// one; those are tested but not counted). Prints the score with its 95% Wilson interval, per
+// room, and every survivor.
+import { Instrumenter } from '@stryker-mutator/instrumenter';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = parseArgs(process.argv.slice(2));
+const size = Number(args.size ?? 400);
+const seed = Number(args.seed ?? 1);
+const outDir = 'reports/mutation/sample';
+
+const base = JSON.parse(fs.readFileSync('stryker.config.json', 'utf8'));
+const files = filesOf(base.mutate);
+const all = await listMutants(files);
+const drawn = draw(all, size, seed).sort(compareMutants);
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, 'drawn.json'), JSON.stringify(drawn, null, 1));
+process.stdout.write(`${all.length} mutants in ${files.length} files; ${drawn.length} drawn (seed ${seed}).\n`);
+
+const config = {
+  ...base,
+  mutate: drawn.map((m) => `${m.file}:${m.start.line + 1}:${m.start.column}-${m.end.line + 1}:${m.end.column}`),
+  reporters: ['progress-append-only', 'json'],
+  jsonReporter: { fileName: path.join(outDir, 'mutation.json') },
+  tempDirName: '.stryker-tmp-sample',
+  plugins: ['@stryker-mutator/jest-runner', './scripts/mutation-sample-ignorer.mjs'],
+  ignorers: ['drawn-only'],
+  ...(args.concurrency ? { concurrency: Number(args.concurrency) } : {}),
+  ...(args['timeout-ms'] ? { timeoutMS: Number(args['timeout-ms']) } : {}),
+};
+const configFile = path.join(outDir, 'stryker.config.json');
+fs.writeFileSync(configFile, JSON.stringify(config, null, 1));
+if (!args['score-only']) execFileSync('npx', ['stryker', 'run', configFile], { stdio: 'inherit' });
+score(drawn, JSON.parse(fs.readFileSync(path.join(outDir, 'mutation.json'), 'utf8')));
+
+function parseArgs(list) {
+  const out = {};
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i].replace(/^--/, '');
+    const next = list[i + 1];
+    if (next === undefined || next.startsWith('--')) out[name] = true;
+    else { out[name] = next; i++; }
+  }
+  return out;
+}
+
+/** The files the patterns select: `dir/**\/*.ts` globs and `!file` exclusions, as the config writes them. */
+function filesOf(patterns) {
+  const excluded = new Set(patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)));
+  return patterns.filter((p) => !p.startsWith('!')).flatMap((pattern) => {
+    const dir = pattern.replace(/\/\*\*\/\*\.ts$/, '');
+    if (dir === pattern) throw new Error(`mutation-sample reads "dir/**/*.ts" patterns only, got "${pattern}"`);
+    return fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, f)).filter((f) => f.endsWith('.ts'));
+  }).filter((f) => !excluded.has(f)).sort();
+}
+
+async function listMutants(names) {
+  const quiet = () => false;
+  const logger = { isDebugEnabled: quiet, isTraceEnabled: quiet, isInfoEnabled: quiet, debug() {}, trace() {}, info() {}, warn() {}, error() {}, fatal() {} };
+  const input = names.map((name) => ({ name, content: fs.readFileSync(name, 'utf8'), mutate: true }));
+  const result = await new Instrumenter(logger).instrument(input, { plugins: null, excludedMutations: [], ignorers: [] });
+  return result.mutants.map((m) => ({ file: m.fileName, mutator: m.mutatorName, replacement: m.replacement, start: m.location.start, end: m.location.end }));
+}
+
+/** `count` distinct mutants, uniformly at random (a seeded partial Fisher–Yates shuffle). */
+function draw(mutants, count, seedValue) {
+  const random = mulberry32(seedValue);
+  const pool = [...mutants];
+  const n = Math.min(count, pool.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(random() * (pool.length - i));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, n);
+}
+
+function mulberry32(a) {
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function compareMutants(a, b) {
+  return a.file.localeCompare(b.file) || a.start.line - b.start.line || a.start.column - b.start.column;
+}
+
+/** Scores the drawn mutants only. Report locations are 1-based; the instrumenter's are 0-based lines, 0-based columns. */
+function score(drawnMutants, report) {
+  const key = (file, mutator, replacement, line, column) => [file, mutator, replacement, line, column].join('\u0000');
+  const reported = new Map();
+  for (const [file, result] of Object.entries(report.files)) {
+    const relative = path.relative(process.cwd(), path.resolve(file));
+    for (const m of result.mutants) {
+      reported.set(key(relative, m.mutatorName, m.replacement, m.location.start.line - 1, m.location.start.column - 1), m);
+    }
+  }
+  const counts = new Map();
+  const survivors = [];
+  let missing = 0;
+  for (const d of drawnMutants) {
+    const m = reported.get(key(d.file, d.mutator, d.replacement, d.start.line, d.start.column));
+    if (!m) { missing++; continue; }
+    const room = d.file.split('/')[1];
+    const c = counts.get(room) ?? { killed: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+    switch (m.status) {
+      case 'Killed': case 'Timeout': c.killed++; break;
+      case 'Survived': c.survived++; survivors.push({ d, m }); break;
+      case 'NoCoverage': c.noCoverage++; survivors.push({ d, m }); break;
+      case 'Ignored': c.ignored++; break; // static mutants: `ignoreStatic` leaves them out of the score
+      default: c.errors++;
+    }
+    counts.set(room, c);
+  }
+  const total = { killed: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+  for (const c of counts.values()) for (const k of Object.keys(total)) total[k] += c[k];
+  const line = (name, c) => {
+    const n = c.killed + c.survived + c.noCoverage;
+    const [low, high] = wilson(c.killed, n);
+    return `${name.padEnd(11)} ${pct(c.killed / n)} killed of ${n} scored (95% interval ${pct(low)}–${pct(high)});`
+      + ` ${c.survived} survived, ${c.noCoverage} not covered, ${c.ignored} static (ignored), ${c.errors} errors`;
+  };
+  process.stdout.write('\nSampled mutation score (Killed and Timeout count as killed):\n');
+  for (const [room, c] of [...counts].sort()) process.stdout.write(`${line(room, c)}\n`);
+  process.stdout.write(`${line('all', total)}\n`);
+  if (missing > 0) process.stdout.write(`${missing} drawn mutants are not in the report (changed sources?)\n`);
+  process.stdout.write('\nSurvivors:\n');
+  const sources = new Map();
+  for (const { d, m } of survivors) {
+    if (!sources.has(d.file)) sources.set(d.file, fs.readFileSync(d.file, 'utf8').split('\n'));
+    const text = sources.get(d.file)[d.start.line].trim().slice(0, 100);
+    process.stdout.write(`  ${m.status} ${d.file}:${d.start.line + 1} ${d.mutator} → ${JSON.stringify(d.replacement).slice(0, 50)} | ${text}\n`);
+  }
+}
+
+function wilson(k, n, z = 1.96) {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [centre - half, centre + half];
+}
+
+function pct(x) {
+  return `${(100 * x).toFixed(1)} %`;
+}

@@ -5,7 +5,7 @@
 import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 import fs from 'node:fs';
 
-const DRAWN_FILE = 'reports/mutation/sample/drawn.json';
+const DRAWN_FILE = process.env.NETPOL_MUTATION_DRAWN ?? 'reports/mutation/sample/drawn.json';
 // Drawn locations use the instrumenter's 0-based lines; Babel's node.loc lines are 1-based.
 const drawn = fs.existsSync(DRAWN_FILE)
   ? JSON.parse(fs.readFileSync(DRAWN_FILE, 'utf8')).map((m) => ({

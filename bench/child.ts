@@ -2,6 +2,7 @@
 // between measurements. Prints one JSON object on its last line.
 import { ClusterSize, generateCluster, generateClusterPolicies, toCluster } from './generate';
 import { Random } from './random';
+import { median } from './stats';
 import { synthRaw, synthWithConstructs } from './synth';
 import { Evaluator } from '../src/eval/evaluator';
 import { lintCluster } from '../src/lint/lint-cluster';
@@ -13,12 +14,6 @@ const MIB = 1024 * 1024;
 
 function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function size(args: string[]): ClusterSize {
@@ -181,18 +176,22 @@ function synth(args: string[]): object {
   };
   const policies: Record<string, number> = {};
   const best: Record<string, number> = {};
+  const rounds: Record<string, number[]> = {};
   for (const [name, run] of Object.entries(variants)) {
     policies[name] = count(run());
     best[name] = Infinity;
+    rounds[name] = [];
   }
   for (let r = 0; r < repeats; r++) {
     for (const [name, run] of Object.entries(variants)) {
       const start = process.hrtime.bigint();
       run();
-      best[name] = Math.min(best[name], Number(process.hrtime.bigint() - start) / 1e9);
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+      best[name] = Math.min(best[name], elapsed);
+      rounds[name].push(elapsed);
     }
   }
-  return { policies: synthetic.policies.length, written: policies, seconds: best };
+  return { policies: synthetic.policies.length, written: policies, seconds: best, rounds };
 }
 
 /** Every lint rule over a generated cluster: best of `repeats` runs of `lintCluster`. */

@@ -13,7 +13,7 @@ export function objectDecodeErrors(object: unknown, written?: WrittenAs): Diagno
   if (!isJsonObject(object) || typeof object.kind !== 'string' || !EVALUATED_KINDS.includes(object.kind)) return [];
   const kind = object.kind;
   const findings = new Findings(written);
-  readMeta(findings, 'metadata', object.metadata);
+  readMeta(findings, { path: 'metadata', owner: kind }, object.metadata);
   const spec = asMap(findings, { path: 'spec', owner: kind }, object.spec, `v1.${kind}Spec`);
   if (kind === 'Pod') {
     readPodSpec(findings, 'spec', spec);
@@ -37,9 +37,11 @@ const TEMPLATE_KINDS = ['Deployment', 'ReplicaSet', 'ReplicationController', 'St
 const EVALUATED_KINDS = ['Namespace', 'Node', 'Pod', 'CronJob', ...TEMPLATE_KINDS];
 const REPLICATED_KINDS = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'];
 
-function readMeta(findings: Findings, path: string, value: unknown): void {
-  const meta = asMap(findings, { path, owner: 'ObjectMeta' }, value, 'v1.ObjectMeta');
+/** `metadata.owner` is the struct that holds the metadata field, as Go's error names it. */
+function readMeta(findings: Findings, metadata: FieldRef, value: unknown): void {
+  const meta = asMap(findings, metadata, value, 'v1.ObjectMeta');
   if (!meta) return;
+  const path = metadata.path;
   for (const field of ['name', 'namespace', 'generateName']) readString(findings, { path: `${path}.${field}`, owner: 'ObjectMeta' }, meta[field]);
   readStringMap(findings, { path: `${path}.labels`, owner: 'ObjectMeta' }, meta.labels);
 }
@@ -47,7 +49,7 @@ function readMeta(findings: Findings, path: string, value: unknown): void {
 function readTemplate(findings: Findings, path: string, value: unknown): void {
   const template = asMap(findings, { path, owner: 'PodTemplateSpec' }, value, 'v1.PodTemplateSpec');
   if (!template) return;
-  readMeta(findings, `${path}.metadata`, template.metadata);
+  readMeta(findings, { path: `${path}.metadata`, owner: 'PodTemplateSpec' }, template.metadata);
   readPodSpec(findings, `${path}.spec`, asMap(findings, { path: `${path}.spec`, owner: 'PodTemplateSpec' }, template.spec, 'v1.PodSpec'));
 }
 

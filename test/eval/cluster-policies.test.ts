@@ -1,7 +1,11 @@
+import { compareEvaluationOrder } from '../../src/eval/compiled-cluster-policies';
 import { Evaluator } from '../../src/eval/evaluator';
+import { portEntryAdmits } from '../../src/eval/ports';
 import { EvaluatorOptions, Query, QueryEnd, Verdict } from '../../src/eval/types';
 import { Cluster } from '../../src/model/cluster';
 import { clusterFromManifests } from '../../src/model/cluster-from-manifests';
+import { ClusterPolicySpec } from '../../src/model/cluster-policy';
+import { NormalizedPort } from '../../src/model/normalize';
 import { Protocol } from '../../src/model/protocol';
 
 /**
@@ -501,5 +505,99 @@ describe('B.6 v1alpha1 specifics and mixing', () => {
     // Different tiers are not a mix: an ANP and a Baseline-tier CNP are ordered by their tiers.
     const baseline = cnp('baseline', 'Baseline', 0, inNamespace('shop'), { ingress: [rule('Accept', [ALL_NAMESPACES], 'ingress')] });
     expect(allowed([...BASE, v1, baseline], 'tenant/app', 'shop/web')).toBe(false);
+  });
+});
+
+describe('the order of policies within a tier, and the words of an explanation', () => {
+  const spec = (name: string, priority: number | undefined, kind = 'ClusterNetworkPolicy', apiVersion: 'v1alpha1' | 'v1alpha2' = 'v1alpha2') =>
+    ({ apiVersion, kind, name, tier: 'Admin', priority, subject: {}, ingress: [], egress: [], manifest: {} } as unknown as ClusterPolicySpec);
+  const order = (...specs: ClusterPolicySpec[]) => [...specs].sort((a, b) => compareEvaluationOrder(a, b)).map((s) => `${s.kind}/${s.name}/${s.priority}`);
+
+  test('ascending priority first, then name, then kind; a policy without priority (v1alpha1 Baseline) comes first', () => {
+    expect(order(spec('b', 2), spec('a', 3), spec('c', 1))).toEqual(['ClusterNetworkPolicy/c/1', 'ClusterNetworkPolicy/b/2', 'ClusterNetworkPolicy/a/3']);
+    expect(order(spec('b', 1), spec('a', 1), spec('c', 1))).toEqual(['ClusterNetworkPolicy/a/1', 'ClusterNetworkPolicy/b/1', 'ClusterNetworkPolicy/c/1']);
+    expect(order(spec('x', 1, 'Zeta'), spec('x', 1, 'Alpha'), spec('x', 1, 'Mid'))).toEqual(['Alpha/x/1', 'Mid/x/1', 'Zeta/x/1']);
+    expect(order(spec('x', 0), spec('default', undefined))).toEqual(['ClusterNetworkPolicy/default/undefined', 'ClusterNetworkPolicy/x/0']);
+    expect(compareEvaluationOrder(spec('a', 1), spec('a', 1))).toBe(0);
+    expect(compareEvaluationOrder(spec('a', 1, 'K'), spec('a', 1, 'K'))).toBe(0);
+  });
+
+  test('API version first only where a tier holds both: v1alpha1 first by default, v1alpha2 first on request', () => {
+    const old = spec('z', 9, 'AdminNetworkPolicy', 'v1alpha1');
+    const current = spec('a', 1);
+    expect(order(current, old)).toEqual(['AdminNetworkPolicy/z/9', 'ClusterNetworkPolicy/a/1']);
+    expect([current, old].sort((a, b) => compareEvaluationOrder(a, b, 'v1alpha2-first')).map((s) => s.name)).toEqual(['a', 'z']);
+  });
+
+  test('an unknown workload lists up to ten known ones, or says there are none', () => {
+    const many = [ns('big'), ...Array.from({ length: 12 }, (_, i) => pod('big', `p${String(i).padStart(2, '0')}`))];
+    expect(() => ask(many, 'big/nope', 'big/p00')).toThrow(
+      'Unknown source workload "big/nope". Use "ns/name" or "ns/name[Kind]"; known workloads include: '
+      + 'big/p00[Pod], big/p01[Pod], big/p02[Pod], big/p03[Pod], big/p04[Pod], big/p05[Pod], big/p06[Pod], big/p07[Pod], big/p08[Pod], big/p09[Pod].');
+    expect(() => ask(BASE, 'shop/web', 'shop/nope')).toThrow('Unknown destination workload "shop/nope". Use "ns/name" or "ns/name[Kind]"; '
+      + 'known workloads include: shop/web[Pod], shop/db[Pod], tenant/app[Pod].');
+    expect(() => new Evaluator(clusterOf([])).verdict({ source: { workload: 'a/b' }, destination: { internet: true }, protocol: 'TCP' as Protocol, port: 1 }))
+      .toThrow('Unknown source workload "a/b". Use "ns/name" or "ns/name[Kind]"; known workloads include: (none).');
+  });
+
+  test('not isolated: each direction names its policyType; with cluster policies the default is said to decide', () => {
+    expect(ask(BASE, 'shop/db', 'shop/web').text).toBe([
+      'TCP/80 from shop/db[Pod] to shop/web[Pod]: ALLOWED',
+      '  egress at shop/db[Pod]: allowed (not isolated)',
+      '    not isolated for egress: no NetworkPolicy in namespace shop selects it with policyType Egress',
+      '  ingress at shop/web[Pod]: allowed (not isolated)',
+      '    not isolated for ingress: no NetworkPolicy in namespace shop selects it with policyType Ingress',
+    ].join('\n'));
+    const other = cnp('other', 'Admin', 1, inNamespace('tenant'), { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] });
+    expect(ask([...BASE, other], 'shop/db', 'shop/web').text).toBe([
+      'TCP/80 from shop/db[Pod] to shop/web[Pod]: ALLOWED',
+      '  egress at shop/db[Pod]: allowed (not isolated)',
+      '    not isolated for egress: no NetworkPolicy in namespace shop selects it with policyType Egress',
+      '    no Admin, NetworkPolicy or Baseline rule decides: allowed by default',
+      '  ingress at shop/web[Pod]: allowed (not isolated)',
+      '    not isolated for ingress: no NetworkPolicy in namespace shop selects it with policyType Ingress',
+      '    no Admin, NetworkPolicy or Baseline rule decides: allowed by default',
+    ].join('\n'));
+  });
+
+  test('the tier that decided is named beside the isolation', () => {
+    const adminDeny = cnp('a-deny', 'Admin', 5, inNamespace('shop'), { ingress: [rule('Deny', [inNamespace('tenant')], 'ingress')] });
+    expect(ask([...BASE, adminDeny], 'tenant/app', 'shop/web').text.split('\n').slice(4)).toEqual([
+      '  ingress at shop/web[Pod]: DENIED (not isolated; decided by the Admin tier)',
+      '    denied by Admin tier: ClusterNetworkPolicy a-deny (priority 5) spec.ingress[0] (Deny)',
+    ]);
+    const baselineDeny = cnp('b-deny', 'Baseline', 0, inNamespace('shop'), { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] });
+    expect(ask([...BASE, baselineDeny], 'tenant/app', 'shop/web').text.split('\n').slice(4)).toEqual([
+      '  ingress at shop/web[Pod]: DENIED (not isolated; decided by the Baseline tier)',
+      '    denied by Baseline tier: ClusterNetworkPolicy b-deny (priority 0) spec.ingress[0] (Deny)',
+    ]);
+    const npDeny = ask([...BASE, adminDeny, denyAll('shop', 'Ingress')], 'shop/db', 'shop/web').text;
+    expect(npDeny).toContain('  ingress at shop/web[Pod]: DENIED (isolated by shop/deny-ingress)\n');
+    expect(npDeny).not.toContain('decided by the');
+  });
+
+  test('egress to the node: not isolated, or allowed by the option while isolated', () => {
+    const options = { nodeEgressAlwaysAllowed: true };
+    expect(ask(BASE, 'shop/db', 'node', 'TCP/80', options).egress).toMatchObject({
+      isolated: false,
+      allowed: true,
+      reason: 'not isolated for egress: no NetworkPolicy in namespace shop selects it with policyType Egress',
+    });
+    expect(ask([...BASE, denyAll('shop', 'Egress')], 'shop/db', 'node', 'TCP/80', options).egress).toMatchObject({
+      isolated: true,
+      allowed: true,
+      reason: 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)',
+    });
+    expect(ask([...BASE, denyAll('shop', 'Egress')], 'shop/db', 'node').allowed).toBe(false);
+  });
+});
+
+describe('a port entry admits only ports 1-65535', () => {
+  const anyTcp: NormalizedPort = { protocol: 'TCP' } as NormalizedPort;
+  test.each([[0, false], [1, true], [65535, true], [65536, false], [-1, false]])('TCP port %d: %s', (port, admitted) => {
+    expect(portEntryAdmits(anyTcp, 'TCP' as Protocol, port, undefined)).toBe(admitted);
+  });
+  test('and only its own protocol', () => {
+    expect(portEntryAdmits(anyTcp, 'UDP' as Protocol, 80, undefined)).toBe(false);
   });
 });

@@ -53,6 +53,17 @@ describe('address text for the reachability matrix', () => {
       .toBe('0.0.0.0/0 except 10.0.0.0/8');
   });
 
+  test('as many blocks as gaps: the blocks are listed, not the gaps', () => {
+    expect(describeAddresses([v4('0.0.0.0', '0.255.255.255'), v4('10.0.0.0', '10.255.255.255')], [4, 6])).toBe('0.0.0.0/8, 10.0.0.0/8');
+    expect(describeAddresses([v4('0.0.0.0', '0.255.255.255'), v4('10.0.0.0', '255.255.255.255')], [4, 6])).toBe('0.0.0.0/0 except 1.0.0.0-9.255.255.255');
+  });
+
+  test('the last address of a family is a gap of its own when everything below it is covered', () => {
+    expect(complementIntervals([v4('0.0.0.0', '255.255.255.254')], [4])).toEqual([v4('255.255.255.255', '255.255.255.255')]);
+    expect(complementIntervals([{ family: 6, first: 0n, last: V6_MAX - 1n }], [6])).toEqual([{ family: 6, first: V6_MAX, last: V6_MAX }]);
+    expect(complementIntervals([v4('0.0.0.0', '255.255.255.255')], [4])).toEqual([]);
+  });
+
   test('a few blocks are listed as they are', () => {
     expect(describeAddresses([v4('203.0.113.0', '203.0.113.255'), v4('198.51.100.7', '198.51.100.7')], [4, 6]))
       .toBe('198.51.100.7, 203.0.113.0/24');

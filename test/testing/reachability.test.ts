@@ -189,6 +189,16 @@ describe('Reachability', () => {
         .toThrow(/Unknown destination workload "shop\/apu"\. Did you mean "shop\/api"\?.*Known workloads: kube-system\/coredns, monitoring\/prometheus, shop\/api, shop\/db, shop\/web, staging\/prometheus\./);
     });
 
+    test('without a close match the error offers none; an empty cluster says it has no workloads', () => {
+      const { reach } = shop();
+
+      expect(() => reach.verdict(workload('zzz/qqqqqq'), workload('shop/api'), Port.tcp(8080))).toThrow(new Error(
+        'Unknown source workload "zzz/qqqqqq". Known workloads: kube-system/coredns, monitoring/prometheus, shop/api, shop/db, shop/web, staging/prometheus. '
+        + 'Workloads that the app does not define can be declared with addWorkload().'));
+      expect(() => Reachability.fromManifests([]).verdict(Endpoint.internet(), workload('shop/api'), Port.HTTPS)).toThrow(new Error(
+        'Unknown destination workload "shop/api". The cluster has no workloads. Workloads that the app does not define can be declared with addWorkload().'));
+    });
+
     test('a workload can be named with its kind, and a wrong kind is unknown', () => {
       const { reach } = shop();
 
@@ -210,7 +220,8 @@ describe('Reachability', () => {
       const { reach } = shop();
 
       expect(() => reach.verdict(Endpoint.ip('203.0.113.7'), Endpoint.internet(), Port.HTTPS))
-        .toThrow('Cannot answer 203.0.113.7 -> internet: both ends are outside the cluster');
+        .toThrow(new Error('Cannot answer 203.0.113.7 -> internet: both ends are outside the cluster, so no NetworkPolicy applies. '
+          + 'Name a workload ("namespace/name") on at least one side.'));
     });
 
     test('a named port that the destination does not declare is an error listing its named ports', () => {
@@ -361,6 +372,38 @@ describe('Reachability', () => {
       // THEN
       expect(() => app.synthYaml()).toThrow(/^Validation failed with the following errors:\n {2}\[shop\/misplaced\] metadata\.namespace: the policy is in namespace "other"/);
       expect(() => Reachability.of(app)).toThrow(/^Validation failed with the following errors:\n {2}\[shop\/misplaced\] metadata\.namespace: the policy is in namespace "other"/);
+    });
+
+    test('a raw policy that skipped the constructs\' checks is refused by construct path, with the API server\'s words and the fix', () => {
+      const app = Testing.app();
+      const chart = new Chart(app, 'shop', { namespace: 'shop' });
+      new k8s.KubeNetworkPolicy(chart, 'raw', { spec: { podSelector: {}, ingress: [{ ports: [{ port: k8s.IntOrString.fromNumber(0) }] }] } });
+
+      expect(() => Reachability.of(app)).toThrow('The app holds NetworkPolicies the API server would reject, so no cluster could run it:\n'
+        + '  [shop/raw] spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive Fix: a whole protocol is written as {protocol: TCP} with no port');
+    });
+
+    test('fromManifests leaves out what the API server would refuse, and names it by kind, namespace (default when unset) and name', () => {
+      const badPort = { podSelector: {}, ingress: [{ ports: [{ port: 0 }] }] };
+      const policy = (metadata: object) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata, spec: badPort });
+      const reach = Reachability.fromManifests([
+        policy({}),
+        policy({ name: '', namespace: '' }),
+        policy({ name: 'p', namespace: 'team' }),
+        { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api', namespace: 'shop' }, spec: { replicas: '2' } },
+        { apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: '2' } },
+      ]);
+
+      const portError = 'spec.ingress[0].ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive Fix: a whole protocol is written as {protocol: TCP} with no port';
+      const replicasError = 'spec.replicas: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32 Fix: remove the quotes: replicas: 2';
+      expect(reach.warnings).toEqual([
+        `NetworkPolicy default/<unnamed> is left out: the API server would reject it (${portError})`,
+        `NetworkPolicy default/<unnamed> is left out: the API server would reject it (${portError})`,
+        `NetworkPolicy team/p is left out: the API server would reject it (${portError})`,
+        `Deployment shop/api is left out: the API server would refuse it (${replicasError})`,
+        `Deployment default/<unnamed> is left out: the API server would refuse it (${replicasError})`,
+      ]);
+      expect(reach.workloads()).toEqual([]);
     });
 
     test('a Chart alone gives the reachability of that chart', () => {

@@ -39,6 +39,17 @@ test('Endpoint.of refuses a construct that is not a workload, with what to pass'
   expect(() => Endpoint.of(app)).toThrow(/not a workload construct. Pass a cdk8s-plus workload/);
 });
 
+test('Endpoint.of names what it was given: a construct by its path, anything else as JSON or as text', () => {
+  const { app } = shop();
+  const rest = ': not a workload construct. Pass a cdk8s-plus workload (e.g. a Deployment) or an ApiObject, or name it with Endpoint.workload("namespace/name").';
+  const chart = new Chart(app, 'empty');
+  expect(() => Endpoint.of(chart)).toThrow(new Error(`Endpoint.of("empty")${rest}`));
+  expect(() => Endpoint.of({ name: 'web' } as any)).toThrow(new Error(`Endpoint.of({"name":"web"})${rest}`));
+  expect(() => Endpoint.of({ node: {} } as any)).toThrow(new Error(`Endpoint.of({"node":{}})${rest}`));
+  expect(() => Endpoint.of(undefined as any)).toThrow(new Error(`Endpoint.of(undefined)${rest}`));
+  expect(() => Endpoint.of((() => 1) as any)).toThrow(new Error(`Endpoint.of(() => 1)${rest}`));
+});
+
 test('two constructs of one id in a namespace make the reference ambiguous, naming both', () => {
   const app = Testing.app();
   const a = new Chart(app, 'a', { namespace: 'shop' });

@@ -186,3 +186,77 @@ describe('ClusterPolicyValidator (public API)', () => {
     expect(ClusterPolicyValidator.formatProblem(singleton)).toMatch(/^<nil>: Invalid value: "object": Only one baseline admin network policy/);
   });
 });
+
+describe('whole findings, field by field', () => {
+  const all = (object: unknown, channel: 'standard' | 'experimental' = 'standard') => validateClusterPolicy(object, { channel });
+
+  test('a namespace on a cluster-scoped object is cleared by the server: a warning, and none for an empty or null one', () => {
+    expect(all(cnp(admin, { name: 'p', namespace: 'x' }))).toEqual([{
+      severity: 'warning',
+      rule: 'cluster-scoped-namespace',
+      fieldPath: 'metadata.namespace',
+      message: 'ClusterNetworkPolicy is cluster-scoped: the API server clears metadata.namespace ("x")',
+      fix: 'remove metadata.namespace',
+    }]);
+    expect(all(cnp(admin, { name: 'p', namespace: '' }))).toEqual([]);
+    expect(all(cnp(admin, { name: 'p', namespace: null }))).toEqual([]);
+  });
+
+  test('a kind the group does not have, and one in the wrong case', () => {
+    const ofKind = (kind: string) => ({ apiVersion: 'policy.networking.k8s.io/v1alpha2', kind, metadata: { name: 'p' } });
+    expect(all(ofKind('Foo'))).toEqual([{
+      severity: 'error',
+      rule: 'kind',
+      fieldPath: 'kind',
+      message: 'Invalid value: "Foo": no kind "Foo" is registered for policy.networking.k8s.io/v1alpha2',
+      fix: 'use kind: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), or AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1)',
+    }]);
+    expect(all(ofKind('clusternetworkpolicy'))[0]).toMatchObject({
+      message: 'Invalid value: "clusternetworkpolicy": no kind "clusternetworkpolicy" is registered for policy.networking.k8s.io/v1alpha2',
+      fix: 'kinds are case-sensitive: write kind: ClusterNetworkPolicy',
+    });
+  });
+
+  test('Exists and DoesNotExist with values are accepted with a warning each; In with values is fine', () => {
+    const expressions = [{ key: 'a', operator: 'Exists', values: ['x'] }, { key: 'b', operator: 'DoesNotExist', values: ['y'] }, { key: 'c', operator: 'In', values: ['z'] }];
+    expect(all(cnp({ ...admin, subject: { namespaces: { matchExpressions: expressions } } }))).toEqual([
+      { severity: 'warning', rule: 'selector-values-forbidden', fieldPath: 'spec.subject.namespaces.matchExpressions[0].values', message: 'Exists takes no values', fix: 'remove values' },
+      { severity: 'warning', rule: 'selector-values-forbidden', fieldPath: 'spec.subject.namespaces.matchExpressions[1].values', message: 'DoesNotExist takes no values', fix: 'remove values' },
+    ]);
+    expect(all(cnp({ ...admin, subject: { namespaces: { matchExpressions: [{ key: 'a', operator: 'Exists', values: [] }, { key: 'c', operator: 'NotIn', values: ['z'] }] } } }))).toEqual([]);
+  });
+
+  test('what is accepted but suspicious is not reported beside an error: the object is refused anyway', () => {
+    const suspicious = { namespaces: { matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] } };
+    expect(all(cnp({ ...admin, priority: 5000, subject: suspicious })).map((d) => d.rule)).toEqual(['schema-maximum']);
+    expect(all(cnp({ ...admin, subject: suspicious })).map((d) => d.rule)).toEqual(['selector-values-forbidden']);
+  });
+
+  test('the CEL rules\' messages and fixes', () => {
+    expect(all({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'other' }, spec: { subject: { namespaces: {} } } }))
+      .toEqual([{
+        severity: 'error',
+        rule: 'cel-baseline-singleton',
+        fieldPath: '',
+        message: 'Invalid value: "object": Only one baseline admin network policy with metadata.name="default" can be created in the cluster',
+        fix: 'name it default (metadata.name: default): a cluster has at most one BaselineAdminNetworkPolicy',
+      }]);
+    expect(all(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['::ffff:1.2.3.0/120'] }] }] }))).toEqual([{
+      severity: 'error',
+      rule: 'cel-cidr',
+      fieldPath: 'spec.egress[0].to[0].networks[0]',
+      message: 'Invalid value: "string": Invalid CIDR format provided',
+      fix: 'write the IPv4 network itself, e.g. "1.2.3.0/24", not an IPv4-mapped IPv6 prefix',
+    }]);
+    expect(all(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }], protocols: [{ destinationNamedPort: 'http' }] }] }), 'experimental'))
+      .toEqual([{
+        severity: 'error',
+        rule: 'cel-named-port-peers',
+        fieldPath: 'spec.egress[0]',
+        message: 'Invalid value: "object": networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames',
+        fix: 'named ports exist only on pods: move the networks/nodes/domainNames peers into a rule of their own with port numbers',
+      }]);
+    expect(all(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] }] }), 'experimental')).toEqual([]);
+    expect(all(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ namespaces: {} }], protocols: [{ destinationNamedPort: 'http' }] }] }), 'experimental')).toEqual([]);
+  });
+});

@@ -55,7 +55,7 @@ export function checkWorkloadDeclaration(cluster: Cluster, d: WorkloadDeclaratio
     throw new Error(`${call}: give either replicas or replicasUnknown, not both.`);
   }
   for (const ip of d.podIps ?? []) {
-    if (typeof ip !== 'string' || !parseIp(ip)) {
+    if (!parseIp(ip)) {
       throw new Error(`${call}: the pod IP ${JSON.stringify(ip)} is not an IP address. Write e.g. "10.244.1.7".`);
     }
   }

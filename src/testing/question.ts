@@ -1,5 +1,6 @@
 import { formatBlock, intervalOf } from './address-text';
 import { Endpoint } from './endpoint';
+import { EndpointTarget } from './endpoint-target';
 import { DirectionReport, ReachabilityVerdict } from './reachability-verdict';
 import { closeMatches } from './suggest';
 import { ClusterRuleRef, DirectionVerdict, ExternalRange, QueryEnd, Verdict } from '../eval/types';
@@ -21,6 +22,9 @@ export interface QuestionEngine {
 type ResolvedEnd =
   | { readonly kind: 'workload'; readonly workload: WorkloadSpec; readonly text: string }
   | { readonly kind: 'external'; readonly ranges: readonly IpInterval[]; readonly text: string };
+
+/** An endpoint's target when it names a workload. */
+type WorkloadTarget = Extract<EndpointTarget, { kind: 'workload' }>;
 
 /** A set of connections that share one allowed set, with an example endpoint for explanations. */
 interface Piece {
@@ -89,9 +93,7 @@ export function answer(
  * The workload an endpoint names, through the cluster's one lookup (name, kind, or the id of
  * the construct that defined it), or an error listing close matches.
  */
-function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): WorkloadSpec {
-  const target = endpoint._target;
-  if (target.kind !== 'workload') throw new Error(`${endpoint.toString()} is not a workload`);
+function findWorkload(cluster: Cluster, endpoint: Endpoint, target: WorkloadTarget, role: string): WorkloadSpec {
   const result = cluster.lookupWorkload({
     namespace: target.namespaceName,
     name: target.name,
@@ -121,7 +123,7 @@ function findWorkload(cluster: Cluster, endpoint: Endpoint, role: string): Workl
 function resolveEnd(cluster: Cluster, endpoint: Endpoint, role: string): ResolvedEnd {
   const target = endpoint._target;
   if (target.kind === 'external') return { kind: 'external', ranges: target.ranges, text: endpoint.toString() };
-  const workload = findWorkload(cluster, endpoint, role);
+  const workload = findWorkload(cluster, endpoint, target, role);
   return { kind: 'workload', workload, text: workloadKey(workload) };
 }
 

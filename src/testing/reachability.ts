@@ -97,7 +97,8 @@ export class Reachability {
       const written = (fieldPath: string) => doc.locator.written?.(fieldPath);
       const list = doc.value as { kind?: unknown; items?: unknown };
       if (typeof list.kind === 'string' && list.kind.endsWith('List') && Array.isArray(list.items)) {
-        const itemKind = list.kind === 'List' ? undefined : list.kind.slice(0, -'List'.length);
+        // `PodList` gives its items the kind `Pod`; a plain `List` gives none ('').
+        const itemKind = list.kind.slice(0, -'List'.length);
         const apiVersion = (doc.value as { apiVersion?: unknown }).apiVersion;
         list.items.forEach((item, i) => {
           const object = itemKind && item !== null && typeof item === 'object' && (item as { kind?: unknown }).kind === undefined

@@ -49,7 +49,7 @@ function namedPortRule(portsField: 'protocols' | 'ports', namedField: string, pe
     rule: `!(self.to.exists(peer, ${peers}) && has(self.${portsField}) && self.${portsField}.exists(${item}, has(${item}.${namedField})))`,
     message: `${names} peer cannot be set with namedPorts since there are no namedPorts for ${names}`,
     holds: (rule: EgressRule) => !(rule.to.some((peer) => hasAny(peer, peerFields))
-      && (rule[portsField] ?? []).some((p) => p[namedField] !== undefined)),
+      && rule[portsField]?.some((p) => p[namedField] !== undefined) === true),
   };
 }
 

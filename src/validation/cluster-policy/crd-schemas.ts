@@ -38,7 +38,7 @@ const oneOf = (properties: Record<string, SchemaNode>, extra: Partial<ObjectNode
   ({ type: 'object', properties, minProperties: 1, maxProperties: 1, ...extra });
 
 const list = (items: SchemaNode, minItems: number | undefined, maxItems: number, set = false): ArrayNode =>
-  ({ type: 'array', items, ...(minItems !== undefined ? { minItems } : {}), maxItems, ...(set ? { set } : {}) });
+  ({ type: 'array', items, minItems, maxItems, set });
 
 /** NamespacedPod: v1alpha2 makes namespaceSelector optional (absent = every namespace). */
 const namespacedPod = (namespaceSelectorRequired: boolean): ObjectNode => ({

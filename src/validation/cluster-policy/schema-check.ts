@@ -106,10 +106,10 @@ class Walker {
       if (result[key] === undefined) this.report(SchemaRules.REQUIRED, childPath(path, key), 'Required value', undefined, node.properties[key], known);
     }
     const count = Object.keys(result).length;
-    if (node.maxProperties !== undefined && count > node.maxProperties) {
+    if (count > (node.maxProperties ?? Infinity)) {
       this.report(SchemaRules.MAX_PROPERTIES, path, `Too many: ${count}: must have at most ${node.maxProperties} items`, result, node, known);
     }
-    if (node.minProperties !== undefined && count < node.minProperties) {
+    if (count < (node.minProperties ?? 0)) {
       this.report(SchemaRules.MIN_PROPERTIES, path,
         `Invalid value: ${count}: ${bodyPath(path)} in body should have at least ${node.minProperties} properties`, result, node, known);
     }
@@ -126,10 +126,10 @@ class Walker {
   }
 
   private visitArray(value: unknown[], node: Extract<SchemaNode, { type: 'array' }>, path: string): unknown[] {
-    if (node.maxItems !== undefined && value.length > node.maxItems) {
+    if (value.length > (node.maxItems ?? Infinity)) {
       this.report(SchemaRules.MAX_ITEMS, path, `Too many: ${value.length}: must have at most ${node.maxItems} items`, value, node);
     }
-    if (node.minItems !== undefined && value.length < node.minItems) {
+    if (value.length < (node.minItems ?? 0)) {
       this.report(SchemaRules.MIN_ITEMS, path,
         `Invalid value: ${value.length}: ${bodyPath(path)} in body should have at least ${node.minItems} items`, value, node);
     }
@@ -153,7 +153,7 @@ class Walker {
     if (node.maxLength !== undefined && Buffer.byteLength(value, 'utf8') > node.maxLength) {
       this.diagnostics.push(tooLong(path, node.maxLength, SchemaRules.MAX_LENGTH, schemaFix(SchemaRules.MAX_LENGTH, path, value, node)));
     }
-    if (node.minLength !== undefined && value.length < node.minLength) {
+    if (value.length < (node.minLength ?? 0)) {
       this.report(SchemaRules.MIN_LENGTH, path,
         `Invalid value: ${JSON.stringify(value)}: ${bodyPath(path)} in body should be at least ${node.minLength} chars long`, value, node);
     }
@@ -164,11 +164,11 @@ class Walker {
   }
 
   private visitInteger(value: number, node: Extract<SchemaNode, { type: 'integer' }>, path: string): void {
-    if (node.minimum !== undefined && value < node.minimum) {
+    if (value < (node.minimum ?? Number.NEGATIVE_INFINITY)) {
       this.report(SchemaRules.MINIMUM, path,
         `Invalid value: ${value}: ${bodyPath(path)} in body should be greater than or equal to ${node.minimum}`, value, node);
     }
-    if (node.maximum !== undefined && value > node.maximum) {
+    if (value > (node.maximum ?? Infinity)) {
       this.report(SchemaRules.MAXIMUM, path,
         `Invalid value: ${value}: ${bodyPath(path)} in body should be less than or equal to ${node.maximum}`, value, node);
     }

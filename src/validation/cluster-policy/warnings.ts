@@ -13,9 +13,9 @@ import { Severity } from '../severity';
  */
 export function acceptedButSuspicious(kind: ClusterPolicyKind, object: any): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const spec = object.spec ?? {};
+  const spec = object.spec;
   const allNamespacesNote = (path: string, holder: any) => {
-    if (kind === 'ClusterNetworkPolicy' && holder?.pods && holder.pods.namespaceSelector === undefined) found.push(podsInAllNamespaces(childPath(path, 'pods')));
+    if (kind === 'ClusterNetworkPolicy' && holder.pods && holder.pods.namespaceSelector === undefined) found.push(podsInAllNamespaces(childPath(path, 'pods')));
   };
   selectorWarnings(found, 'spec.subject', spec.subject);
   allNamespacesNote('spec.subject', spec.subject);
@@ -23,7 +23,7 @@ export function acceptedButSuspicious(kind: ClusterPolicyKind, object: any): Dia
     (spec[direction] ?? []).forEach((rule: any, i: number) => {
       const rulePath = indexPath(`spec.${direction}`, i);
       const peersField = direction === 'ingress' ? 'from' : 'to';
-      (rule[peersField] ?? []).forEach((peer: any, j: number) => {
+      rule[peersField].forEach((peer: any, j: number) => {
         const peerPath = indexPath(childPath(rulePath, peersField), j);
         selectorWarnings(found, peerPath, peer);
         allNamespacesNote(peerPath, peer);
@@ -55,7 +55,7 @@ const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 function selectorWarnings(found: Diagnostic[], path: string, holder: any): void {
   for (const field of ['namespaces', 'nodes', 'pods']) {
-    const value = holder?.[field];
+    const value = holder[field];
     if (!value) continue;
     const selectors = field === 'pods'
       ? [['namespaceSelector', value.namespaceSelector], ['podSelector', value.podSelector]]

@@ -1,3 +1,4 @@
+import { celFix } from '../../../src/validation/cluster-policy/cel-fixes';
 import { isCidr } from '../../../src/validation/cluster-policy/cel-rules';
 import { validateClusterPolicy } from '../../../src/validation/cluster-policy/validate';
 import { Diagnostic } from '../../../src/validation/diagnostic';
@@ -160,5 +161,52 @@ describe('isCIDR as Kubernetes\' CEL library has it (A.7)', () => {
     ['fe80::1%eth0/64', false], [' 10.0.0.0/8', false], ['10.0.0.0/8 ', false], ['10.0.0.0/08', false], ['', false], ['example.com/8', false],
   ])('%j → %s', (text, valid) => {
     expect(isCidr(text)).toBe(valid);
+  });
+});
+
+describe('the fix of each CEL finding', () => {
+  const fixes = (object: unknown, channel: 'standard' | 'experimental' = 'standard') =>
+    validateClusterPolicy(object, { channel }).filter((d) => d.severity === 'error').map((d) => [d.rule, d.fix]);
+
+  test('a port range: swap an inverted one, use number for a single port', () => {
+    const range = (start: number, end: number) => ({ tcp: { destinationPort: { range: { start, end } } } });
+    expect(fixes(cnp({ ...admin, egress: [{ action: 'Deny', to: [pods], protocols: [range(90, 80), range(443, 443)] }] }))).toEqual([
+      ['cel-port-range', 'swap them: range: {start: 80, end: 90}'],
+      ['cel-port-range', 'a range needs start < end: for the single port write destinationPort: {number: 443}'],
+    ]);
+  });
+
+  test('a CIDR: by what is wrong with it', () => {
+    const networks = ['::ffff:10.0.0.0/104', '010.0.0.0/8', ' 10.1.2.3 ', '10.0.0.0/33', 'fe80::1%eth0/64'];
+    expect(fixes(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks }] }] }))).toEqual([
+      ['cel-cidr', 'write the IPv4 network itself, e.g. "1.2.3.0/24", not an IPv4-mapped IPv6 prefix'],
+      ['cel-cidr', 'remove the leading zeros, e.g. "10.0.0.0/8"'],
+      ['cel-cidr', 'add the prefix length, e.g. "10.1.2.3/32"'],
+      ['cel-cidr', 'write an IPv4 or IPv6 network with its prefix length, e.g. "10.0.0.0/8" or "2001:db8::/32"'],
+      ['cel-cidr', 'write an IPv4 or IPv6 network with its prefix length, e.g. "10.0.0.0/8" or "2001:db8::/32"'],
+    ]);
+  });
+
+  test('named ports beside other peers, in each kind that has the rule', () => {
+    const fix = 'named ports exist only on pods: move the networks/nodes/domainNames peers into a rule of their own with port numbers';
+    expect(fixes(anp({ priority: 1, subject: { namespaces: {} }, egress: [{ action: 'Allow', to: [{ networks: ['10.0.0.0/8'] }], ports: [{ namedPort: 'https' }] }] }), 'experimental'))
+      .toEqual([['cel-named-port-peers', fix]]);
+    expect(fixes(banp({ subject: { namespaces: {} }, egress: [{ action: 'Allow', to: [{ networks: ['10.0.0.0/8'] }], ports: [{ namedPort: 'https' }] }] }), 'experimental'))
+      .toEqual([['cel-named-port-peers', fix]]);
+  });
+
+  test('the rule applies only where a named port is listed: numbered ports or no ports beside networks pass', () => {
+    const to = [{ networks: ['10.0.0.0/8'] }, { nodes: {} }];
+    expect(fixes(anp({ priority: 1, subject: { namespaces: {} }, egress: [{ action: 'Allow', to, ports: [{ portNumber: { port: 443 } }] }, { action: 'Allow', to }] }), 'experimental'))
+      .toEqual([]);
+    expect(fixes(cnp({ ...admin, egress: [{ action: 'Accept', to, protocols: [{ tcp: { destinationPort: { number: 443 } } }] }, { action: 'Accept', to }] }), 'experimental'))
+      .toEqual([]);
+  });
+
+  test('the singleton, and a rule id without advice of its own', () => {
+    expect(fixes(banp({ subject: { namespaces: {} } }, 'baseline'))).toEqual([
+      ['cel-baseline-singleton', 'name it default (metadata.name: default): a cluster has at most one BaselineAdminNetworkPolicy'],
+    ]);
+    expect(celFix('cel-something-else', {})).toBe('correct the value');
   });
 });

@@ -53,7 +53,7 @@ function normalizeOurs(n: SchemaNode): any {
       break;
     case 'stringMap': Object.assign(out, { type: 'object', additionalProperties: 'string' }); break;
     case 'anyObject': Object.assign(out, { type: 'object' }); break;
-    case 'array': Object.assign(out, { type: 'array', minItems: n.minItems, maxItems: n.maxItems, set: n.set, items: normalizeOurs(n.items) }); break;
+    case 'array': Object.assign(out, { type: 'array', minItems: n.minItems, maxItems: n.maxItems, set: n.set || undefined, items: normalizeOurs(n.items) }); break;
     case 'string':
       Object.assign(out, { type: 'string', enum: n.enum, minLength: n.minLength, maxLength: n.maxLength, pattern: n.pattern, default: n.default });
       break;

@@ -108,6 +108,13 @@ describe('enum advice', () => {
     expect(schemaFix('schema-enum', 'spec.tier', 'Pass', actions('Admin'))).toBe('use one of Admin');
   });
 
+  test('another unknown action lists the allowed ones, whichever word for allowing they have', () => {
+    expect(schemaFix('schema-enum', 'spec.egress[0].action', 'Reject', actions('Accept', 'Deny', 'Pass'))).toBe('use one of Accept, Deny, Pass');
+    expect(schemaFix('schema-enum', 'spec.egress[0].action', 'Reject', actions('Allow', 'Deny', 'Pass'))).toBe('use one of Allow, Deny, Pass');
+    expect(schemaFix('schema-enum', 'spec.egress[0].action', 'Pass', actions('Accept', 'Deny'))).toBe(
+      'a BaselineAdminNetworkPolicy cannot pass: use Allow or Deny (Pass exists in the Baseline tier of ClusterNetworkPolicy only)');
+  });
+
   test('a value of no allowed spelling lists the allowed ones', () => {
     expect(schemaFix('schema-enum', 'spec.tier', 'Tenant', actions('Admin', 'Baseline'))).toBe('use one of Admin, Baseline');
     expect(schemaFix('schema-enum', 'spec.tier', 'Tenant', integer(0, 1))).toBe('use one of ');

@@ -1,5 +1,5 @@
 import { DOMAIN_NAME_PATTERN } from '../../../src/validation/cluster-policy/crd-schemas';
-import { validateClusterPolicy } from '../../../src/validation/cluster-policy/validate';
+import { claimsClusterPolicyKind, validateClusterPolicy } from '../../../src/validation/cluster-policy/validate';
 import { ClusterPolicyValidator, CrdChannel } from '../../../src/validation/cluster-policy/validator';
 
 /** The API server's wording for each kind of schema finding, the fixes, and what is accepted with a warning. */
@@ -258,5 +258,186 @@ describe('whole findings, field by field', () => {
       }]);
     expect(all(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] }] }), 'experimental')).toEqual([]);
     expect(all(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ namespaces: {} }], protocols: [{ destinationNamedPort: 'http' }] }] }), 'experimental')).toEqual([]);
+  });
+});
+
+describe('type meta: each refusal in full', () => {
+  const typeMeta = (apiVersion: unknown, kind: unknown) => validateClusterPolicy({ apiVersion, kind, metadata: { name: 'p' }, spec: admin });
+
+  test('no kind, or a null one', () => {
+    const missing = {
+      severity: 'error',
+      rule: 'kind',
+      fieldPath: 'kind',
+      message: 'Required value: kind must be ClusterNetworkPolicy, AdminNetworkPolicy or BaselineAdminNetworkPolicy',
+      fix: 'use kind: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), or AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1)',
+    };
+    expect(typeMeta('policy.networking.k8s.io/v1alpha2', undefined)).toEqual([missing]);
+    expect(typeMeta('policy.networking.k8s.io/v1alpha2', null)).toEqual([missing]);
+  });
+
+  test('a kind that is no string is named as JSON, with no case hint', () => {
+    expect(typeMeta(undefined, 7)).toEqual([expect.objectContaining({
+      message: 'Invalid value: 7: no kind 7 is registered for undefined',
+      fix: 'use kind: ClusterNetworkPolicy (policy.networking.k8s.io/v1alpha2), or AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1)',
+    })]);
+    expect(typeMeta('policy.networking.k8s.io/v1alpha1', 'adminnetworkpolicy')[0].fix).toBe('kinds are case-sensitive: write kind: AdminNetworkPolicy');
+    expect(typeMeta('policy.networking.k8s.io/v1alpha1', 'BASELINEADMINNETWORKPOLICY')[0].fix).toBe('kinds are case-sensitive: write kind: BaselineAdminNetworkPolicy');
+  });
+
+  test.each([
+    ['ClusterNetworkPolicy', 'policy.networking.k8s.io/v1alpha1', '"policy.networking.k8s.io/v1alpha1"',
+      'set apiVersion: policy.networking.k8s.io/v1alpha2 (ClusterNetworkPolicy exists only in v1alpha2)'],
+    ['AdminNetworkPolicy', 'policy.networking.k8s.io/v1beta1', '"policy.networking.k8s.io/v1beta1"',
+      'set apiVersion: policy.networking.k8s.io/v1alpha1; in v1alpha2 the same policy is a ClusterNetworkPolicy with tier: Admin '
+      + '(actions Allow become Accept, ports become protocols)'],
+    ['BaselineAdminNetworkPolicy', undefined, 'null',
+      'set apiVersion: policy.networking.k8s.io/v1alpha1; in v1alpha2 the same policy is a ClusterNetworkPolicy with tier: Baseline '
+      + '(actions Allow become Accept, ports become protocols)'],
+  ])('a %s of apiVersion %s', (kind, apiVersion, shown, fix) => {
+    expect(typeMeta(apiVersion, kind)).toEqual([{
+      severity: 'error',
+      rule: 'api-version',
+      fieldPath: 'apiVersion',
+      message: `Invalid value: ${shown}: no kind "${kind}" is registered for version ${shown}`,
+      fix,
+    }]);
+  });
+
+  test('which objects claim to be a cluster policy: any version of the group, or one of its kinds', () => {
+    expect(claimsClusterPolicyKind({ apiVersion: 'policy.networking.k8s.io/v9', kind: 'Anything' })).toBe(true);
+    expect(claimsClusterPolicyKind({ apiVersion: 'v1', kind: 'AdminNetworkPolicy' })).toBe(true);
+    expect(claimsClusterPolicyKind({ kind: 'BaselineAdminNetworkPolicy' })).toBe(true);
+    expect(claimsClusterPolicyKind({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' })).toBe(false);
+    expect(claimsClusterPolicyKind({ apiVersion: 'policy.networking.k8s.io', kind: 'NetworkPolicy' })).toBe(false);
+    expect(claimsClusterPolicyKind({ apiVersion: 7, kind: 'NetworkPolicy' })).toBe(false);
+    expect(claimsClusterPolicyKind(['policy.networking.k8s.io/v1alpha2'])).toBe(false);
+    expect(claimsClusterPolicyKind(null)).toBe(false);
+  });
+
+  test('something other than a map, in full', () => {
+    expect(validateClusterPolicy([])).toEqual([{
+      severity: 'error',
+      rule: 'decode-type',
+      fieldPath: '',
+      message: 'a cluster network policy must be a map of fields, got array',
+      fix: 'give an object with apiVersion, kind, metadata and spec',
+    }]);
+  });
+});
+
+describe('when the CEL rules are not run', () => {
+  const banp = (metadata: unknown) => ({ apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata, spec: { subject: { namespaces: {} } } });
+  const notChecked = {
+    severity: 'info',
+    rule: 'cel-not-checked',
+    fieldPath: '',
+    message: 'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+    fix: 'correct the errors above; the CEL rules of the CRD run only then',
+  };
+
+  test('a missing name keeps the singleton rule from running, and the server says so', () => {
+    const found = validateClusterPolicy(banp({}));
+    expect(found.map((d) => d.rule)).toEqual(['metadata-name-required', 'cel-not-checked']);
+    expect(found[1]).toEqual(notChecked);
+  });
+
+  test('an invalid name does not: both are reported', () => {
+    expect(validateClusterPolicy(banp({ name: 'Base_line' })).map((d) => d.rule)).toEqual(['metadata-name', 'cel-baseline-singleton']);
+  });
+
+  test('a metadata that is no map is a schema type error, which blocks them', () => {
+    expect(validateClusterPolicy(banp('default'))).toEqual([
+      expect.objectContaining({ rule: 'schema-type', fieldPath: 'metadata' }),
+      notChecked,
+    ]);
+  });
+});
+
+describe('what is accepted with a warning, in full', () => {
+  const all = (object: unknown) => validateClusterPolicy(object, { channel: 'experimental' });
+  const warn = (fieldPath: string, rule: string, message: string, fix: string) => ({ severity: 'warning', rule, fieldPath, message, fix });
+  const anpOf = (rule: Record<string, unknown>) => anp({ priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ namespaces: {} }], ...rule }] });
+
+  test('warnings still come beside another warning (only an error hides them)', () => {
+    const spec = { ...admin, subject: { namespaces: { matchExpressions: [{ key: 'a', operator: 'Exists', values: ['x'] }] } } };
+    expect(all(cnp(spec, { name: 'p', namespace: 'shop' })).map((d) => d.rule)).toEqual(['cluster-scoped-namespace', 'selector-values-forbidden']);
+  });
+
+  test('selector operators and values, in every selector a policy has', () => {
+    const odd = { matchExpressions: [{ key: 'a', operator: 'Equals', values: ['b'] }, { key: 'b', operator: 'In' }, { key: 'c', operator: 'NotIn', values: [] }] };
+    const path = (selector: string) => [
+      warn(`${selector}.matchExpressions[0].operator`, 'selector-operator',
+        '"Equals" is not a label selector operator; the CRD accepts it, but what it selects is up to the implementation', 'use In, NotIn, Exists or DoesNotExist'),
+      warn(`${selector}.matchExpressions[1].values`, 'selector-values-required', 'In needs at least one value', 'list the values, or use Exists / DoesNotExist'),
+      warn(`${selector}.matchExpressions[2].values`, 'selector-values-required', 'NotIn needs at least one value', 'list the values, or use Exists / DoesNotExist'),
+    ];
+    const object = cnp({
+      ...admin,
+      subject: { pods: { namespaceSelector: odd, podSelector: odd } },
+      ingress: [{ action: 'Deny', from: [{ namespaces: odd }] }],
+      egress: [{ action: 'Deny', to: [{ nodes: odd }, { pods: { namespaceSelector: {}, podSelector: odd } }] }],
+    });
+    expect(all(object)).toEqual([
+      ...path('spec.subject.pods.namespaceSelector'), ...path('spec.subject.pods.podSelector'),
+      ...path('spec.ingress[0].from[0].namespaces'),
+      ...path('spec.egress[0].to[0].nodes'), ...path('spec.egress[0].to[1].pods.podSelector'),
+    ]);
+  });
+
+  test('networks with host bits: the network to write instead, IPv4 and IPv6', () => {
+    expect(all(cnp({ ...admin, egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8', '10.1.2.3/8', '2001:db8::1/32'] }] }] }))).toEqual([
+      warn('spec.egress[0].to[0].networks[1]', 'networks-host-bits', '"10.1.2.3/8" has bits set beyond the prefix length; implementations mask them', 'write "10.0.0.0/8"'),
+      warn('spec.egress[0].to[0].networks[2]', 'networks-host-bits', '"2001:db8::1/32" has bits set beyond the prefix length; implementations mask them', 'write "2001:db8::/32"'),
+    ]);
+  });
+
+  test('domainNames in a rule that does not allow, in each version\'s words', () => {
+    const fix = 'match the addresses with networks instead, or make the rule an allow rule';
+    const rules = (allow: string) => ['Deny', 'Pass', allow].map((action) => ({ action, to: [{ domainNames: ['example.com'] }] }));
+    expect(all(cnp({ ...admin, egress: rules('Accept') }))).toEqual([
+      warn('spec.egress[0].to[0].domainNames', 'domain-names-action', 'domainNames are meant for Accept rules only; what a Deny rule does with them is up to the implementation', fix),
+      warn('spec.egress[1].to[0].domainNames', 'domain-names-action', 'domainNames are meant for Accept rules only; what a Pass rule does with them is up to the implementation', fix),
+    ]);
+    expect(all(anp({ priority: 0, subject: { namespaces: {} }, egress: rules('Allow') }))).toEqual([
+      warn('spec.egress[0].to[0].domainNames', 'domain-names-action', 'domainNames are meant for Allow rules only; what a Deny rule does with them is up to the implementation', fix),
+      warn('spec.egress[1].to[0].domainNames', 'domain-names-action', 'domainNames are meant for Allow rules only; what a Pass rule does with them is up to the implementation', fix),
+    ]);
+  });
+
+  test('v1alpha1 port protocols other than TCP, UDP and SCTP, in portNumber and portRange', () => {
+    const ok = ['TCP', 'UDP', 'SCTP'].map((protocol) => ({ portNumber: { protocol, port: 80 } }));
+    expect(all(anpOf({ ports: [...ok, { portNumber: { protocol: 'tcp', port: 80 } }, { portRange: { protocol: 'ICMP', start: 1, end: 2 } }, { namedPort: 'http' }] }))).toEqual([
+      warn('spec.ingress[0].ports[3].portNumber.protocol', 'port-protocol',
+        '"tcp" is not TCP, UDP or SCTP; the CRD accepts it, but what it matches is up to the implementation', 'use TCP, UDP or SCTP (upper case)'),
+      warn('spec.ingress[0].ports[4].portRange.protocol', 'port-protocol',
+        '"ICMP" is not TCP, UDP or SCTP; the CRD accepts it, but what it matches is up to the implementation', 'use TCP, UDP or SCTP (upper case)'),
+    ]);
+  });
+
+  test('v1alpha1 ranges of one port or inverted, on either side', () => {
+    expect(all(anpOf({ ports: [{ portRange: { start: 80, end: 81 } }, { portRange: { start: 80, end: 80 } }] }))).toEqual([
+      warn('spec.ingress[0].ports[1].portRange', 'port-range-order', 'the range 80-80 is a single port; how it matches is up to the implementation (v1alpha2 rejects it)',
+        'use portNumber: {port: 80}'),
+    ]);
+    const egress = [{ action: 'Deny', to: [{ namespaces: {} }], ports: [{ portRange: { start: 90, end: 80 } }] }];
+    expect(all(anp({ priority: 0, subject: { namespaces: {} }, egress }))).toEqual([
+      warn('spec.egress[0].ports[0].portRange', 'port-range-order', 'the range 90-80 is inverted; how it matches is up to the implementation (v1alpha2 rejects it)', 'swap start and end'),
+    ]);
+  });
+
+  test('a v1alpha2 pods selection without namespaceSelector: a note, wherever it is', () => {
+    const note = (fieldPath: string) => ({
+      severity: 'info',
+      rule: 'pods-in-all-namespaces',
+      fieldPath,
+      message: 'pods without namespaceSelector are the matching pods of every namespace (a cluster policy has no namespace of its own)',
+      fix: 'add namespaceSelector to narrow it, or namespaceSelector: {} to say every namespace explicitly',
+    });
+    const pods = { pods: { podSelector: {} } };
+    const scoped = { pods: { namespaceSelector: {}, podSelector: {} } };
+    expect(all(cnp({ ...admin, subject: pods, ingress: [{ action: 'Deny', from: [scoped, pods] }], egress: [{ action: 'Deny', to: [pods] }] }))).toEqual([
+      note('spec.subject.pods'), note('spec.ingress[0].from[1].pods'), note('spec.egress[0].to[0].pods'),
+    ]);
   });
 });

@@ -15,7 +15,7 @@ import {
 import { ConnectionSet } from '../model/connection-set';
 import { selectorMatches } from '../model/labels';
 import { LabelSelectorManifest } from '../model/manifest';
-import { MAX_PORT, MIN_PORT, Protocol } from '../model/protocol';
+import { Protocol } from '../model/protocol';
 import { IpInterval, ParsedIp, cidrInterval, intervalContains } from '../net/cidr';
 
 /** A peer of a cluster policy rule with the subjects it matches (and its CIDRs for addresses). */
@@ -157,8 +157,9 @@ export class CompiledClusterPolicies {
   }
 
   private compilePeer(peer: ClusterPolicyPeer, direction: ClusterPolicyDirection): CompiledClusterPeer {
-    // networks, nodes and domainNames are egress peers only (B26): in ingress they match nothing.
-    if (direction === 'ingress' && peer.kind !== 'namespaces' && peer.kind !== 'pods' && peer.kind !== 'unknown') {
+    // networks, nodes and domainNames are egress peers only (B26): in ingress they match nothing,
+    // as an unknown peer does in either direction (below).
+    if (direction === 'ingress' && peer.kind !== 'namespaces' && peer.kind !== 'pods') {
       return { peer, subjects: new Bitset(this.subjects.length) };
     }
     switch (peer.kind) {
@@ -307,10 +308,8 @@ export function portsConnections(
       for (const cp of destinationPorts ?? []) if (cp.name === entry.name) result = result.union(ConnectionSet.ports(cp.protocol, cp.port));
       continue;
     }
-    if (!entry.protocol) continue;
-    const first = Math.max(entry.first, MIN_PORT);
-    const last = Math.min(entry.last, MAX_PORT);
-    if (first <= last) result = result.union(ConnectionSet.ports(entry.protocol, first, last));
+    // ConnectionSet.ports cuts the range to 1-65535, and is empty when first > last.
+    if (entry.protocol) result = result.union(ConnectionSet.ports(entry.protocol, entry.first, entry.last));
   }
   return result;
 }

@@ -184,10 +184,9 @@ export class CompiledCluster {
     return peer.ipBlock !== undefined && ipBlockContains(peer.ipBlock, address);
   }
 
-  /** Whether a rule's peers match an external address (undefined address: one outside every ipBlock). */
-  public ruleMatchesAddress(rule: CompiledRule, address: ParsedIp | undefined): boolean {
+  /** Whether a rule's peers match an external address. */
+  public ruleMatchesAddress(rule: CompiledRule, address: ParsedIp): boolean {
     if (rule.allPeers) return true;
-    if (!address) return false;
     return rule.peers.some((p) => this.peerMatchesAddress(p, address));
   }
 

@@ -353,8 +353,8 @@ export class Evaluator {
     switch (peer.kind) {
       case 'pod': {
         if (!rule.subjects.has(peer.subject.index)) return undefined;
-        const index = rule.peers.findIndex((p) => p.subjects.has(peer.subject.index));
-        return index >= 0 ? index : -1;
+        // -1 when no peer matches: the rule fails closed.
+        return rule.peers.findIndex((p) => p.subjects.has(peer.subject.index));
       }
       case 'ip': return rule.direction === 'egress' ? this.compiled.clusterPolicies.peerMatchingAddress(rule, peer.address) : undefined;
       default: return rule.direction === 'egress' && rule.failClosed ? -1 : undefined;

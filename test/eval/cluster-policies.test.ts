@@ -1,10 +1,10 @@
-import { compareEvaluationOrder } from '../../src/eval/compiled-cluster-policies';
+import { ClusterPolicyOrderError, compareEvaluationOrder, domainMatches, portsAdmit, portsConnections } from '../../src/eval/compiled-cluster-policies';
 import { Evaluator } from '../../src/eval/evaluator';
 import { portEntryAdmits } from '../../src/eval/ports';
 import { EvaluatorOptions, Query, QueryEnd, Verdict } from '../../src/eval/types';
 import { Cluster } from '../../src/model/cluster';
 import { clusterFromManifests } from '../../src/model/cluster-from-manifests';
-import { ClusterPolicySpec } from '../../src/model/cluster-policy';
+import { ClusterPolicyPort, ClusterPolicySpec, readClusterPolicy } from '../../src/model/cluster-policy';
 import { NormalizedPort } from '../../src/model/normalize';
 import { Protocol } from '../../src/model/protocol';
 
@@ -316,6 +316,13 @@ describe('B.2 subjects and pod/namespace peers', () => {
     expect(allowed([...BASE, host, denyNetwork], 'tenant/app', 'shop/agent')).toBe(false);
   });
 
+  test('B19: a hostNetwork pod is not selected even beside a pod alike in labels, ports and address', () => {
+    const twin = pod('shop', 'web-host', { app: 'web' }, { ip: '10.0.0.1', ports: [{ name: 'http', containerPort: 8080 }], hostNetwork: true });
+    const denyTenant = cnp('deny', 'Admin', 1, inNamespace('shop'), { ingress: [rule('Deny', [inNamespace('tenant')], 'ingress')] });
+    expect(allowed([...BASE, twin, denyTenant], 'tenant/app', 'shop/web')).toBe(false);
+    expect(allowed([...BASE, twin, denyTenant], 'tenant/app', 'shop/web-host')).toBe(true);
+  });
+
   test('B20: selection follows the labels of the snapshot: relabelling a namespace changes the verdict', () => {
     const denyProd = cnp('deny', 'Admin', 1, { namespaces: { matchLabels: { env: 'prod' } } }, { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] });
     const before = clusterOf([...BASE, denyProd]);
@@ -435,6 +442,15 @@ describe('B.4 ports and named ports', () => {
     expect(allowed([...BASE, named], 'shop/db', '8.8.8.8', 'TCP/8080')).toBe(true);
     // A pod inside the CIDR is matched by address, but the named port resolves on that pod.
     expect(allowed([...BASE, named], 'shop/db', 'shop/web', 'TCP/8080')).toBe(false);
+  });
+
+  test('B30: a hostNetwork pod is a node address: its container port names mean nothing to a cluster rule', () => {
+    const host = pod('shop', 'agent', { app: 'agent' }, { ip: '192.168.1.10', ports: [{ name: 'http', containerPort: 8080 }], hostNetwork: true });
+    const named = cnp('deny', 'Admin', 1, inNamespace('tenant'), {
+      egress: [rule('Deny', [{ networks: ['192.168.1.0/24', '10.0.0.0/24'] }], 'egress', { protocols: [{ destinationNamedPort: 'http' }] })],
+    });
+    expect(allowed([...BASE, host, named], 'tenant/app', 'shop/agent', 'TCP/8080')).toBe(true);
+    expect(allowed([...BASE, host, named], 'tenant/app', 'shop/web', 'TCP/8080')).toBe(false);
   });
 });
 
@@ -589,6 +605,321 @@ describe('the order of policies within a tier, and the words of an explanation',
       reason: 'egress to the pod\'s own node is always allowed (option nodeEgressAlwaysAllowed)',
     });
     expect(ask([...BASE, denyAll('shop', 'Egress')], 'shop/db', 'node').allowed).toBe(false);
+  });
+});
+
+describe('the words of a cluster tier decision', () => {
+  /** A cluster whose objects carry their place in one file (line 1, 11, 21, ...). */
+  const withSources = (objects: readonly Obj[]) => {
+    const { cluster, warnings } = clusterFromManifests(objects.map((object, i) => ({ object, source: { file: 'all.yaml', line: i * 10 + 1 } })));
+    expect(warnings).toEqual([]);
+    return cluster;
+  };
+  const query = (from: string, to: string): Query => ({ source: { workload: from }, destination: { workload: to }, protocol: 'TCP', port: 80 });
+  const notIsolatedEgress = [
+    '  egress at tenant/app[Pod] (all.yaml:41): allowed (not isolated)',
+    '    not isolated for egress: no NetworkPolicy in namespace tenant selects it with policyType Egress',
+    '    no Admin, NetworkPolicy or Baseline rule decides: allowed by default',
+  ];
+  const adminPass = cnp('a-pass', 'Admin', 1, inNamespace('shop'), { ingress: [{ name: 'hand-down', action: 'Pass', from: [inNamespace('tenant')] }] });
+  const baselinePass = cnp('b-pass', 'Baseline', 2, inNamespace('shop'), { ingress: [rule('Pass', [inNamespace('tenant')], 'ingress')] });
+  const baselineAccept = cnp('b-accept', 'Baseline', 3, inNamespace('shop'), { ingress: [rule('Accept', [inNamespace('tenant')], 'ingress')] });
+  const passLine = '    passed by Admin tier: ClusterNetworkPolicy a-pass (priority 1) spec.ingress[0] "hand-down" (Pass) (all.yaml:51): decided by the NetworkPolicies';
+
+  test('an Admin Pass hands down to the NetworkPolicies, and the Baseline rule that accepts is named with its source', () => {
+    const verdict = new Evaluator(withSources([...BASE, adminPass, baselineAccept])).verdict(query('tenant/app', 'shop/web'));
+    expect(verdict.text).toBe([
+      'TCP/80 from tenant/app[Pod] (all.yaml:41) to shop/web[Pod] (all.yaml:21): ALLOWED',
+      ...notIsolatedEgress,
+      '  ingress at shop/web[Pod] (all.yaml:21): allowed (not isolated; decided by the Baseline tier)',
+      passLine,
+      '    accepted by Baseline tier: ClusterNetworkPolicy b-accept (priority 3) spec.ingress[0] (Accept) (all.yaml:61)',
+    ].join('\n'));
+    expect(verdict.ingress.clusterRule).toEqual({
+      tier: 'Baseline',
+      kind: 'ClusterNetworkPolicy',
+      name: 'b-accept',
+      priority: 3,
+      direction: 'ingress',
+      ruleIndex: 0,
+      action: 'Accept',
+      fieldPath: 'spec.ingress[0]',
+      source: { file: 'all.yaml', line: 61 },
+    });
+    expect(verdict.ingress.passedBy).toEqual([{
+      tier: 'Admin',
+      kind: 'ClusterNetworkPolicy',
+      name: 'a-pass',
+      priority: 1,
+      direction: 'ingress',
+      ruleIndex: 0,
+      ruleName: 'hand-down',
+      action: 'Pass',
+      fieldPath: 'spec.ingress[0]',
+      source: { file: 'all.yaml', line: 51 },
+    }]);
+  });
+
+  test('a Baseline Pass hands down to the default, which is said to allow after the Passes', () => {
+    const verdict = new Evaluator(withSources([...BASE, adminPass, baselinePass, baselineAccept])).verdict(query('tenant/app', 'shop/web'));
+    expect(verdict.ingress.decidedBy).toBe('default');
+    expect(verdict.ingress.clusterRule).toBeUndefined();
+    expect(verdict.ingress.passedBy?.map((r) => `${r.tier} ${r.name}`)).toEqual(['Admin a-pass', 'Baseline b-pass']);
+    expect(verdict.text.split('\n').slice(4)).toEqual([
+      '  ingress at shop/web[Pod] (all.yaml:21): allowed (not isolated)',
+      passLine,
+      '    passed by Baseline tier: ClusterNetworkPolicy b-pass (priority 2) spec.ingress[0] (Pass) (all.yaml:61): decided by the default (allow)',
+      '    not isolated for ingress: no NetworkPolicy in namespace shop selects it with policyType Ingress',
+      '    no Admin, NetworkPolicy or Baseline rule decides: allowed by default',
+    ]);
+    // Nothing passed and nothing decided: no pass line, and no passedBy field.
+    const plain = new Evaluator(withSources([...BASE, baselinePass])).verdict(query('shop/db', 'shop/web'));
+    expect(plain.ingress).toEqual({
+      applies: true,
+      isolated: false,
+      isolatingPolicies: [],
+      allowedBy: [],
+      allowed: true,
+      decidedBy: 'default',
+      reason: 'not isolated for ingress: no NetworkPolicy in namespace shop selects it with policyType Ingress\n'
+        + 'no Admin, NetworkPolicy or Baseline rule decides: allowed by default',
+    });
+  });
+
+  test('an Admin Pass before a NetworkPolicy decision is listed first, and the tier words stay out', () => {
+    const npAllow = np('shop', 'allow', { podSelector: {}, ingress: [{}] });
+    const verdict = new Evaluator(withSources([...BASE, adminPass, npAllow])).verdict(query('tenant/app', 'shop/web'));
+    expect(verdict.ingress.decidedBy).toBe('NetworkPolicy');
+    expect(verdict.text.split('\n').slice(4)).toEqual([
+      '  ingress at shop/web[Pod] (all.yaml:21): allowed (isolated by shop/allow (all.yaml:61))',
+      passLine,
+      '    allowed by shop/allow (all.yaml:61) spec.ingress[0]',
+    ]);
+  });
+
+  test('an Admin decision over an isolated pod keeps the isolation, and has no passes to list', () => {
+    const adminAccept = cnp('a-accept', 'Admin', 4, inNamespace('shop'), { ingress: [rule('Deny', [inNamespace('shop')], 'ingress'), rule('Accept', [ALL_NAMESPACES], 'ingress')] });
+    const verdict = new Evaluator(withSources([...BASE, adminAccept, denyAll('shop', 'Ingress')])).verdict(query('tenant/app', 'shop/web'));
+    expect(verdict.ingress).toEqual({
+      applies: true,
+      isolated: true,
+      isolatingPolicies: [{ namespace: 'shop', name: 'deny-ingress', source: { file: 'all.yaml', line: 61 } }],
+      allowedBy: [],
+      allowed: true,
+      decidedBy: 'Admin',
+      clusterRule: {
+        tier: 'Admin',
+        kind: 'ClusterNetworkPolicy',
+        name: 'a-accept',
+        priority: 4,
+        direction: 'ingress',
+        ruleIndex: 1,
+        action: 'Accept',
+        fieldPath: 'spec.ingress[1]',
+        source: { file: 'all.yaml', line: 51 },
+      },
+      reason: 'accepted by Admin tier: ClusterNetworkPolicy a-accept (priority 4) spec.ingress[1] (Accept) (all.yaml:51)',
+    });
+    expect(verdict.text.split('\n')[4]).toBe('  ingress at shop/web[Pod] (all.yaml:21): allowed (isolated by shop/deny-ingress (all.yaml:61); decided by the Admin tier)');
+    const denied = new Evaluator(withSources([...BASE, adminAccept, denyAll('shop', 'Ingress')])).verdict(query('shop/db', 'shop/web'));
+    expect(denied.ingress).toMatchObject({ isolated: true, allowed: false, decidedBy: 'Admin', clusterRule: { ruleIndex: 0, action: 'Deny' } });
+    expect(denied.ingress.reason).toBe('denied by Admin tier: ClusterNetworkPolicy a-accept (priority 4) spec.ingress[0] (Deny) (all.yaml:51)');
+  });
+
+  test('a tie is named only at the pods both policies select; equalPriorities error refuses it, naming both', () => {
+    const t1 = cnp('t1', 'Admin', 5, inNamespace('shop'), { ingress: [rule('Accept', [inNamespace('tenant')], 'ingress')] });
+    const t2 = cnp('t2', 'Admin', 5, { pods: { podSelector: { matchLabels: { app: 'db' } } } }, { ingress: [rule('Deny', [inNamespace('tenant')], 'ingress')] });
+    const cluster = withSources([...BASE, t2, t1]);
+    const evaluator = new Evaluator(cluster);
+    expect(evaluator.verdict(query('tenant/app', 'shop/db')).text.split('\n').slice(4)).toEqual([
+      '  ingress at shop/db[Pod] (all.yaml:31): allowed (not isolated; decided by the Admin tier)',
+      '    accepted by Admin tier: ClusterNetworkPolicy t1 (priority 5) spec.ingress[0] (Accept) (all.yaml:61); '
+      + 'tie-dependent: t1, t2 share this priority and are ordered by name (option equalPriorities)',
+    ]);
+    expect(evaluator.verdict(query('tenant/app', 'shop/db')).ingress.clusterRule?.tiedWith).toEqual(['t1', 't2']);
+    const atWeb = evaluator.verdict(query('tenant/app', 'shop/web')).ingress.clusterRule!;
+    expect(atWeb.name).toBe('t1');
+    expect('tiedWith' in atWeb).toBe(false);
+    expect(() => new Evaluator(cluster, { equalPriorities: 'error' })).toThrow(new ClusterPolicyOrderError(
+      'ClusterNetworkPolicy t1 and ClusterNetworkPolicy t2 are both in the Admin tier with priority 5 and select common pods: '
+      + 'upstream leaves their order undefined. Give them different priorities, '
+      + 'or evaluate with equalPriorities \'by-name\' (--equal-priorities by-name).'));
+    expect(() => new Evaluator(cluster, { equalPriorities: 'error' })).toThrow(ClusterPolicyOrderError);
+  });
+
+  test('equal priorities in different tiers are no tie', () => {
+    const admin = cnp('admin', 'Admin', 5, inNamespace('shop'), { ingress: [rule('Pass', [ALL_NAMESPACES], 'ingress')] });
+    const baseline = cnp('baseline', 'Baseline', 5, inNamespace('shop'), { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] });
+    const verdict = new Evaluator(clusterOf([...BASE, admin, baseline]), { equalPriorities: 'error' }).verdict(query('tenant/app', 'shop/web'));
+    expect(verdict.ingress.passedBy?.map((r) => 'tiedWith' in r)).toEqual([false]);
+    expect('tiedWith' in verdict.ingress.clusterRule!).toBe(false);
+    expect(verdict.ingress.reason).not.toContain('tie-dependent');
+  });
+
+  test('two policies without priority tie as "(none)"', () => {
+    const cluster = clusterOf(BASE);
+    for (const name of ['default', 'other']) {
+      const reading = readClusterPolicy(banp(ALL_NAMESPACES, { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] }) as never);
+      if (!('policy' in reading)) throw new Error(reading.error);
+      cluster.addClusterPolicy({ ...reading.policy, name });
+    }
+    expect(() => new Evaluator(cluster, { equalPriorities: 'error' })).toThrow(
+      'BaselineAdminNetworkPolicy default and BaselineAdminNetworkPolicy other are both in the Baseline tier with priority (none) and select common pods: ');
+    expect(new Evaluator(cluster).verdict(query('tenant/app', 'shop/web')).ingress.reason).toBe(
+      'denied by Baseline tier: BaselineAdminNetworkPolicy default spec.ingress[0] (Deny); '
+      + 'tie-dependent: default, other share this priority and are ordered by name (option equalPriorities)');
+  });
+
+  test('both API versions in one tier are refused with the choice to make', () => {
+    const v1 = anp('v1-deny', 1, inNamespace('shop'), { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] });
+    const v2 = cnp('v2-accept', 'Admin', 0, inNamespace('shop'), { ingress: [rule('Accept', [ALL_NAMESPACES], 'ingress')] });
+    expect(() => new Evaluator(clusterOf([...BASE, v2, v1]))).toThrow(new ClusterPolicyOrderError(
+      'The Admin tier holds both AdminNetworkPolicy v1-deny (v1alpha1) and ClusterNetworkPolicy v2-accept (v1alpha2): upstream defines '
+      + 'no order between the two API versions. Keep one of them, or choose an order with mixedApiVersions '
+      + '\'v1alpha1-first\' or \'v1alpha2-first\' (--mixed-api-versions).'));
+    const baseline = cnp('baseline', 'Baseline', 0, inNamespace('shop'), { ingress: [rule('Accept', [ALL_NAMESPACES], 'ingress')] });
+    const banpDeny = banp(inNamespace('shop'), { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] });
+    expect(() => new Evaluator(clusterOf([...BASE, baseline, banpDeny]))).toThrow(
+      'The Baseline tier holds both BaselineAdminNetworkPolicy default (v1alpha1) and ClusterNetworkPolicy baseline (v1alpha2): ');
+  });
+
+  test('a pod reaching itself under evaluated self traffic: each side says the cluster policies do not apply', () => {
+    const denyShop = cnp('deny', 'Admin', 1, inNamespace('shop'), { ingress: [rule('Deny', [inNamespace('shop')], 'ingress')] });
+    const verdict = new Evaluator(withSources([...BASE, denyShop]), { selfTraffic: 'evaluated' }).verdict(query('shop/web', 'shop/web'));
+    expect(verdict.text).toBe([
+      'TCP/80 from shop/web[Pod] (all.yaml:21) to shop/web[Pod] (all.yaml:21): ALLOWED',
+      '  shop/web[Pod] is a single pod; self traffic is evaluated (option selfTraffic)',
+      '  egress at shop/web[Pod] (all.yaml:21): allowed (not isolated)',
+      '    not isolated for egress: no NetworkPolicy in namespace shop selects it with policyType Egress',
+      '    no Admin, NetworkPolicy or Baseline rule decides: allowed by default',
+      '    cluster policies do not apply to a pod reaching itself',
+      '  ingress at shop/web[Pod] (all.yaml:21): allowed (not isolated)',
+      '    not isolated for ingress: no NetworkPolicy in namespace shop selects it with policyType Ingress',
+      '    no Admin, NetworkPolicy or Baseline rule decides: allowed by default',
+      '    cluster policies do not apply to a pod reaching itself',
+    ].join('\n'));
+  });
+});
+
+describe('domainNames match names case-insensitively, with or without the trailing dot (B25)', () => {
+  test.each([
+    ['example.com', 'example.com', true],
+    ['Example.COM', 'example.com', true],
+    ['example.com', 'EXAMPLE.com', true],
+    ['example.com.', 'example.com', true],
+    ['example.com', 'example.com.', true],
+    ['example.com', 'www.example.com', false],
+    ['example.com', 'example.org', false],
+    ['*.example.com', 'api.example.com', true],
+    ['*.Example.com.', 'API.example.COM', true],
+    ['*.example.com', 'a.b.example.com.', true],
+    ['*.example.com', 'example.com', false],
+    ['*.example.com', '.example.com', false],
+    ['*.example.com', 'badexample.com', false],
+    ['*.example.com', 'api.example.org', false],
+    ['api.*.com', 'api.example.com', false],
+  ])('%s against %s: %s', (pattern, name, matches) => {
+    expect(domainMatches(pattern, name)).toBe(matches);
+  });
+
+  test('the evaluator matches a written pattern against the names it is given, whatever their case or trailing dot', () => {
+    const acceptDomain = cnp('accept', 'Admin', 1, ALL_NAMESPACES, { egress: [rule('Accept', [{ domainNames: ['*.Example.com.', 'db.internal'] }], 'egress')] });
+    const objects = [...BASE, acceptDomain, denyAll('tenant', 'Egress')];
+    const domainNameAddresses = { 'API.example.COM.': ['93.184.216.34'], 'DB.Internal': ['192.0.2.5'], 'example.com': ['93.184.216.36'] };
+    expect(allowed(objects, 'tenant/app', '93.184.216.34', 'TCP/443', { domainNameAddresses })).toBe(true);
+    expect(allowed(objects, 'tenant/app', '192.0.2.5', 'TCP/443', { domainNameAddresses })).toBe(true);
+    expect(allowed(objects, 'tenant/app', '93.184.216.36', 'TCP/443', { domainNameAddresses })).toBe(false);
+  });
+
+  test('an address given for a name is that one host: /32 for IPv4, /128 for IPv6; a CIDR is taken as written', () => {
+    const acceptDomain = cnp('accept', 'Admin', 1, ALL_NAMESPACES, { egress: [rule('Accept', [{ domainNames: ['api.example.com'] }], 'egress')] });
+    const objects = [...BASE, acceptDomain, denyAll('tenant', 'Egress')];
+    const domainNameAddresses = { 'api.example.com': ['2001:db8::1', '192.0.2.1', '198.51.100.0/30'] };
+    const to = (address: string) => allowed(objects, 'tenant/app', address, 'TCP/443', { domainNameAddresses });
+    expect(['2001:db8::1', '192.0.2.1', '198.51.100.3'].map(to)).toEqual([true, true, true]);
+    expect(['2001:db8::2', '2001:db8:1::1', '192.0.2.2', '198.51.100.4'].map(to)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('the connections of a cluster rule\'s port list', () => {
+  const range = (protocol: Protocol | undefined, first: number, last: number): ClusterPolicyPort => ({ kind: 'range', index: 0, protocol, first, last });
+  const named = (name: string): ClusterPolicyPort => ({ kind: 'named', index: 0, name });
+  const podPorts = [
+    { name: 'http', port: 8080, protocol: 'TCP' as Protocol },
+    { name: 'http', port: 8081, protocol: 'UDP' as Protocol },
+    { name: 'dns', port: 53, protocol: 'UDP' as Protocol },
+  ];
+
+  test('no list is everything; ranges are cut to 1-65535; an empty range or an unknown protocol covers nothing', () => {
+    expect(portsConnections(undefined, undefined).isAll()).toBe(true);
+    expect(portsConnections([], undefined).isEmpty()).toBe(true);
+    expect(portsConnections([range('TCP', 0, 10), range('UDP', 65530, 70000)], undefined).toString()).toBe('TCP 1-10,UDP 65530-65535');
+    expect(portsConnections([range('SCTP', 9, 9)], undefined).toString()).toBe('SCTP 9');
+    expect(portsConnections([range('TCP', 10, 9), range(undefined, 1, 65535)], undefined).isEmpty()).toBe(true);
+    expect(portsConnections([range('TCP', 65536, 70000), range('UDP', -5, 0)], undefined).isEmpty()).toBe(true);
+  });
+
+  test('a named port covers every container port of that name, each with its own protocol, and nothing without a pod', () => {
+    expect(portsConnections([named('http')], podPorts).toString()).toBe('TCP 8080,UDP 8081');
+    expect(portsConnections([named('http'), named('dns'), range('TCP', 1, 2)], podPorts).toString()).toBe('TCP 1-2,8080,UDP 53,8081');
+    expect(portsConnections([named('grpc')], podPorts).isEmpty()).toBe(true);
+    expect(portsConnections([named('http')], undefined).isEmpty()).toBe(true);
+    expect(portsConnections([named('http')], []).isEmpty()).toBe(true);
+  });
+
+  test('a single port is admitted by the first entry that lists it, by its index', () => {
+    const ports = [range('UDP', 80, 80), named('http'), range('TCP', 70, 90)];
+    expect(portsAdmit(undefined, 'TCP', 80, undefined)).toBe(-1);
+    expect(portsAdmit(ports, 'UDP', 80, podPorts)).toBe(0);
+    expect(portsAdmit(ports, 'TCP', 8080, podPorts)).toBe(1);
+    expect(portsAdmit(ports, 'UDP', 8081, podPorts)).toBe(1);
+    expect(portsAdmit(ports, 'UDP', 8080, podPorts)).toBeUndefined();
+    expect(portsAdmit(ports, 'TCP', 8080, undefined)).toBeUndefined();
+    expect(portsAdmit(ports, 'TCP', 70, podPorts)).toBe(2);
+    expect(portsAdmit(ports, 'TCP', 90, podPorts)).toBe(2);
+    expect(portsAdmit(ports, 'TCP', 91, podPorts)).toBeUndefined();
+    expect(portsAdmit(ports, 'TCP', 69, podPorts)).toBeUndefined();
+  });
+});
+
+describe('external address ranges under cluster policies', () => {
+  const ranges = (objects: readonly Obj[], name: string, options: EvaluatorOptions = {}) => {
+    const entry = new Evaluator(clusterOf(objects), options).externalConnections().find((e) => e.workload.name === name)!;
+    return entry.egress.map((r) => `${r.first}-${r.last} ${r.connections}`);
+  };
+  const V6_ALL = '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff All Connections';
+  const denyNet = cnp('deny-net', 'Admin', 1, ALL_NAMESPACES, { egress: [rule('Deny', [{ networks: ['203.0.113.0/24'] }], 'egress', { protocols: [tcp(443)] })] });
+
+  test('pods under the same Admin rule differ by their NetworkPolicy isolation', () => {
+    const objects = [...BASE, denyNet, denyAll('shop', 'Egress')];
+    expect(ranges(objects, 'web')).toEqual([
+      '0.0.0.0-255.255.255.255 No Connections',
+      '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff No Connections',
+    ]);
+    expect(ranges(objects, 'app')).toEqual([
+      '0.0.0.0-203.0.112.255 All Connections',
+      '203.0.113.0-203.0.113.255 SCTP 1-65535,TCP 1-442,444-65535,UDP 1-65535',
+      '203.0.114.0-255.255.255.255 All Connections',
+      V6_ALL,
+    ]);
+  });
+
+  test('the Baseline tier decides for pods no NetworkPolicy isolates, Accept over a later Deny', () => {
+    const baseline = cnp('baseline', 'Baseline', 1, ALL_NAMESPACES, {
+      egress: [rule('Accept', [{ networks: ['192.0.2.0/25', '2001:db8::/32'] }], 'egress'), rule('Deny', [{ networks: ['192.0.2.0/24'] }], 'egress')],
+    });
+    const dnsOnly = np('shop', 'dns-only', { podSelector: {}, policyTypes: ['Egress'], egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] });
+    const objects = [...BASE, baseline, dnsOnly];
+    expect(ranges(objects, 'app')).toEqual([
+      '0.0.0.0-192.0.2.127 All Connections',
+      '192.0.2.128-192.0.2.255 No Connections',
+      '192.0.3.0-255.255.255.255 All Connections',
+      V6_ALL,
+    ]);
+    expect(ranges(objects, 'web')).toEqual([
+      '0.0.0.0-255.255.255.255 UDP 53',
+      '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff UDP 53',
+    ]);
   });
 });
 

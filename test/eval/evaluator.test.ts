@@ -289,6 +289,31 @@ describe('Evaluator', () => {
       expect(from('192.169.0.1')).toBe(false);
     });
 
+    test('a dual-stack peer allowed only through ipBlocks of one family: its other addresses are named as denied', () => {
+      const cluster = e2eCluster(
+        x('in', { podSelector: podIs('a'), ingress: [{ from: [{ podSelector: podIs('c') }, { ipBlock: { cidr: '10.0.0.0/8' } }] }] }),
+        x('out', { podSelector: podIs('a'), policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: 'fd00::/64' } }, { podSelector: podIs('c') }] }] }),
+        x('one-address', { podSelector: podIs('b'), ingress: [{ from: [{ ipBlock: { cidr: 'fd00::5/128' } }] }] }),
+      );
+      cluster.addWorkload({ namespace: 'x', name: 'dual', labels: { pod: 'dual' }, podIps: ['10.0.0.5', 'fd00::5', 'fd00::6'] });
+      const e = new Evaluator(cluster);
+      const inbound = e.verdict({ source: { workload: 'x/dual' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 });
+      expect(inbound.allowed).toBe(true);
+      expect(inbound.ingress.deniedPeerIps).toEqual(['fd00::5', 'fd00::6']);
+      expect(inbound.ingress.reason).toBe('allowed by x/in spec.ingress[0].from[1]\n'
+        + 'only for x/dual[Pod]\'s addresses inside the allowing ipBlocks: connections over fd00::5, fd00::6 (IPv6) are DENIED');
+      const outbound = e.verdict({ source: { workload: 'x/a' }, destination: { workload: 'x/dual' }, protocol: 'TCP', port: 80 });
+      expect(outbound.egress.deniedPeerIps).toEqual(['10.0.0.5']);
+      expect(outbound.egress.reason).toBe('allowed by x/out spec.egress[0].to[0]\n'
+        + 'only for x/dual[Pod]\'s addresses inside the allowing ipBlocks: connections over 10.0.0.5 (IPv4) are DENIED');
+      expect(e.verdict({ source: { workload: 'x/dual' }, destination: { workload: 'x/b' }, protocol: 'TCP', port: 80 }).ingress.reason.split('\n')[1])
+        .toBe('only for x/dual[Pod]\'s addresses inside the allowing ipBlocks: connections over 10.0.0.5, fd00::6 (IPv4 and IPv6) are DENIED');
+      // A selector peer that matches covers every address: nothing is named.
+      const byPod = e.verdict({ source: { workload: 'x/c' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 });
+      expect(byPod.ingress.deniedPeerIps).toBeUndefined();
+      expect('deniedPeerIps' in byPod.ingress).toBe(false);
+    });
+
     test('an address excluded by one ipBlock is still allowed by another peer (union)', () => {
       const e = evaluate(undefined, x('p', {
         podSelector: {},
@@ -532,6 +557,68 @@ describe('Evaluator', () => {
       const entry = e.connectivity().external.find((x2) => x2.workload.namespace === 'x' && x2.workload.name === 'a')!;
       expect(entry.ingress.map((r) => r.connections.toString())).toEqual(['UDP 81', 'UDP 81']);
     });
+
+    test('external ranges of pods under the same rules follow each pod\'s own named ports; egress named ports open nothing outside', () => {
+      const cluster = new Cluster();
+      cluster.addNamespace('x');
+      cluster.addWorkload({ namespace: 'x', name: 'p1', labels: { app: 'web' }, ports: [{ name: 'web', port: 8080, protocol: 'TCP' }] });
+      cluster.addWorkload({ namespace: 'x', name: 'p2', labels: { app: 'web' }, ports: [{ name: 'web', port: 9090, protocol: 'TCP' }, { name: 'web', port: 9091, protocol: 'UDP' }] });
+      cluster.addWorkload({ namespace: 'x', name: 'p3', labels: { app: 'web' }, ports: [{ name: 'web', port: 8080, protocol: 'TCP' }] });
+      cluster.addPolicy(x('in', {
+        podSelector: { matchLabels: { app: 'web' } },
+        ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 'web' }, { port: 'web', protocol: 'UDP' }] }],
+      }));
+      cluster.addPolicy(x('out', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ ports: [{ port: 'web' }, { port: 53, protocol: 'UDP' }] }] }));
+      const ranges = new Evaluator(cluster).externalConnections().map((entry) => [
+        entry.workload.name,
+        entry.ingress.map((r) => `${r.first}-${r.last} ${r.connections}`),
+        entry.egress.map((r) => `${r.first}-${r.last} ${r.connections}`),
+      ]);
+      const ingress = (open: string) => [
+        '0.0.0.0-9.255.255.255 No Connections',
+        `10.0.0.0-10.255.255.255 ${open}`,
+        '11.0.0.0-255.255.255.255 No Connections',
+        '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff No Connections',
+      ];
+      const egress = ['0.0.0.0-255.255.255.255 UDP 53', '::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff UDP 53'];
+      expect(ranges).toEqual([
+        ['p1', ingress('TCP 8080'), egress],
+        ['p2', ingress('TCP 9090,UDP 9091'), egress],
+        ['p3', ingress('TCP 8080'), egress],
+      ]);
+    });
+
+    test('workloads alike in all but their pod IPs, or their hostNetwork flag, are told apart', () => {
+      const cluster = new Cluster();
+      cluster.addNamespace('x');
+      const app = (name: string) => ({ matchLabels: { app: name } });
+      cluster.addWorkload({ namespace: 'x', name: 'client', labels: { app: 'client' }, podIps: ['10.1.0.1'] });
+      cluster.addWorkload({ namespace: 'x', name: 'other', labels: { app: 'other' }, podIps: ['10.1.0.2'] });
+      cluster.addWorkload({ namespace: 'x', name: 'in-block', labels: { app: 'web' }, podIps: ['10.0.0.1'] });
+      cluster.addWorkload({ namespace: 'x', name: 'outside', labels: { app: 'web' }, podIps: ['10.9.0.1'] });
+      cluster.addWorkload({ namespace: 'x', name: 'host', labels: { app: 'web' }, podIps: ['10.9.0.1'], hostNetwork: true });
+      cluster.addPolicy(x('to-block', { podSelector: app('client'), policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/16' } }] }] }));
+      cluster.addPolicy(x('web-only', { podSelector: app('web'), ingress: [{ from: [{ podSelector: app('web') }, { podSelector: app('client') }] }] }));
+      const e = new Evaluator(cluster, { hostNetwork: 'as-node' });
+      const reach = (src: string) => e.connectionsFrom(w(e, src)).map((p) => p.destination.name);
+      // Only in-block has its address in the block.
+      expect(reach('x/client')).toEqual(['in-block']);
+      // As the node, the hostNetwork pod is not isolated by web-only, and no selector of it matches it.
+      expect(reach('x/other')).toEqual(['client', 'host']);
+      expect(reach('x/outside')).toEqual(['client', 'other', 'in-block', 'host']);
+      expect(reach('x/host')).toEqual(['client', 'other']);
+    });
+
+    test('connectionsFrom answers each source with its own row, asked in any order', () => {
+      const e = evaluate(undefined,
+        x('a-to-b', { podSelector: podIs('a'), policyTypes: ['Egress'], egress: [{ to: [{ podSelector: podIs('b') }], ports: [{ port: 80 }] }] }),
+        x('c-to-a', { podSelector: podIs('c'), policyTypes: ['Egress'], egress: [{ to: [{ podSelector: podIs('a') }], ports: [{ port: 81 }] }] }));
+      const row = (ref: string) => e.connectionsFrom(w(e, ref)).map((p) => `${p.destination.namespace}/${p.destination.name} ${p.connections}`);
+      for (const ref of ['x/a', 'x/c', 'x/a', 'x/a', 'x/c']) {
+        expect(row(ref)).toEqual(ref === 'x/a' ? ['x/b TCP 80'] : ['x/a TCP 81']);
+      }
+      expect(row('y/a')).toHaveLength(8);
+    });
   });
 
   describe('explanations', () => {
@@ -576,6 +663,206 @@ describe('Evaluator', () => {
       expect(v.text).toContain('x/allow-b (app/shop/allow-b) spec.ingress[0] allows from pods where pod=b, in namespace "x" (the policy\'s own) on TCP port 80, but y/b[Pod] is not a listed peer and TCP/81 is not a listed port');
       expect(v.text).toContain('x/deny has no ingress rules: it only isolates');
       expect(v.egress.reason).toBe('not isolated for egress: no NetworkPolicy in namespace y selects it with policyType Egress');
+    });
+
+    test('describe each rule as written: any peer, several peers or ports, ranges, named and unsupported ports; sources as known', () => {
+      const cluster = e2eCluster();
+      cluster.addPolicy(x('out', {
+        podSelector: podIs('a'),
+        policyTypes: ['Egress'],
+        egress: [
+          { ports: [{ port: 9 }] },
+          { to: [{ podSelector: podIs('c') }, { ipBlock: { cidr: '192.0.2.0/24' } }] },
+          { to: [{ podSelector: podIs('c') }], ports: [{ port: 443, protocol: 'ICMP' }, { port: 'serve-80-udp', protocol: 'UDP' }, { port: 8000, endPort: 8080 }] },
+        ],
+      }), { file: 'out.yaml' });
+      cluster.addPolicy(x('in', { podSelector: podIs('b'), ingress: [{ ports: [{ port: 9 }] }] }), { file: 'in.yaml', line: 4, constructPath: 'app/in' });
+      cluster.addPolicy(x('in2', { podSelector: podIs('b'), ingress: [{ from: [{ podSelector: podIs('c') }] }] }), {});
+      const v = new Evaluator(cluster).verdict({ source: { workload: 'x/a' }, destination: { workload: 'x/b' }, protocol: 'TCP', port: 80 });
+      expect(v.text).toBe([
+        'TCP/80 from x/a[Pod] to x/b[Pod]: DENIED',
+        '  egress at x/a[Pod]: DENIED (isolated by x/out (out.yaml))',
+        '    no rule matched; the rules require:',
+        '      - x/out (out.yaml) spec.egress[0] allows to anywhere on TCP port 9, but TCP/80 is not a listed port',
+        '      - x/out (out.yaml) spec.egress[1] allows to pods where pod=c, in namespace "x" (the policy\'s own) or IP addresses in 192.0.2.0/24 '
+        + 'on any port and protocol, but x/b[Pod] is not a listed peer',
+        '      - x/out (out.yaml) spec.egress[2] allows to pods where pod=c, in namespace "x" (the policy\'s own) on an unsupported protocol (matches nothing), '
+        + 'the UDP port named "serve-80-udp" or TCP ports 8000-8080, but x/b[Pod] is not a listed peer and TCP/80 is not a listed port',
+        '  ingress at x/b[Pod]: DENIED (isolated by x/in (app/in), x/in2)',
+        '    no rule matched; the rules require:',
+        '      - x/in (app/in) spec.ingress[0] allows from anywhere on TCP port 9, but TCP/80 is not a listed port',
+        '      - x/in2 spec.ingress[0] allows from pods where pod=c, in namespace "x" (the policy\'s own) on any port and protocol, but x/a[Pod] is not a listed peer',
+      ].join('\n'));
+      expect(v.ingress.isolatingPolicies).toEqual([
+        { namespace: 'x', name: 'in', source: { file: 'in.yaml', line: 4, constructPath: 'app/in' } },
+        { namespace: 'x', name: 'in2', source: {} },
+      ]);
+    });
+
+    test('say which half of a rule failed: only the peer, or only the port', () => {
+      const e = evaluate(undefined,
+        x('peer-only', { podSelector: podIs('a'), ingress: [{ from: [{ podSelector: podIs('b') }], ports: [{ port: 81 }] }] }),
+        x('port-only', { podSelector: podIs('a'), ingress: [{ from: [{ podSelector: podIs('c') }], ports: [{ port: 80 }] }] }));
+      expect(e.verdict({ source: { workload: 'x/b' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 }).ingress.reason).toBe([
+        'no rule matched; the rules require:',
+        '  - x/peer-only spec.ingress[0] allows from pods where pod=b, in namespace "x" (the policy\'s own) on TCP port 81, but TCP/80 is not a listed port',
+        '  - x/port-only spec.ingress[0] allows from pods where pod=c, in namespace "x" (the policy\'s own) on TCP port 80, but x/b[Pod] is not a listed peer',
+      ].join('\n'));
+    });
+
+    test('list every allowing rule, each with its most specific field path', () => {
+      const e = evaluate(undefined,
+        x('port-only', { podSelector: podIs('a'), ingress: [{ from: [{ podSelector: podIs('c') }], ports: [{ port: 80 }] }] }),
+        x('two', { podSelector: podIs('a'), ingress: [{ from: [{ podSelector: podIs('c') }] }, { ports: [{ port: 443 }, { port: 'serve-80-tcp' }] }] }));
+      const v = e.verdict({ source: { workload: 'x/c' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 });
+      expect(v.ingress.allowedBy.map((r) => `${r.policy.name} ${r.ruleIndex} ${r.peerIndex} ${r.portIndex}`)).toEqual([
+        'port-only 0 0 0',
+        'two 0 0 undefined',
+        'two 1 undefined 1',
+      ]);
+      expect(v.ingress.reason).toBe('allowed by x/port-only spec.ingress[0].from[0] + spec.ingress[0].ports[0]; '
+        + 'x/two spec.ingress[0].from[0]; x/two spec.ingress[1] + spec.ingress[1].ports[1]');
+    });
+
+    test('name every kind of end: a pod with its source, an address, the internet and the node; a side without a pod is not checked', () => {
+      const cluster = new Cluster();
+      cluster.addNamespace('shop');
+      cluster.addWorkload({ namespace: 'shop', name: 'web', labels: { app: 'web' }, podIps: ['10.0.0.1'], source: { file: 'pods.yaml', line: 3 } });
+      cluster.addWorkload({ namespace: 'shop', name: 'db', kind: 'Deployment', replicas: 3, labels: { app: 'db' } });
+      const e = new Evaluator(cluster);
+      expect(e.verdict({ source: { workload: 'shop/web' }, destination: { ip: '8.8.8.8' }, protocol: 'UDP', port: 53 }).text).toBe([
+        'UDP/53 from shop/web[Pod] (pods.yaml:3) to 8.8.8.8: ALLOWED',
+        '  egress at shop/web[Pod] (pods.yaml:3): allowed (not isolated)',
+        '    not isolated for egress: no NetworkPolicy in namespace shop selects it with policyType Egress',
+        '  ingress at 8.8.8.8: not checked: the destination is not a pod',
+      ].join('\n'));
+      expect(e.verdict({ source: { internet: true }, destination: { workload: 'shop/db' }, protocol: 'TCP', port: 80 }).text).toBe([
+        'TCP/80 from the internet (an address outside every ipBlock) to shop/db[Deployment]: ALLOWED',
+        '  egress at the internet (an address outside every ipBlock): not checked: the source is not a pod',
+        '  ingress at shop/db[Deployment]: allowed (not isolated)',
+        '    not isolated for ingress: no NetworkPolicy in namespace shop selects it with policyType Ingress',
+      ].join('\n'));
+      const fromNode = e.verdict({ source: { node: true }, destination: { workload: 'shop/db' }, protocol: 'TCP', port: 80 });
+      expect(fromNode.text.split('\n').slice(0, 2)).toEqual(['TCP/80 from the node to shop/db[Deployment]: ALLOWED', '  egress at the node: not checked: the source is not a pod']);
+      expect(fromNode.egress).toEqual({ applies: false, isolated: false, isolatingPolicies: [], allowedBy: [], allowed: true, reason: 'not checked: the source is not a pod' });
+    });
+
+    test('a hostNetwork pod read as the node is not checked on its side, in either direction', () => {
+      const cluster = e2eCluster(x('lock', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }));
+      cluster.addWorkload({ namespace: 'x', name: 'agent', labels: { pod: 'agent' }, hostNetwork: true });
+      const e = new Evaluator(cluster, { hostNetwork: 'as-node' });
+      expect(e.verdict({ source: { workload: 'x/agent' }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 }).text).toBe([
+        'TCP/80 from x/agent[Pod] to x/a[Pod]: DENIED',
+        '  egress at x/agent[Pod]: not checked: a hostNetwork pod sends node traffic, which NetworkPolicies do not police',
+        '  ingress at x/a[Pod]: DENIED (isolated by x/lock)',
+        '    no rule matched; the rules require:',
+        '      - x/lock has no ingress rules: it only isolates',
+      ].join('\n'));
+      expect(e.verdict({ source: { workload: 'x/a' }, destination: { workload: 'x/agent' }, protocol: 'TCP', port: 80 }).text).toBe([
+        'TCP/80 from x/a[Pod] to x/agent[Pod]: DENIED',
+        '  egress at x/a[Pod]: DENIED (isolated by x/lock)',
+        '    no rule matched; the rules require:',
+        '      - x/lock has no egress rules: it only isolates',
+        '  ingress at x/agent[Pod]: not checked: a hostNetwork pod receives node traffic, which NetworkPolicies do not police',
+      ].join('\n'));
+    });
+
+    test('self traffic: a single pod bypasses its isolating policies, unless evaluated; replicas are policed as any two pods', () => {
+      const cluster = new Cluster();
+      cluster.addNamespace('shop');
+      cluster.addWorkload({ namespace: 'shop', name: 'one', kind: 'Deployment', replicas: 1, labels: { app: 'one' } });
+      cluster.addWorkload({ namespace: 'shop', name: 'db', kind: 'Deployment', replicas: 3, labels: { app: 'db' } });
+      cluster.addPolicy(policy('shop', 'lock', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }), { constructPath: 'app/lock' });
+      const query = (ref: string) => ({ source: { workload: ref }, destination: { workload: ref }, protocol: 'TCP' as const, port: 80 });
+      const bypassed = new Evaluator(cluster).verdict(query('shop/one'));
+      expect(bypassed.text).toBe([
+        'TCP/80 from shop/one[Deployment] to shop/one[Deployment]: ALLOWED',
+        '  shop/one[Deployment] is a single pod: traffic from a pod to itself is never policed',
+        '  egress at shop/one[Deployment]: allowed (isolated by shop/lock (app/lock))',
+        '    traffic from a pod to itself is always allowed (a pod cannot block access to itself)',
+        '  ingress at shop/one[Deployment]: allowed (isolated by shop/lock (app/lock))',
+        '    traffic from a pod to itself is always allowed (a pod cannot block access to itself)',
+      ].join('\n'));
+      expect(bypassed.selfCase).toBe('shop/one[Deployment] is a single pod: traffic from a pod to itself is never policed');
+      expect(bypassed.ingress).toMatchObject({ applies: true, isolated: true, allowedBy: [], allowed: true });
+      const evaluated = new Evaluator(cluster, { selfTraffic: 'evaluated' }).verdict(query('shop/one'));
+      expect(evaluated.allowed).toBe(false);
+      expect(evaluated.selfCase).toBe('shop/one[Deployment] is a single pod; self traffic is evaluated (option selfTraffic)');
+      const replicas = new Evaluator(cluster).verdict(query('shop/db'));
+      expect(replicas.allowed).toBe(false);
+      expect(replicas.selfCase).toBe('between two pods of shop/db[Deployment] (3 replicas): policies apply as between any two pods; '
+        + 'only a pod talking to itself bypasses them');
+      expect(replicas.text.split('\n')[1]).toBe(`  ${replicas.selfCase}`);
+      const twoPods = new Evaluator(cluster).verdict({ source: { workload: 'shop/one' }, destination: { workload: 'shop/db' }, protocol: 'TCP', port: 80 });
+      expect(twoPods.selfCase).toBeUndefined();
+      expect('selfCase' in twoPods).toBe(false);
+    });
+
+    test('ingress from the node is allowed whatever the isolating policies say', () => {
+      const e = evaluate(undefined, x('lock', { podSelector: {}, policyTypes: ['Ingress'] }));
+      const v = e.verdict({ source: { node: true }, destination: { workload: 'x/a' }, protocol: 'TCP', port: 80 });
+      expect(v.ingress).toEqual({
+        applies: true,
+        isolated: true,
+        isolatingPolicies: [{ namespace: 'x', name: 'lock' }],
+        allowedBy: [],
+        allowed: true,
+        reason: 'ingress from the pod\'s own node is always allowed',
+      });
+      expect(v.text.split('\n').slice(2)).toEqual(['  ingress at x/a[Pod]: allowed (isolated by x/lock)', '    ingress from the pod\'s own node is always allowed']);
+    });
+  });
+
+  describe('refused queries', () => {
+    test('an end that is not a workload, an address or a port in range is refused with the fix', () => {
+      const e = evaluate(undefined);
+      const ask = (query: any) => () => e.verdict(query);
+      expect(ask({ source: { ip: '1.2.3.4' }, destination: { internet: true }, protocol: 'TCP', port: 80 })).toThrow(
+        'Query from 1.2.3.4 to the internet (an address outside every ipBlock) has no workload end: '
+        + 'NetworkPolicies only govern traffic to or from pods. Name a workload as source or destination.');
+      expect(ask({ source: { node: true }, destination: { ip: 'fe80::1' }, protocol: 'TCP', port: 80 })).toThrow(
+        'Query from the node to fe80::1 has no workload end: ');
+      expect(ask({ source: { workload: 'x/a' }, destination: { ip: 'nope' }, protocol: 'TCP', port: 80 })).toThrow(
+        'Invalid destination IP address "nope": use an IPv4 or IPv6 address such as 203.0.113.7 or 2001:db8::7.');
+      for (const port of [65536, 1.5, -80]) {
+        expect(ask({ source: { workload: 'x/a' }, destination: { workload: 'x/b' }, protocol: 'TCP', port })).toThrow(
+          `Invalid port ${port}: use a whole number from 1 to 65535.`);
+      }
+      for (const port of [1, 65535]) {
+        expect(e.verdict({ source: { workload: 'x/a' }, destination: { workload: 'x/b' }, protocol: 'SCTP', port }).allowed).toBe(true);
+      }
+    });
+
+    test('a workload of another cluster is refused by name', () => {
+      const e = evaluate(undefined);
+      const stranger = new Cluster().addWorkload({ namespace: 'x', name: 'a' });
+      expect(() => e.workloadConnections(stranger, w(e, 'x/a'))).toThrow('Workload "x/a" is not part of the evaluated cluster.');
+    });
+
+    test('the options default to upstream behaviour, each one named', () => {
+      expect(evaluate(undefined).options).toEqual({
+        ipBlockMatchesPodIps: true,
+        hostNetwork: 'as-pod',
+        nodeEgressAlwaysAllowed: false,
+        selfTraffic: 'allowed',
+        networksMatchPodIps: true,
+        equalPriorities: 'by-name',
+        mixedApiVersions: 'refuse',
+        nodeAddressTypes: ['InternalIP', 'ExternalIP'],
+        domainNameAddresses: {},
+      });
+      const chosen = {
+        ipBlockMatchesPodIps: false,
+        hostNetwork: 'as-node' as const,
+        nodeEgressAlwaysAllowed: true,
+        selfTraffic: 'evaluated' as const,
+        networksMatchPodIps: false,
+        equalPriorities: 'error' as const,
+        mixedApiVersions: 'v1alpha2-first' as const,
+        nodeAddressTypes: ['InternalIP'],
+        domainNameAddresses: { 'example.com': ['93.184.216.34'] },
+      };
+      expect(evaluate(chosen).options).toEqual(chosen);
     });
   });
 });

@@ -227,6 +227,5 @@ function unknownFieldFix(key: string, fields: readonly string[]): string {
     .filter(({ d }) => d <= 2)
     .sort((x, y) => x.d - y.d)[0];
   if (close) return `did you mean ${JSON.stringify(close.f)}?`;
-  const allowed = fields.length > 0 ? `; the fields allowed here are ${fields.join(', ')}` : '';
-  return `remove it or move it to the right level${allowed}`;
+  return `remove it or move it to the right level; the fields allowed here are ${fields.join(', ')}`;
 }

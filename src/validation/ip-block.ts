@@ -42,12 +42,14 @@ function invalidCidrFix(text: string): string {
   if (trimmed !== text) return `remove the surrounding whitespace: ${JSON.stringify(trimmed)}`;
   if (text.includes('%')) return 'remove the zone (the "%..." part): ipBlock takes a network, not an interface address';
   if (!text.includes('/')) {
-    const single = parseCidr(`${text}/32`) ?? parseCidr(`${text}/128`);
+    // Any address, IPv4 or IPv6, takes a /32 prefix; bits tells which family it is.
+    const single = parseCidr(`${text}/32`);
     if (single) return `add the prefix length, e.g. ${JSON.stringify(`${text}/${single.bits}`)} for this single address`;
   }
-  const [address, prefix] = text.split('/', 2);
+  // Here the text has a "/" (an address without one returned above, or cannot parse with any prefix).
+  const [address] = text.split('/', 1);
   const asV4 = parseCidr(`${address}/0`);
-  if (asV4 && prefix !== undefined) {
+  if (asV4) {
     return `the prefix length after "/" must be a number from 0 to ${asV4.bits} for ${asV4.family === 4 ? 'IPv4' : 'IPv6'}`;
   }
   return 'write an address and prefix length: four decimal octets for IPv4 (e.g. 10.0.0.0/8; no short, octal or hex forms) or IPv6 (e.g. 2001:db8::/64)';
@@ -145,7 +147,9 @@ function subsetFix(exceptCidr: ParsedCidrDetail, cidr: ParsedCidrDetail): string
 
 /** `ValidateIPBlock` (docs/semantics.md#validation) with the warnings of `GetWarningsForCIDR`. */
 export function validateIpBlock(findings: Findings, value: unknown, field: FieldRef, options: IpBlockOptions): void {
-  const block = readObject(findings, field, value, 'v1.IPBlock', IP_BLOCK_FIELDS) ?? {};
+  // A value that is not a map was reported by the decoder: there is no cidr to call missing.
+  const block = readObject(findings, field, value, 'v1.IPBlock', IP_BLOCK_FIELDS);
+  if (!block) return;
   const cidrPath = childPath(field.path, 'cidr');
   const cidrIsString = block.cidr === undefined || block.cidr === null || typeof block.cidr === 'string';
   const cidrText = readString(findings, { path: cidrPath, owner: 'IPBlock' }, block.cidr) ?? '';

@@ -20,8 +20,7 @@ export const EMPTY_ERROR = 'must be non-empty';
  * `RegexError`: the message, then the examples joined by `', ' + ' or '` (which is where
  * the double space in `'my-name',  or '123-abc'` comes from), then the regex.
  */
-export function regexError(message: string, regex: string, ...examples: string[]): string {
-  if (examples.length === 0) return `${message} (regex used for validation is '${regex}')`;
+export function regexError(message: string, regex: string, ...examples: [string, ...string[]]): string {
   const shown = examples.map((e) => `'${e}', `).join(' or ');
   return `${message} (e.g. ${shown}regex used for validation is '${regex}')`;
 }

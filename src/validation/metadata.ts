@@ -82,7 +82,8 @@ function validateFinalizers(findings: Findings, value: unknown): void {
   const finalizers = readArray(findings, { path: 'metadata.finalizers', owner }, value, '[]string') ?? [];
   const names: string[] = [];
   finalizers.forEach((item, i) => {
-    const finalizer = readString(findings, { path: `metadata.finalizers[${i}]`, owner }, item);
+    // A null item decodes to "", which is then checked like any other name.
+    const finalizer = item === null ? '' : readString(findings, { path: `metadata.finalizers[${i}]`, owner }, item);
     if (finalizer === undefined) return;
     names.push(finalizer);
     for (const msg of labelKeyErrors(finalizer)) {

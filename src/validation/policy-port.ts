@@ -35,7 +35,7 @@ function portNameFix(name: string): string {
 function readPort(findings: Findings, field: FieldRef, value: unknown): number | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2147483647) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) return value;
   let fix = 'use a port number (e.g. port: 443) or a port name (e.g. port: https)';
   if (jsonKind(value) === 'array') fix = 'list several ports as separate items: "- port: 80" and "- port: 443"';
   else if (typeof value === 'number') fix = 'use a whole port number between 1 and 65535';

@@ -1,4 +1,5 @@
 import { errorsOf, lines, policy, withIngressPeers, withIngressPorts } from './helpers';
+import { jsonKind } from '../../src/validation/decode';
 import { validateNetworkPolicy } from '../../src/validation/network-policy';
 import { Rules } from '../../src/validation/rules';
 
@@ -29,6 +30,16 @@ describe('decoding untyped input (A.0 #1)', () => {
 
     test('an undecodable endPort is not also reported as "endPort without port"', () => {
       expect(errorsOf(withIngressPorts({ port: [80], endPort: 90 })).map((e) => e.rule)).toEqual([Rules.DECODE_TYPE]);
+    });
+
+    test('an int32 takes its whole range: -2147483648 decodes, one below does not', () => {
+      expect(lines(errorsOf(withIngressPorts({ port: 80, endPort: -2147483648 })))).toEqual([
+        'spec.ingress[0].ports[0].endPort: Invalid value: -2147483648: must be greater than or equal to `port`',
+        'spec.ingress[0].ports[0].endPort: Invalid value: -2147483648: must be between 1 and 65535, inclusive',
+      ]);
+      expect(lines(errorsOf(withIngressPorts({ port: 80, endPort: -2147483649 })))).toEqual([
+        'spec.ingress[0].ports[0].endPort: json: cannot unmarshal number -2147483649 into Go struct field NetworkPolicyPort.spec.ingress.ports.endPort of type int32',
+      ]);
     });
 
     test('an int32 out of range', () => {
@@ -230,5 +241,13 @@ describe('decoding untyped input (A.0 #1)', () => {
         'metadata.name: Required value: name or generateName is required',
       ]);
     });
+  });
+});
+
+describe('jsonKind', () => {
+  test('names each value the way Go\'s decoder does', () => {
+    expect([{}, [], 'x', 1, 1.5, BigInt(2) ** BigInt(70), true, null, undefined].map(jsonKind)).toEqual([
+      'object', 'array', 'string', 'number', 'number', 'number', 'bool', 'null', 'null',
+    ]);
   });
 });

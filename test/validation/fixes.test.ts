@@ -50,6 +50,34 @@ describe('fixes', () => {
     expect(namespaceFix('!!!')).toContain('e.g. "team-a"');
   });
 
+  test('each fix states its rule in full, with a generic example when nothing usable is left', () => {
+    expect(labelValueFix('***')).toBe('a label value is empty or up to 63 letters, digits, "-", "_" or "." that starts and ends with a letter or digit, e.g. "web"');
+    expect(labelKeyFix('***')).toBe(
+      'a label key is an optional lower-case DNS prefix and "/", then a name of up to 63 letters, digits, "-", "_" or "." that starts and ends with a letter or digit, e.g. "app" or "example.com/tier"',
+    );
+    expect(objectNameFix('___')).toBe('use lower-case letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters, e.g. "allow-web"');
+    expect(namespaceFix('!!!')).toBe('use lower-case letters, digits and "-" (no dots), starting and ending with a letter or digit, at most 63 characters, e.g. "team-a"');
+  });
+
+  test('a cleaned-up value that still breaks the rule is not offered', () => {
+    // Removing the dash of ".-." leaves two dots in a row, which no subdomain may have.
+    expect(objectNameFix('a.-.b')).toMatch(/, e\.g\. "allow-web"$/);
+    expect(labelKeyFix('a.-.b/app')).toMatch(/, e\.g\. "app" or "example\.com\/tier"$/);
+    // A prefix with nothing left of the name after it is no label key.
+    expect(labelKeyFix('example.com/***')).toMatch(/, e\.g\. "app" or "example\.com\/tier"$/);
+  });
+
+  test('a value is never offered as its own fix', () => {
+    expect(objectNameFix('web')).toMatch(/, e\.g\. "allow-web"$/);
+    expect(namespaceFix('team-b')).toMatch(/, e\.g\. "team-a"$/);
+    expect(labelValueFix('db')).toMatch(/, e\.g\. "web"$/);
+    expect(labelKeyFix('tier')).toMatch(/, e\.g\. "app" or "example\.com\/tier"$/);
+  });
+
+  test('a namespace suggestion has no dots and at most 63 characters', () => {
+    expect(suggested(namespaceFix(`${'a'.repeat(60)}.b.c.d`))).toBe(`${'a'.repeat(60)}-b`);
+  });
+
   test('every suggestion passes the rule it is offered for', () => {
     const text = fc.string({ maxLength: 80 });
     fc.assert(fc.property(text, (s) => labelValueErrors(suggested(labelValueFix(s))).length === 0));

@@ -148,6 +148,12 @@ describe('ipBlock (A.6)', () => {
       expect(errors[0].fix).toContain(fix);
     });
 
+    test('an IPv4 except is never inside an IPv6 cidr, not even ::/0', () => {
+      const errors = errorsOf(block('::/0', ['10.0.0.0/16']));
+      expect(lines(errors)).toEqual([`${EXCEPT}[0]: Invalid value: "10.0.0.0/16": must be a strict subset of \`cidr\``]);
+      expect(errors[0].fix).toBe('this except is IPv4 but cidr "::/0" is IPv6: put it in an ipBlock of its own family, or remove it');
+    });
+
     test('an IPv6 except inside an IPv6 cidr is fine; outside is not', () => {
       expect(errorsOf(block('2001:db8::/32', ['2001:db8:ff::/48']))).toEqual([]);
       expect(errorsOf(block('2001:db8::/32', ['2001:db9::/48'])).map((e) => e.rule)).toEqual([Rules.IPBLOCK_EXCEPT_SUBSET]);

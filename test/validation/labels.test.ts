@@ -44,6 +44,12 @@ describe('labels', () => {
       expect(labelKeyErrors('a'.repeat(63))).toEqual([]);
     });
 
+    test('lengths count UTF-8 bytes, not characters', () => {
+      expect(labelKeyErrors('é'.repeat(32))).toEqual(['name part must be no more than 63 bytes', NAME_PART_REGEX]);
+      expect(labelValueErrors('é'.repeat(32))[0]).toBe('must be no more than 63 bytes');
+      expect(labelValueErrors('é'.repeat(31))).not.toContain('must be no more than 63 bytes');
+    });
+
     test('an empty key reports both the empty name and the regex', () => {
       expect(labelKeyErrors('')).toEqual(['name part must be non-empty', NAME_PART_REGEX]);
     });

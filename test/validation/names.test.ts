@@ -26,6 +26,11 @@ describe('names', () => {
     test('rejects more than 63 characters', () => {
       expect(dns1123LabelErrors('a'.repeat(64))).toEqual(['must be no more than 63 characters']);
     });
+
+    test('counts the length in UTF-8 bytes, as Go\'s len() does', () => {
+      expect(dns1123LabelErrors('é'.repeat(32))[0]).toBe('must be no more than 63 characters');
+      expect(dns1123SubdomainErrors('é'.repeat(127))[0]).toBe('must be no more than 253 characters');
+    });
   });
 
   describe('dns1123SubdomainErrors (object names)', () => {
@@ -50,6 +55,9 @@ describe('names', () => {
 
     test('a generateName must otherwise be a subdomain', () => {
       expect(objectNameErrors('Web-', true)).toEqual([SUBDOMAIN_REGEX_TEXT]);
+      // The server masks the dash only when something precedes it.
+      expect(objectNameErrors('-', true)).toEqual([SUBDOMAIN_REGEX_TEXT]);
+      expect(objectNameErrors('a-', true)).toEqual([]);
     });
   });
 });

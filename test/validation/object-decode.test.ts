@@ -117,3 +117,45 @@ describe('what is not read', () => {
     expect(found({ kind: 'Node', metadata: { name: 'n' }, spec: { template: 1, replicas: 'x' } })).toEqual([]);
   });
 });
+
+describe('fixes', () => {
+  const fixes = (object: unknown, written?: Record<string, string>) => objectDecodeErrors(object, written && ((path) => written[path])).map((d) => `${d.fieldPath} | ${d.fix}`);
+
+  test('counts: a quoted number, a fraction, text', () => {
+    expect(fixes({ kind: 'StatefulSet', spec: { replicas: ' 3 ' } })).toEqual(['spec.replicas | remove the quotes: replicas: 3']);
+    expect(fixes({ kind: 'ReplicaSet', spec: { replicas: 2.5 } })).toEqual(['spec.replicas | use a whole number, e.g. replicas: 1']);
+    expect(fixes({ kind: 'Job', spec: { parallelism: 'all' } })).toEqual(['spec.parallelism | write parallelism as a plain number, e.g. parallelism: 1']);
+  });
+
+  test('container ports: a port number from 1 to 65535', () => {
+    expect(fixes({ kind: 'Pod', spec: { containers: [{ ports: [{ containerPort: 'http', hostPort: 80.5 }] }] } })).toEqual([
+      'spec.containers[0].ports[0].containerPort | write containerPort as a plain number, e.g. containerPort: 8080',
+      'spec.containers[0].ports[0].hostPort | use a whole number from 1 to 65535, e.g. hostPort: 8080',
+    ]);
+  });
+
+  test('a map of the wrong JSON type says what it got', () => {
+    expect(fixes({ kind: 'Deployment', spec: 'replicas: 3' })).toEqual(['spec | write spec as a map of fields, not a string']);
+    expect(fixes({ kind: 'DaemonSet', spec: { template: 3 } })).toEqual(['spec.template | write template as a map of fields, not a number']);
+    expect(fixes({ kind: 'Pod', metadata: [] })).toEqual(['metadata | write metadata as a map of fields, not a list']);
+    expect(fixes({ kind: 'Pod', spec: { containers: [{ ports: ['http'] }] } })).toEqual(['spec.containers[0].ports[0] | write ports[0] as a map of fields, not a string']);
+  });
+
+  test('template labels quote the text as written, wherever the template is', () => {
+    const deployment = { kind: 'Deployment', spec: { template: { metadata: { labels: { tier: true, env: [] } } } } };
+    expect(fixes(deployment, { 'spec.template.metadata.labels.tier': 'on' })).toEqual([
+      'spec.template.metadata.labels.tier | quote the value: tier: "on" (unquoted, on is read as the boolean true)',
+      'spec.template.metadata.labels.env | write env as a single string',
+    ]);
+    const cronJob = { kind: 'CronJob', spec: { jobTemplate: { spec: { template: { metadata: { labels: { v: 1.1 } } } } } } };
+    expect(fixes(cronJob, { 'spec.jobTemplate.spec.template.metadata.labels.v': '1.10' })).toEqual([
+      'spec.jobTemplate.spec.template.metadata.labels.v | quote the value: v: "1.10" (unquoted, 1.10 is read as the number 1.1)',
+    ]);
+  });
+
+  test('a replicas count written another way is named as written', () => {
+    expect(fixes({ kind: 'Deployment', spec: { replicas: 3e10 } }, { 'spec.replicas': '3e10' })).toEqual([
+      'spec.replicas | replicas: 3e10 is read as the number 30000000000; use a whole number, e.g. replicas: 1',
+    ]);
+  });
+});

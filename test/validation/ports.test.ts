@@ -18,6 +18,8 @@ describe('ports', () => {
 
     test('longer than 15 characters', () => {
       expect(portNameErrors('a'.repeat(16))).toEqual(['must be no more than 15 characters']);
+      // Go's len() counts bytes: eight two-byte letters are too long.
+      expect(portNameErrors('é'.repeat(8))[0]).toBe('must be no more than 15 characters');
     });
 
     test('upper case or other characters', () => {

@@ -43,4 +43,10 @@ describe('NetworkPolicyValidator', () => {
       'spec.ingress[0].from[0]: Required value: must specify a peer Fix: give the peer a podSelector, namespaceSelector or ipBlock; to allow every source, omit "from" (an empty {} peer is not allowed)',
     );
   });
+
+  test('formatProblem leaves out an absent or empty fix', () => {
+    const problem = { severity: Severity.WARNING, rule: 'r', fieldPath: 'spec.podSelector', message: 'something' };
+    expect(NetworkPolicyValidator.formatProblem(problem)).toBe('spec.podSelector: something');
+    expect(NetworkPolicyValidator.formatProblem({ ...problem, fix: '' })).toBe('spec.podSelector: something');
+  });
 });

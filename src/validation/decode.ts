@@ -128,13 +128,26 @@ export function readString(findings: Findings, field: FieldRef, value: unknown):
   return undefined;
 }
 
+/**
+ * Reads one item of a `[]string` list: Go decodes a null item to "", so it is read as "" and
+ * checked like any other value; another JSON type is reported.
+ */
+export function readStringItem(findings: Findings, field: FieldRef, value: unknown): string | undefined {
+  return value === null ? '' : readString(findings, field, value);
+}
+
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
+
+/** Whether a JSON value decodes into a Go int32. */
+export function isInt32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
+}
 
 /** Reads an int32 field: a whole JSON number in the int32 range. */
 export function readInt32(findings: Findings, field: FieldRef, value: unknown): number | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX) return value;
+  if (isInt32(value)) return value;
   findings.wrongType(field, value, 'int32', integerTypeFix(field, value, findings.written?.(field.path)));
   return undefined;
 }

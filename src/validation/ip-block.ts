@@ -1,6 +1,6 @@
 // The server's subset test is reproduced with bit operations on bigint addresses.
 /* eslint-disable no-bitwise */
-import { Findings, FieldRef, readArray, readObject, readString } from './decode';
+import { Findings, FieldRef, readArray, readObject, readString, readStringItem } from './decode';
 import { childPath, indexPath, invalid, required, warning } from './issues';
 import { Rules } from './rules';
 import {
@@ -166,11 +166,8 @@ export function validateIpBlock(findings: Findings, value: unknown, field: Field
 
   exceptList.forEach((entry, i) => {
     const path = indexPath(exceptPath, i);
-    if (entry !== null && typeof entry !== 'string') {
-      readString(findings, { path, owner: 'IPBlock' }, entry);
-      return;
-    }
-    const text = entry ?? '';
+    const text = readStringItem(findings, { path, owner: 'IPBlock' }, entry);
+    if (text === undefined) return;
     const exceptCidr = checkCidr(findings, path, text, options);
     if (exceptCidr && !exceptIsStrictSubset(exceptCidr, cidr)) {
       findings.add(invalid(path, text, 'must be a strict subset of `cidr`', Rules.IPBLOCK_EXCEPT_SUBSET, subsetFix(exceptCidr, cidr)));

@@ -1,4 +1,4 @@
-import { Findings, readArray, readObject, readString, readStringMap } from './decode';
+import { Findings, readArray, readObject, readString, readStringItem, readStringMap } from './decode';
 import { labelKeyFix, labelValueFix, namespaceFix, objectNameFix } from './fixes';
 import { invalid, required, tooLong } from './issues';
 import { labelKeyErrors, labelValueErrors } from './labels';
@@ -82,8 +82,7 @@ function validateFinalizers(findings: Findings, value: unknown): void {
   const finalizers = readArray(findings, { path: 'metadata.finalizers', owner }, value, '[]string') ?? [];
   const names: string[] = [];
   finalizers.forEach((item, i) => {
-    // A null item decodes to "", which is then checked like any other name.
-    const finalizer = item === null ? '' : readString(findings, { path: `metadata.finalizers[${i}]`, owner }, item);
+    const finalizer = readStringItem(findings, { path: `metadata.finalizers[${i}]`, owner }, item);
     if (finalizer === undefined) return;
     names.push(finalizer);
     for (const msg of labelKeyErrors(finalizer)) {

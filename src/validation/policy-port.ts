@@ -1,4 +1,4 @@
-import { Findings, FieldRef, jsonKind, readInt32, readObject, readString } from './decode';
+import { Findings, FieldRef, isInt32, jsonKind, readInt32, readObject, readString } from './decode';
 import { childPath, invalid, notSupported } from './issues';
 import { portNameErrors, portNumberErrors, protocolErrors, SUPPORTED_PROTOCOLS } from './ports';
 import { Rules } from './rules';
@@ -35,7 +35,7 @@ function portNameFix(name: string): string {
 function readPort(findings: Findings, field: FieldRef, value: unknown): number | string | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) return value;
+  if (isInt32(value)) return value;
   let fix = 'use a port number (e.g. port: 443) or a port name (e.g. port: https)';
   if (jsonKind(value) === 'array') fix = 'list several ports as separate items: "- port: 80" and "- port: 443"';
   else if (typeof value === 'number') fix = 'use a whole port number between 1 and 65535';

@@ -756,6 +756,15 @@ describe('the words of a cluster tier decision', () => {
     expect(verdict.ingress.reason).not.toContain('tie-dependent');
   });
 
+  test('different priorities in one tier over the same pods are no tie', () => {
+    const first = cnp('first', 'Admin', 4, inNamespace('shop'), { ingress: [rule('Accept', [ALL_NAMESPACES], 'ingress')] });
+    const second = cnp('second', 'Admin', 5, inNamespace('shop'), { ingress: [rule('Deny', [ALL_NAMESPACES], 'ingress')] });
+    const verdict = new Evaluator(clusterOf([...BASE, second, first]), { equalPriorities: 'error' }).verdict(query('tenant/app', 'shop/web'));
+    expect(verdict.ingress.clusterRule?.name).toBe('first');
+    expect('tiedWith' in verdict.ingress.clusterRule!).toBe(false);
+    expect(verdict.ingress.reason).not.toContain('tie-dependent');
+  });
+
   test('two policies without priority tie as "(none)"', () => {
     const cluster = clusterOf(BASE);
     for (const name of ['default', 'other']) {

@@ -35,6 +35,16 @@ test('Reachability.diff lists each changed pair with the connections before and 
   expect(Reachability.diff(before(), before()).isEmpty).toBe(true);
 });
 
+test('a diff prints as netpol-analyzer\'s diff, and as nothing when nothing changed', () => {
+  expect(Reachability.diff(before(), after()).toString()).toBe([
+    'Connectivity diff:',
+    'diff-type: added, source: shop/api[Deployment], destination: shop/db[Deployment], ref1: No Connections, ref2: TCP 5432',
+    'diff-type: added, source: shop/web[Deployment], destination: shop/db[Deployment], ref1: No Connections, ref2: TCP 5432',
+    '',
+  ].join('\n'));
+  expect(Reachability.diff(before(), before()).toString()).toBe('');
+});
+
 test('a diff draws itself as Mermaid and DOT, its added edges styled as added', () => {
   const diff = Reachability.diff(before(), after());
   const mermaid = diff.toMermaid().split('\n');

@@ -269,6 +269,8 @@ describe('ports', () => {
     ['8080', 'must contain at least one letter (a-z)', 'write the number without quotes (port: 8080); a quoted value is read as a port name'],
     ['Http', 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', NAME_RULE],
     ['-http', 'must not begin or end with a hyphen', NAME_RULE],
+    // Only a name that is nothing but two numbers reads as a range.
+    ['Web8000-9000', 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)', NAME_RULE],
   ])('port name %j', (value, message, fix) => {
     expect(findings(withIngressPorts({ port: value }))).toEqual([port('port', `Invalid value: ${JSON.stringify(value)}: ${message} | ${fix}`)]);
   });

@@ -1,58 +1,98 @@
 // A mutation score from a uniform random sample of the mutants `npm run mutation` would test,
 // for when the full run (about 6,000 mutants, hours on a small machine) cannot be afforded.
 //
-//   node scripts/mutation-sample.mjs [--size N] [--seed S] [--concurrency C] [--timeout-ms T]
-//   node scripts/mutation-sample.mjs --score-only          (score the last run again)
+//   node scripts/mutation-sample.mjs [--size N] [--seed S] [--batch B] [--minutes M]
+//                                    [--concurrency C] [--timeout-ms T] [--fresh]
+//   node scripts/mutation-sample.mjs --score-only          (score the batches tested so far)
 //   node scripts/mutation-sample.mjs --recheck-timeouts    (test the drawn mutants that timed out again)
 //
 // Lists every mutant of stryker.config.json's `mutate` files with Stryker's own instrumenter,
-// draws N of them (seeded, so a run can be repeated), runs Stryker on exactly those locations,
-// and scores only the drawn mutants (a location range can also hold mutants nested in the drawn
-// one; those are tested but not counted). Prints the score with its 95% Wilson interval, per
-// room, and every survivor.
+// draws N of them (seeded, so a run can be repeated), and runs Stryker on exactly those
+// locations, B drawn mutants at a time in the order they were drawn. Any finished prefix of
+// batches is itself a uniform random sample, so a run can stop (`--minutes`, or Ctrl-C) and go
+// on later from the next batch, and every finished batch counts. Only the drawn mutants are
+// scored (a location also holds the other mutants of its node; those are tested but not
+// counted). Prints the score with its 95% Wilson interval, per room, and every survivor.
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const args = parseArgs(process.argv.slice(2));
-const size = Number(args.size ?? 400);
-const seed = Number(args.seed ?? 1);
 const outDir = 'reports/mutation/sample';
-
 const base = JSON.parse(fs.readFileSync('stryker.config.json', 'utf8'));
-const drawnFile = path.join(outDir, 'drawn.json');
-const reportFile = path.join(outDir, 'mutation.json');
+const runFile = path.join(outDir, 'run.json');
 const recheckDrawnFile = path.join(outDir, 'recheck-drawn.json');
 const recheckReportFile = path.join(outDir, 'recheck.json');
+const batchReport = (i) => path.join(outDir, `batch-${i}.json`);
+const startedAt = Date.now();
 fs.mkdirSync(outDir, { recursive: true });
+
+const fingerprint = sourcesFingerprint();
+let run = fs.existsSync(runFile) ? JSON.parse(fs.readFileSync(runFile, 'utf8')) : undefined;
+const wantsNew = !args['score-only'] && !args['recheck-timeouts']
+  && (run === undefined || args.fresh || (args.seed !== undefined && Number(args.seed) !== run.seed)
+    || (args.size !== undefined && Number(args.size) !== run.size));
+if (wantsNew) {
+  const size = Number(args.size ?? 400);
+  const seed = Number(args.seed ?? 1);
+  const files = filesOf(base.mutate);
+  const all = await listMutants(files);
+  const drawn = draw(all, size, seed);
+  for (const f of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, f), { recursive: true });
+  run = { seed, size: drawn.length, batch: Number(args.batch ?? 25), fingerprint, mutators: [...new Set(all.map((m) => m.mutator))].sort(), drawn };
+  fs.writeFileSync(runFile, JSON.stringify(run, null, 1));
+  process.stdout.write(`${all.length} mutants in ${files.length} files; ${drawn.length} drawn (seed ${seed}), tested ${run.batch} at a time.\n`);
+} else if (run === undefined) {
+  throw new Error(`no sampled run in ${outDir}: start one with --size N --seed S`);
+} else if (run.fingerprint !== fingerprint) {
+  throw new Error(`src/ or test/ changed since seed ${run.seed}'s sample was drawn: its batches cannot be combined with new ones. `
+    + 'Score them with --score-only before the change, or start again with --fresh.');
+}
+
+const batches = [];
+for (let i = 0; i * run.batch < run.drawn.length; i++) batches.push(run.drawn.slice(i * run.batch, (i + 1) * run.batch));
+const finished = () => batches.map((_, i) => i).filter((i) => fs.existsSync(batchReport(i)));
 
 if (args['recheck-timeouts']) {
   // A timeout counts as killed, but a busy machine can also make tests overrun: test the drawn
   // mutants that timed out once more, on their own, and let that result stand.
-  const drawn = JSON.parse(fs.readFileSync(drawnFile, 'utf8'));
-  const statuses = reportedStatuses(JSON.parse(fs.readFileSync(reportFile, 'utf8')));
-  const timedOut = drawn.filter((d) => statuses.get(mutantKey(d))?.status === 'Timeout');
+  const done = finished();
+  const statuses = reportedStatuses(done.map(batchReport));
+  const timedOut = done.flatMap((i) => batches[i]).filter((d) => statuses.get(mutantKey(d))?.status === 'Timeout');
   process.stdout.write(`${timedOut.length} drawn mutants timed out; testing them again.\n`);
   if (timedOut.length > 0) runStryker(timedOut, recheckDrawnFile, recheckReportFile);
-  score(drawn, [reportFile, ...(timedOut.length > 0 ? [recheckReportFile] : [])]);
-} else {
-  if (!args['score-only']) {
-    const files = filesOf(base.mutate);
-    const all = await listMutants(files);
-    const drawn = draw(all, size, seed).sort(compareMutants);
-    process.stdout.write(`${all.length} mutants in ${files.length} files; ${drawn.length} drawn (seed ${seed}).\n`);
-    runStryker(drawn, drawnFile, reportFile);
+} else if (!args['score-only']) {
+  const budgetMs = args.minutes !== undefined ? Number(args.minutes) * 60_000 : Infinity;
+  for (let i = 0; i < batches.length; i++) {
+    if (fs.existsSync(batchReport(i))) continue;
+    if (Date.now() - startedAt > budgetMs) {
+      process.stdout.write(`--minutes ${args.minutes} spent: batch ${i} and later are left for the next run.\n`);
+      break;
+    }
+    process.stdout.write(`Batch ${i + 1} of ${batches.length}.\n`);
+    // Written under a temporary name first, so a stopped run leaves no half batch behind.
+    runStryker(batches[i], path.join(outDir, `batch-${i}.drawn.json`), `${batchReport(i)}.partial`);
+    fs.renameSync(`${batchReport(i)}.partial`, batchReport(i));
   }
-  score(JSON.parse(fs.readFileSync(drawnFile, 'utf8')), [reportFile]);
 }
+const done = finished();
+const recheck = args['recheck-timeouts'] && fs.existsSync(recheckReportFile) ? [recheckReportFile] : [];
+score(done.flatMap((i) => batches[i]), [...done.map(batchReport), ...recheck], `${done.length} of ${batches.length} batches`);
 
-/** Runs Stryker on exactly these mutants' locations; the ignorer plugin reads the list from `listFile`. */
+/**
+ * Runs Stryker on exactly these mutants' locations; the ignorer plugin reads the list from
+ * `listFile`. Mutators that made none of them are switched off, so a location's other mutants
+ * are tested only when they are of a drawn mutant's kind.
+ */
 function runStryker(mutants, listFile, jsonReport) {
   fs.writeFileSync(listFile, JSON.stringify(mutants, null, 1));
+  const used = new Set(mutants.map((m) => m.mutator));
   const config = {
     ...base,
     mutate: mutants.map((m) => `${m.file}:${m.start.line + 1}:${m.start.column}-${m.end.line + 1}:${m.end.column}`),
+    mutator: { ...base.mutator, excludedMutations: run.mutators.filter((name) => !used.has(name)) },
     reporters: ['progress-append-only', 'json'],
     jsonReporter: { fileName: jsonReport },
     plugins: ['@stryker-mutator/jest-runner', './scripts/mutation-sample-ignorer.mjs'],
@@ -63,6 +103,17 @@ function runStryker(mutants, listFile, jsonReport) {
   const configFile = path.join(outDir, 'stryker.config.json');
   fs.writeFileSync(configFile, JSON.stringify(config, null, 1));
   execFileSync('npx', ['stryker', 'run', configFile], { stdio: 'inherit', env: { ...process.env, NETPOL_MUTATION_DRAWN: listFile } });
+}
+
+/** What the drawn sample's results depend on: the sources and the tests. */
+function sourcesFingerprint() {
+  const hash = crypto.createHash('sha256');
+  for (const dir of ['src', 'test']) {
+    for (const f of fs.readdirSync(dir, { recursive: true }).map((name) => path.join(dir, name)).sort()) {
+      if (fs.statSync(f).isFile()) hash.update(f).update(fs.readFileSync(f));
+    }
+  }
+  return hash.digest('hex');
 }
 
 function parseArgs(list) {
@@ -115,34 +166,33 @@ function mulberry32(a) {
   };
 }
 
-function compareMutants(a, b) {
-  return a.file.localeCompare(b.file) || a.start.line - b.start.line || a.start.column - b.start.column;
-}
-
 function mutantKey(d) {
   return [d.file, d.mutator, d.replacement, d.start.line, d.start.column, d.end.line, d.end.column].join('\u0000');
 }
 
-/** The reported result of each mutant, by `mutantKey`. Report locations are 1-based; the instrumenter's lines and columns 0-based. */
-function reportedStatuses(report) {
+/**
+ * The reported result of each mutant, by `mutantKey`; a later report's result replaces an
+ * earlier one's. Report locations are 1-based; the instrumenter's lines and columns 0-based.
+ */
+function reportedStatuses(reportFiles) {
   const reported = new Map();
-  for (const [file, result] of Object.entries(report.files)) {
-    const relative = path.relative(process.cwd(), path.resolve(file));
-    for (const m of result.mutants) {
-      reported.set(mutantKey({ file: relative, mutator: m.mutatorName, replacement: m.replacement,
-        start: { line: m.location.start.line - 1, column: m.location.start.column - 1 },
-        end: { line: m.location.end.line - 1, column: m.location.end.column - 1 } }), m);
+  for (const reportFile of reportFiles) {
+    const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+    for (const [file, result] of Object.entries(report.files)) {
+      const relative = path.relative(process.cwd(), path.resolve(file));
+      for (const m of result.mutants) {
+        reported.set(mutantKey({ file: relative, mutator: m.mutatorName, replacement: m.replacement,
+          start: { line: m.location.start.line - 1, column: m.location.start.column - 1 },
+          end: { line: m.location.end.line - 1, column: m.location.end.column - 1 } }), m);
+      }
     }
   }
   return reported;
 }
 
 /** Scores the drawn mutants only; a later report's result for a mutant replaces an earlier one's. */
-function score(drawnMutants, reportFiles) {
-  const reported = new Map();
-  for (const file of reportFiles) {
-    for (const [k, m] of reportedStatuses(JSON.parse(fs.readFileSync(file, 'utf8')))) reported.set(k, m);
-  }
+function score(drawnMutants, reportFiles, scope) {
+  const reported = reportedStatuses(reportFiles);
   const counts = new Map();
   const survivors = [];
   let missing = 0;
@@ -168,7 +218,7 @@ function score(drawnMutants, reportFiles) {
     return `${name.padEnd(11)} ${pct(c.killed / n)} killed of ${n} scored (95% interval ${pct(low)}–${pct(high)});`
       + ` ${c.survived} survived, ${c.noCoverage} not covered, ${c.ignored} static (ignored), ${c.errors} errors`;
   };
-  process.stdout.write('\nSampled mutation score (Killed and Timeout count as killed):\n');
+  process.stdout.write(`\nSampled mutation score, ${scope} (Killed and Timeout count as killed):\n`);
   for (const [room, c] of [...counts].sort()) process.stdout.write(`${line(room, c)}\n`);
   process.stdout.write(`${line('all', total)}\n`);
   if (missing > 0) process.stdout.write(`${missing} drawn mutants are not in the report (changed sources?)\n`);

@@ -173,7 +173,7 @@ project.addTask('mutation', {
 });
 
 project.addTask('mutation:sample', {
-  description: 'Mutation score of a seeded random sample of the mutants `mutation` tests (`-- --size 400 --seed 1`), with its 95% interval',
+  description: 'Mutation score of a seeded random sample of the mutants `mutation` tests (`-- --size 400 --seed 1 --minutes 60`), with its 95% interval; resumes at the next batch',
   exec: 'node scripts/mutation-sample.mjs',
   receiveArgs: true,
 });

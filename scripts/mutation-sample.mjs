@@ -200,9 +200,10 @@ function score(drawnMutants, reportFiles, scope) {
     const m = reported.get(mutantKey(d));
     if (!m) { missing++; continue; }
     const room = d.file.split('/')[1];
-    const c = counts.get(room) ?? { killed: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+    const c = counts.get(room) ?? { killed: 0, timeouts: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
     switch (m.status) {
-      case 'Killed': case 'Timeout': c.killed++; break;
+      case 'Killed': c.killed++; break;
+      case 'Timeout': c.killed++; c.timeouts++; break;
       case 'Survived': c.survived++; survivors.push({ d, m }); break;
       case 'NoCoverage': c.noCoverage++; survivors.push({ d, m }); break;
       case 'Ignored': c.ignored++; break; // static mutants: `ignoreStatic` leaves them out of the score
@@ -210,13 +211,13 @@ function score(drawnMutants, reportFiles, scope) {
     }
     counts.set(room, c);
   }
-  const total = { killed: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+  const total = { killed: 0, timeouts: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
   for (const c of counts.values()) for (const k of Object.keys(total)) total[k] += c[k];
   const line = (name, c) => {
     const n = c.killed + c.survived + c.noCoverage;
     const [low, high] = wilson(c.killed, n);
     return `${name.padEnd(11)} ${pct(c.killed / n)} killed of ${n} scored (95% interval ${pct(low)}–${pct(high)});`
-      + ` ${c.survived} survived, ${c.noCoverage} not covered, ${c.ignored} static (ignored), ${c.errors} errors`;
+      + ` ${c.timeouts} of them by timeout; ${c.survived} survived, ${c.noCoverage} not covered, ${c.ignored} static (ignored), ${c.errors} errors`;
   };
   process.stdout.write(`\nSampled mutation score, ${scope} (Killed and Timeout count as killed):\n`);
   for (const [room, c] of [...counts].sort()) process.stdout.write(`${line(room, c)}\n`);

@@ -68,7 +68,7 @@ if (args['recheck-timeouts']) {
   for (let i = 0; i < batches.length; i++) {
     if (fs.existsSync(batchReport(i))) continue;
     if (Date.now() - startedAt > budgetMs) {
-      process.stdout.write(`--minutes ${args.minutes} spent: batch ${i} and later are left for the next run.\n`);
+      process.stdout.write(`--minutes ${args.minutes} spent: batch ${i + 1} and later are left for the next run.\n`);
       break;
     }
     process.stdout.write(`Batch ${i + 1} of ${batches.length}.\n`);

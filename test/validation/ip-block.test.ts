@@ -123,6 +123,9 @@ describe('ipBlock (A.6)', () => {
 
     test('a non-canonical IPv6 value with host bits gets only the ambiguity warning when lenient', () => {
       expect(warningsOf(block('2001:DB8::1/64'), LENIENT).map((w) => w.rule)).toEqual([Rules.IPBLOCK_CIDR_HOST_BITS]);
+      expect(warningsOf(block('2001:db8::1/64'), LENIENT).map((w) => w.message)).toEqual([
+        'CIDR value "2001:db8::1/64" is ambiguous in this context (should be "2001:db8::/64" or "2001:db8::1/128"?)',
+      ]);
     });
   });
 

@@ -83,6 +83,10 @@ describe('workloads with a pod template', () => {
     ]);
   });
 
+  test.each(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'])('a %s with no spec decodes without findings', (kind) => {
+    expect(found({ kind, metadata: { name: 'w' } })).toEqual([]);
+  });
+
   test('a CronJob: the template inside its job template', () => {
     expect(found({ kind: 'CronJob', spec: { replicas: 'x', jobTemplate: { spec: { parallelism: 'x', template: { spec: { containers: [7] } } } } } })).toEqual([
       `spec.jobTemplate.spec.template.spec.containers[0]: ${unmarshal('number 7', 'PodSpec.spec.jobTemplate.spec.template.spec.containers', 'v1.Container')}`,

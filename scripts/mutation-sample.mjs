@@ -45,10 +45,12 @@ if (wantsNew) {
   fs.writeFileSync(runFile, JSON.stringify(run, null, 1));
   process.stdout.write(`${all.length} mutants in ${files.length} files; ${drawn.length} drawn (seed ${seed}), tested ${run.batch} at a time.\n`);
 } else if (run === undefined) {
-  throw new Error(`no sampled run in ${outDir}: start one with --size N --seed S`);
+  fail(`no sampled run in ${outDir}: start one with --size N --seed S`);
+} else if (run.fingerprint !== fingerprint && args['score-only']) {
+  process.stdout.write(`src/ or test/ changed since seed ${run.seed}'s sample was tested: the score below is that of the earlier tree.\n`);
 } else if (run.fingerprint !== fingerprint) {
-  throw new Error(`src/ or test/ changed since seed ${run.seed}'s sample was drawn: its batches cannot be combined with new ones. `
-    + 'Score them with --score-only before the change, or start again with --fresh.');
+  fail(`src/ or test/ changed since seed ${run.seed}'s sample was drawn: its batches cannot be combined with new ones. `
+    + 'Score them with --score-only, or start again with --fresh.');
 }
 
 const batches = [];
@@ -114,6 +116,11 @@ function sourcesFingerprint() {
     }
   }
   return hash.digest('hex');
+}
+
+function fail(message) {
+  process.stderr.write(`mutation-sample: ${message}\n`);
+  process.exit(2);
 }
 
 function parseArgs(list) {

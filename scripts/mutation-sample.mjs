@@ -46,6 +46,8 @@ if (wantsNew) {
   process.stdout.write(`${all.length} mutants in ${files.length} files; ${drawn.length} drawn (seed ${seed}), tested ${run.batch} at a time.\n`);
 } else if (run === undefined) {
   fail(`no sampled run in ${outDir}: start one with --size N --seed S`);
+} else if (args.batch !== undefined && Number(args.batch) !== run.batch) {
+  fail(`seed ${run.seed}'s sample is tested ${run.batch} at a time: resume without --batch, or start again with --fresh --batch ${args.batch}`);
 } else if (run.fingerprint !== fingerprint && args['score-only']) {
   process.stdout.write(`src/ or test/ changed since seed ${run.seed}'s sample was tested: the score below is that of the earlier tree.\n`);
 } else if (run.fingerprint !== fingerprint) {
